@@ -1,0 +1,22 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// `vault`: a plain-text, git-friendly data vault for the activity evaluation of
+/// industrial technology innovation alliances. Foundation and the toolchain only.
+let package = Package(
+    name: "vault",
+    products: [
+        .library(name: "VaultKit", targets: ["VaultKit"]),
+        .executable(name: "vault", targets: ["vault"]),
+    ],
+    targets: [
+        .target(name: "VaultKit"),
+        .executableTarget(name: "vault", dependencies: ["VaultKit"]),
+        .testTarget(
+            name: "VaultKitTests",
+            dependencies: ["VaultKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,99 @@
+/// The lint stage: load, run every rule, apply suppressions, sort.
+public enum Linter {
+    public struct Options: Sendable {
+        /// When false, every suppression is ignored (`--no-suppressions`).
+        public var suppressions = true
+        public init(suppressions: Bool = true) { self.suppressions = suppressions }
+    }
+
+    public struct Result: Sendable {
+        /// Sorted by path, line, column, rule.
+        public var diagnostics: [Diagnostic]
+        public var files: Int
+        public var vault: Vault
+
+        public func count(_ severity: Severity) -> Int { diagnostics.count { $0.severity == severity } }
+    }
+
+    public static func lint(_ fs: any FileSystem, options: Options = Options()) -> Result {
+        lint(Loader.load(fs), options: options)
+    }
+
+    public static func lint(_ loaded: Loader.Result, options: Options = Options()) -> Result {
+        let vault = loaded.vault
+        var diagnostics = loaded.diagnostics
+        let perFile = parallelMap(vault.boundFiles) { file in
+            Rules.fileRules.flatMap { $0.check(file, in: vault) }
+        }
+        diagnostics += perFile.joined()
+        for rule in Rules.vaultRules { diagnostics += rule.check(vault) }
+        if options.suppressions {
+            diagnostics = SuppressionFilter.apply(to: diagnostics, files: vault.files)
+        }
+        diagnostics = Array(Set(diagnostics)).sorted(by: Diagnostic.ordered)
+        return Result(diagnostics: diagnostics, files: vault.files.count, vault: vault)
+    }
+}
+
+/// Drops the findings a suppression acknowledges, then reports suppressions
+/// that have no reason, name an unknown rule, or acknowledge nothing.
+enum SuppressionFilter {
+    struct Target: Hashable {
+        var path: String
+        var line: Int
+    }
+
+    static func apply(to diagnostics: [Diagnostic], files: [ParsedFile]) -> [Diagnostic] {
+        var byTarget: [Target: [Suppression]] = [:]
+        for file in files {
+            for suppression in file.suppressions where suppression.target > 0 {
+                byTarget[Target(path: suppression.location.path, line: suppression.target), default: []].append(suppression)
+            }
+        }
+        var used: Set<Suppression> = []
+        var kept: [Diagnostic] = []
+        for diagnostic in diagnostics {
+            let target = Target(path: diagnostic.location.path, line: diagnostic.location.line)
+            if let match = byTarget[target]?.first(where: { $0.rules.contains(diagnostic.ruleID) && !$0.reason.isEmpty }) {
+                used.insert(match)
+            } else {
+                kept.append(diagnostic)
+            }
+        }
+        let known = Rules.ids
+        for file in files {
+            for suppression in file.suppressions {
+                kept += problems(of: suppression, used: used.contains(suppression), known: known)
+            }
+        }
+        return kept
+    }
+
+    static func problems(of suppression: Suppression, used: Bool, known: Set<String>) -> [Diagnostic] {
+        func finding(_ rule: RuleDescription, _ message: String, _ hint: String) -> Diagnostic {
+            Diagnostic(ruleID: rule.id, severity: rule.severity, location: suppression.location,
+                       message: message, hint: hint, lineText: suppression.lineText)
+        }
+        let listed = suppression.rules.joined(separator: ", ")
+        if suppression.rules.isEmpty {
+            return [finding(BadSuppressionRule.description, "suppression names no rule",
+                            "write # vault-allow RULE-ID: REASON")]
+        }
+        let unknown = suppression.rules.filter { !known.contains($0) }
+        if !unknown.isEmpty {
+            let hint = Suggest.closest(to: unknown[0], in: known.sorted()).map { "did you mean \"\($0)\"?" }
+                ?? "rule ids are listed by `vault rules`"
+            return [finding(BadSuppressionRule.description, "suppression names unknown rule \"\(unknown[0])\"", hint)]
+        }
+        if suppression.reason.isEmpty {
+            return [finding(BadSuppressionRule.description, "suppression of \(listed) gives no reason",
+                            "say why the finding stands: # vault-allow \(listed): REASON")]
+        }
+        if !used {
+            return [finding(UnusedSuppressionRule.description,
+                            "suppression of \(listed) acknowledges nothing on \(suppression.target > 0 ? "line \(suppression.target)" : "any line")",
+                            "remove the comment if the finding is gone")]
+        }
+        return []
+    }
+}

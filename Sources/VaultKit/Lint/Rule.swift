@@ -1,0 +1,59 @@
+/// A small project written for a rule's example: files by path, relative to the
+/// project root. In a triggering example, `↓` marks where the finding must land.
+public struct RuleExample: Sendable {
+    public var files: [String: String]
+    /// Files of the base example project to leave out.
+    public var removing: [String]
+    /// Where the finding lands when no file can hold a marker (a missing file): `path:line:column`.
+    public var expectedAt: String?
+
+    public init(_ files: [String: String], removing: [String] = [], expectedAt: String? = nil) {
+        self.files = files
+        self.removing = removing
+        self.expectedAt = expectedAt
+    }
+
+    /// The common case: one file.
+    public init(_ path: String, _ content: String) { self.init([path: content]) }
+
+    /// The marker for where a finding lands.
+    public static let marker = "↓"
+}
+
+/// What a rule is: its id, what it finds and why, how severe, and examples
+/// that trigger it and that do not. One generic test runs every example, and
+/// `docs/rules.md` is generated from these values.
+public struct RuleDescription: Sendable {
+    public let id: String
+    public let summary: String
+    public let rationale: String
+    public let severity: Severity
+    public let triggering: [RuleExample]
+    public let nonTriggering: [RuleExample]
+
+    public init(id: String, summary: String, rationale: String, severity: Severity,
+                triggering: [RuleExample], nonTriggering: [RuleExample]) {
+        self.id = id
+        self.summary = summary
+        self.rationale = rationale
+        self.severity = severity
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
+}
+
+/// A lint rule. Rules met while loading (syntax, unknown fields …) are reported by
+/// the loader under their rule's id; the others check the loaded vault.
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+}
+
+/// A rule that checks the loaded vault as a whole (across files).
+public protocol VaultRule: Rule {
+    static func check(_ vault: Vault) -> [Diagnostic]
+}
+
+/// A rule that checks one loaded file at a time; the linter runs these in parallel.
+public protocol FileRule: Rule {
+    static func check(_ file: BoundFile, in vault: Vault) -> [Diagnostic]
+}

@@ -1,0 +1,155 @@
+/// A file the layout gives a role to.
+public struct DiscoveredFile: Sendable {
+    public var path: String
+    public var role: FileRole
+    /// The schema, period or expert id the file's name gives.
+    public var id: String
+    /// For alliance files, the alliance's directory name.
+    public var alliance: String?
+    /// For review files, the period directory they sit in.
+    public var period: String?
+}
+
+/// Walks `schemas/` and `vault/` and gives each file its role by where it is.
+/// Anything the layout does not allow is reported and left out; nothing else stops.
+enum Discovery {
+    struct Result {
+        var files: [DiscoveredFile] = []
+        var allianceDirectories: [String] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    static func discover(_ fs: any FileSystem) -> Result {
+        var result = Result()
+        var walker = Walker(fs: fs, result: result)
+        walker.walk("schemas", expecting: "schema files (ID.txt)") { name, type, walker in
+            walker.file(name, type, in: "schemas", role: .schema)
+        }
+        walker.walk("vault", expecting: "periods/, alliances/, reviews/ and results/") { name, type, walker in
+            walker.vaultEntry(name, type)
+        }
+        result = walker.result
+        return result
+    }
+
+    /// Whether `name` is a period id: `YYYY` or `YYYY-YYYY`.
+    static func isPeriodID<S: StringProtocol>(_ name: S) -> Bool {
+        let parts = name.split(separator: "-", omittingEmptySubsequences: false)
+        return (1...2).contains(parts.count)
+            && parts.allSatisfy { $0.count == 4 && $0.allSatisfy { $0 >= "0" && $0 <= "9" } }
+    }
+
+    private struct Walker {
+        let fs: any FileSystem
+        var result: Result
+
+        mutating func walk(_ directory: String, expecting: String,
+                           _ visit: (String, EntryType, inout Walker) -> Void) {
+            let entries: [(name: String, type: EntryType)]
+            do throws(FileSystemError) {
+                entries = try fs.entries(in: directory)
+            } catch {
+                report(IORule.description, directory, "cannot read directory \"\(directory)\": \(error.message)",
+                       hint: error.hint ?? "a project holds \(expecting) here")
+                return
+            }
+            for entry in entries where !entry.name.hasPrefix(".") && entry.name != "README.md" {
+                visit(entry.name, entry.type, &self)
+            }
+        }
+
+        mutating func report(_ rule: RuleDescription, _ path: String, _ message: String, hint: String?) {
+            result.diagnostics.append(Diagnostic(ruleID: rule.id, severity: rule.severity,
+                                                 location: .file(path), message: message, hint: hint))
+        }
+
+        /// Reports a link outside the project or an unusable entry; true when the entry is usable.
+        mutating func usable(_ path: String, _ type: EntryType) -> Bool {
+            switch type {
+            case .file, .directory:
+                return true
+            case .linkOutside(let target):
+                report(IORule.description, path, "symbolic link \"\(path)\" leads outside the project (to \(target)); not followed",
+                       hint: "copy the file into the project, or make the link point inside it")
+            case .other(let why):
+                report(IORule.description, path, "cannot use \"\(path)\": \(why)", hint: "replace it with a regular file")
+            }
+            return false
+        }
+
+        mutating func file(_ name: String, _ type: EntryType, in directory: String, role: FileRole,
+                           alliance: String? = nil, period: String? = nil) {
+            let path = directory + "/" + name
+            guard usable(path, type) else { return }
+            guard type == .file else {
+                report(LayoutRule.description, path, "directory \"\(path)\" where a file belongs",
+                       hint: "only \(role == .schema ? "schema" : "record") files (NAME.txt) belong in \(directory)/")
+                return
+            }
+            guard name.hasSuffix(".txt"), name.count > 4 else {
+                report(LayoutRule.description, path, "unexpected file \"\(path)\"",
+                       hint: "files in \(directory)/ are NAME.txt; move other files out of the vault")
+                return
+            }
+            let id = String(name.dropLast(4))
+            if role == .period || role == .records, id != "alliance", !Discovery.isPeriodID(id) {
+                report(LayoutRule.description, path, "\"\(name)\" is not named after a period (YYYY.txt or YYYY-YYYY.txt)",
+                       hint: role == .records ? "name an alliance's record files after their period, e.g. 2017.txt" : "name period files YYYY.txt or YYYY-YYYY.txt")
+                return
+            }
+            let finalRole: FileRole = role == .records && id == "alliance" ? .alliance : role
+            result.files.append(DiscoveredFile(path: path, role: finalRole, id: id, alliance: alliance, period: period))
+        }
+
+        mutating func vaultEntry(_ name: String, _ type: EntryType) {
+            let path = "vault/" + name
+            guard usable(path, type) else { return }
+            switch (name, type) {
+            case ("periods", .directory):
+                walk(path, expecting: "period files") { name, type, walker in
+                    walker.file(name, type, in: path, role: .period)
+                }
+            case ("alliances", .directory):
+                walk(path, expecting: "alliance directories") { name, type, walker in
+                    walker.allianceDirectory(name, type)
+                }
+            case ("reviews", .directory):
+                walk(path, expecting: "period directories of review files") { name, type, walker in
+                    walker.reviewDirectory(name, type)
+                }
+            case ("results", .directory):
+                break
+            default:
+                report(LayoutRule.description, path, "unexpected \(type == .directory ? "directory" : "file") \"\(path)\"",
+                       hint: "vault/ holds only periods/, alliances/, reviews/ and results/")
+            }
+        }
+
+        mutating func allianceDirectory(_ name: String, _ type: EntryType) {
+            let path = "vault/alliances/" + name
+            guard usable(path, type) else { return }
+            guard type == .directory else {
+                report(LayoutRule.description, path, "file \"\(path)\" where an alliance directory belongs",
+                       hint: "each alliance is a directory: vault/alliances/ID/alliance.txt and ID/PERIOD.txt")
+                return
+            }
+            result.allianceDirectories.append(name)
+            walk(path, expecting: "alliance.txt and PERIOD.txt files") { entry, entryType, walker in
+                walker.file(entry, entryType, in: path, role: .records, alliance: name)
+            }
+        }
+
+        mutating func reviewDirectory(_ name: String, _ type: EntryType) {
+            let path = "vault/reviews/" + name
+            guard usable(path, type) else { return }
+            guard type == .directory, Discovery.isPeriodID(name) else {
+                report(LayoutRule.description, path, "\"\(path)\" is not a period directory of reviews",
+                       hint: "reviews go in vault/reviews/PERIOD/EXPERT.txt")
+                return
+            }
+            walk(path, expecting: "review files (EXPERT.txt)") { entry, entryType, walker in
+                walker.file(entry, entryType, in: path, role: .review, period: name)
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a directory entry is, as far as the vault's layout cares.
+public enum EntryType: Sendable, Equatable {
+    case file
+    case directory
+    /// A symbolic link whose target is outside the project: never followed.
+    case linkOutside(String)
+    /// A dangling or looping link, a socket, a device …
+    case other(String)
+}
+
+/// An error reading the project, with the words a user needs.
+public struct FileSystemError: Error, Sendable {
+    public var message: String
+    public var hint: String?
+}
+
+/// Where the loader reads from: the disk, or memory in tests and rule examples.
+/// Paths are relative to the project root, `/`-separated, with no leading `/`.
+public protocol FileSystem: Sendable {
+    func entries(in directory: String) throws(FileSystemError) -> [(name: String, type: EntryType)]
+    func read(_ path: String) throws(FileSystemError) -> [UInt8]
+}
+
+/// An in-memory project, for tests and rule examples.
+public struct MemoryFileSystem: FileSystem {
+    public var files: [String: [UInt8]]
+
+    public init(files: [String: String]) {
+        self.files = files.mapValues { Array($0.utf8) }
+    }
+
+    public init(bytes: [String: [UInt8]]) { self.files = bytes }
+
+    public func entries(in directory: String) throws(FileSystemError) -> [(name: String, type: EntryType)] {
+        let prefix = directory.isEmpty ? "" : directory + "/"
+        var found: [String: EntryType] = [:]
+        for path in files.keys where path.hasPrefix(prefix) {
+            let rest = path.dropFirst(prefix.count)
+            if let slash = rest.firstIndex(of: "/") {
+                found[String(rest[..<slash])] = .directory
+            } else {
+                found[String(rest)] = .file
+            }
+        }
+        guard !found.isEmpty || directory.isEmpty else {
+            throw FileSystemError(message: "no such directory", hint: nil)
+        }
+        return found.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    public func read(_ path: String) throws(FileSystemError) -> [UInt8] {
+        guard let bytes = files[path] else { throw FileSystemError(message: "no such file", hint: nil) }
+        return bytes
+    }
+}
+
+/// The project on disk, read with POSIX calls: no `Character`s, no Foundation
+/// file wrappers on the hot path. Symbolic links are followed only inside the root.
+public struct DiskFileSystem: FileSystem {
+    /// The real (symlink-free) absolute path of the project root.
+    public let root: String
+
+    public init(root: String) throws(FileSystemError) {
+        guard let real = DiskFileSystem.realPath(root) else {
+            throw FileSystemError(message: "cannot open \"\(root)\": \(DiskFileSystem.errnoText())", hint: nil)
+        }
+        self.root = real
+    }
+
+    func absolute(_ path: String) -> String { path.isEmpty ? root : root + "/" + path }
+
+    public func entries(in directory: String) throws(FileSystemError) -> [(name: String, type: EntryType)] {
+        let base = absolute(directory)
+        guard let dir = opendir(base) else {
+            throw FileSystemError(message: "cannot list directory: \(DiskFileSystem.errnoText())",
+                                  hint: "check the directory's permissions")
+        }
+        defer { closedir(dir) }
+        var result: [(String, EntryType)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            result.append((name, type(of: base + "/" + name)))
+        }
+        return result.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+    }
+
+    func type(of path: String) -> EntryType {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .other(DiskFileSystem.errnoText()) }
+        if info.st_mode & S_IFMT == S_IFLNK {
+            guard let target = DiskFileSystem.realPath(path) else {
+                return .other("a symbolic link that leads nowhere (\(DiskFileSystem.errnoText()))")
+            }
+            guard target == root || target.hasPrefix(root + "/") else { return .linkOutside(target) }
+            guard stat(target, &info) == 0 else { return .other(DiskFileSystem.errnoText()) }
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        default: return .other("not a regular file")
+        }
+    }
+
+    public func read(_ path: String) throws(FileSystemError) -> [UInt8] {
+        let fd = open(absolute(path), O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw FileSystemError(message: "cannot read file: \(DiskFileSystem.errnoText())",
+                                  hint: "check the file's permissions (chmod u+r)")
+        }
+        defer { close(fd) }
+        var info = stat()
+        let size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        var bytes = [UInt8](repeating: 0, count: max(size, 0))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileSystemError(message: "cannot read file: \(DiskFileSystem.errnoText())", hint: nil)
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
+}

@@ -1,0 +1,38 @@
+/// An evaluation period as its file defines it.
+public struct Period: Sendable {
+    public var id: String
+    public var file: BoundFile
+    public var start: Day?
+    public var end: Day?
+    public var schemaID: String?
+    public var roster: Int64?
+    /// The schema, when it exists and has no errors.
+    public var schema: Schema?
+}
+
+/// An alliance: its directory, its metadata and its record files by period.
+public struct Alliance: Sendable {
+    public var id: String
+    public var metadata: BoundFile?
+    public var code: String?
+    public var batch: String?
+    public var name: String?
+    /// Record files by period id.
+    public var records: [String: BoundFile] = [:]
+}
+
+/// The loaded vault: the typed model every later stage (lint, score, report) reads.
+public struct Vault: Sendable {
+    public var schemas: [String: Schema] = [:]
+    /// Schemas with errors: known to exist, but no record is checked against them.
+    public var brokenSchemas: Set<String> = []
+    public var periods: [String: Period] = [:]
+    public var alliances: [String: Alliance] = [:]
+    /// Every file read, bound or only parsed (for suppressions and file counts).
+    public var files: [ParsedFile] = []
+    /// Record files whose lines were bound to kinds, for per-file rules.
+    public var boundFiles: [BoundFile] = []
+
+    public var periodIDs: [String] { periods.keys.sorted() }
+    public var allianceIDs: [String] { alliances.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+}

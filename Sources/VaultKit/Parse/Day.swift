@@ -1,0 +1,54 @@
+/// A calendar date (`YYYY-MM-DD`), checked to exist: 2023-02-30 is not a day.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from bytes.
+    public init?<C: Collection<UInt8>>(bytes: C) where C.Index == Int {
+        guard bytes.count == 10 else { return nil }
+        let s = bytes.startIndex
+        guard bytes[s + 4] == 0x2D, bytes[s + 7] == 0x2D else { return nil }
+        func number(_ from: Int, _ count: Int) -> Int? {
+            var value = 0
+            for k in from..<(from + count) {
+                let c = bytes[s + k]
+                guard c >= 0x30, c <= 0x39 else { return nil }
+                value = value * 10 + Int(c - 0x30)
+            }
+            return value
+        }
+        guard let y = number(0, 4), let m = number(5, 2), let d = number(8, 2) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public init?(_ text: String) { self.init(bytes: Array(text.utf8)) }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public static func < (a: Day, b: Day) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    public var description: String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+}

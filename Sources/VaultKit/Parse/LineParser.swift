@@ -1,0 +1,270 @@
+/// Splits a file's bytes into record lines, on UTF-8 bytes and never on
+/// `Character`s. A line with an error is reported and skipped; parsing goes on
+/// with the next line, so one run finds every syntax error in a file.
+public enum LineParser {
+    public static func parse(_ text: SourceText) -> ParsedFile {
+        var state = State(text: text)
+        text.bytes.withUnsafeBufferPointer { state.run($0) }
+        return ParsedFile(text: text, lines: state.lines, fields: state.fields,
+                          suppressions: state.suppressions, diagnostics: state.diagnostics)
+    }
+
+    private struct State {
+        let text: SourceText
+        var lines: [RawLine] = []
+        var fields: [RawField] = []
+        var suppressions: [Suppression] = []
+        var diagnostics: [Diagnostic] = []
+        /// Suppressions written alone on a line, waiting for the next record line.
+        var pendingSuppressions: [Int] = []
+        var sawCRLF = false
+
+        init(text: SourceText) { self.text = text }
+
+        mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var offset = 0
+            var number = 1
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+                report(TextConventionRule.description, line: 1, lineStart: 0, at: 0,
+                       "file starts with a byte-order mark",
+                       hint: "save the file as UTF-8 without a BOM")
+                offset = 3
+            }
+            while offset < bytes.count {
+                var end = offset
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                var content = end
+                if content > offset, bytes[content - 1] == 0x0D {
+                    content -= 1
+                    if !sawCRLF {
+                        sawCRLF = true
+                        report(TextConventionRule.description, line: number, lineStart: offset, at: content,
+                               "line ends with CRLF", hint: "save the file with LF line ends")
+                    }
+                }
+                parseLine(bytes, number: number, start: offset, end: content)
+                offset = end + 1
+                number += 1
+            }
+            // A suppression on the last lines, with no record after it, targets nothing.
+            for index in pendingSuppressions { suppressions[index].target = -1 }
+        }
+
+        mutating func report(_ rule: RuleDescription, line: Int, lineStart: Int, at offset: Int,
+                             _ message: String, hint: String? = nil) {
+            let site = DiagnosticSite(text: text, line: line, lineStart: lineStart)
+            diagnostics.append(site.diagnostic(rule, at: offset, message, hint: hint))
+        }
+
+        // MARK: One line
+
+        mutating func parseLine(_ b: UnsafeBufferPointer<UInt8>, number: Int, start: Int, end: Int) {
+            if let problem = Encoding.firstProblem(b, from: start, to: end) {
+                report(EncodingRule.description, line: number, lineStart: start, at: problem.offset,
+                       problem.message, hint: problem.hint)
+                return
+            }
+            var i = skipSpace(b, start, end)
+            if i == end { return }
+            if b[i] == UInt8(ascii: "#") {
+                comment(b, number: number, lineStart: start, from: i, to: end, standalone: true)
+                return
+            }
+            var date: Span?
+            if isDigit(b[i]) {
+                let tokenEnd = tokenEnd(b, i, end)
+                date = Span(start: i, end: tokenEnd)
+                i = skipSpace(b, tokenEnd, end)
+                if i == end || b[i] == UInt8(ascii: "#") {
+                    report(SyntaxRule.description, line: number, lineStart: start, at: i,
+                           "expected a record kind after the date \"\(text.string(date!))\"",
+                           hint: "write a kind after the date, e.g. \"2023-04-10 meeting type=council title=…\"")
+                    return
+                }
+            }
+            let kindStart = i
+            guard isLower(b[i]) else {
+                report(SyntaxRule.description, line: number, lineStart: start, at: i,
+                       "expected a record kind, found \"\(excerpt(b, i, end))\"",
+                       hint: "a line starts with an optional date (YYYY-MM-DD) and a lower-case kind such as \"meeting\"")
+                return
+            }
+            while i < end, isKindByte(b[i]) { i += 1 }
+            if i < end, !isSpace(b[i]) {
+                report(SyntaxRule.description, line: number, lineStart: start, at: kindStart,
+                       "record kind \"\(excerpt(b, kindStart, end))\" may hold only lower-case letters, digits and \"-\"",
+                       hint: "separate the kind from its fields with a space")
+                return
+            }
+            let kind = Span(start: kindStart, end: i)
+            let firstField = fields.count
+            guard parseFields(b, number: number, lineStart: start, from: i, to: end) else {
+                fields.removeSubrange(firstField...)
+                return
+            }
+            lines.append(RawLine(number: Int32(number), start: Int32(start), date: date, kind: kind,
+                                 firstField: Int32(firstField), fieldCount: Int32(fields.count - firstField)))
+            for index in pendingSuppressions { suppressions[index].target = number }
+            pendingSuppressions.removeAll()
+        }
+
+        /// Parses `key=value` fields up to the line end or a comment; false on a syntax error.
+        mutating func parseFields(_ b: UnsafeBufferPointer<UInt8>, number: Int, lineStart: Int,
+                                  from: Int, to end: Int) -> Bool {
+            var i = from
+            let first = fields.count
+            while true {
+                let gapStart = i
+                i = skipSpace(b, i, end)
+                if i == end { return true }
+                if b[i] == UInt8(ascii: "#") {
+                    if i == gapStart {
+                        report(SyntaxRule.description, line: number, lineStart: lineStart, at: i,
+                               "\"#\" right after a value", hint: "put a space before a comment, or quote the value")
+                        return false
+                    }
+                    comment(b, number: number, lineStart: lineStart, from: i, to: end, standalone: false)
+                    return true
+                }
+                let keyStart = i
+                while i < end, isKeyByte(b[i]) { i += 1 }
+                if i == keyStart || i == end || b[i] != UInt8(ascii: "=") {
+                    let message = b[keyStart] == UInt8(ascii: "=")
+                        ? "stray \"=\" without a field name"
+                        : "expected key=value, found \"\(excerpt(b, keyStart, end))\""
+                    report(SyntaxRule.description, line: number, lineStart: lineStart, at: keyStart, message,
+                           hint: "write fields as key=value; quote values that hold spaces: title=\"…\"")
+                    return false
+                }
+                let key = Span(start: keyStart, end: i)
+                i += 1
+                guard let field = parseValue(b, key: key, number: number, lineStart: lineStart, at: &i, end: end) else {
+                    return false
+                }
+                for existing in fields[first...] where sameBytes(b, existing.key, key) {
+                    report(SyntaxRule.description, line: number, lineStart: lineStart, at: keyStart,
+                           "field \"\(text.string(key))\" appears twice on this line",
+                           hint: "keep one \"\(text.string(key))=\"; a record has at most one value per field")
+                    return false
+                }
+                fields.append(field)
+                if i < end, !isSpace(b[i]) {
+                    report(SyntaxRule.description, line: number, lineStart: lineStart, at: i,
+                           "expected a space after the value of \"\(text.string(key))\", found \"\(excerpt(b, i, end))\"",
+                           hint: "separate fields with spaces")
+                    return false
+                }
+            }
+        }
+
+        mutating func parseValue(_ b: UnsafeBufferPointer<UInt8>, key: Span, number: Int, lineStart: Int,
+                                 at i: inout Int, end: Int) -> RawField? {
+            let keyText = text.string(key)
+            if i == end || isSpace(b[i]) {
+                report(SyntaxRule.description, line: number, lineStart: lineStart, at: i,
+                       "field \"\(keyText)\" has no value",
+                       hint: "write a value after \"=\", or \(keyText)=\"\" for an empty text")
+                return nil
+            }
+            if b[i] == UInt8(ascii: "\"") {
+                let open = i
+                i += 1
+                let valueStart = i
+                var escaped = false
+                while i < end, b[i] != UInt8(ascii: "\"") {
+                    if b[i] == UInt8(ascii: "\\") {
+                        escaped = true
+                        let next = i + 1 < end ? b[i + 1] : 0
+                        guard next == UInt8(ascii: "\"") || next == UInt8(ascii: "\\")
+                            || next == UInt8(ascii: "n") || next == UInt8(ascii: "t") else {
+                            report(SyntaxRule.description, line: number, lineStart: lineStart, at: i,
+                                   "unknown escape \"\(excerpt(b, i, min(end, i + 2)))\" in the value of \"\(keyText)\"",
+                                   hint: "the escapes are \\\" \\\\ \\n \\t; write \\\\ for a backslash")
+                            return nil
+                        }
+                        i += 2
+                        continue
+                    }
+                    i += 1
+                }
+                guard i < end else {
+                    report(SyntaxRule.description, line: number, lineStart: lineStart, at: open,
+                           "the value of \"\(keyText)\" opens a quote that is never closed",
+                           hint: "add the closing \" before the end of the line")
+                    return nil
+                }
+                let value = Span(start: valueStart, end: i)
+                i += 1
+                return RawField(key: key, value: value, quoted: true, escaped: escaped)
+            }
+            let valueStart = i
+            while i < end, !isSpace(b[i]) {
+                if b[i] == UInt8(ascii: "\"") {
+                    report(SyntaxRule.description, line: number, lineStart: lineStart, at: i,
+                           "a quote inside the unquoted value of \"\(keyText)\"",
+                           hint: "quote the whole value: \(keyText)=\"…\", writing \\\" for a quote inside it")
+                    return nil
+                }
+                i += 1
+            }
+            return RawField(key: key, value: Span(start: valueStart, end: i), quoted: false, escaped: false)
+        }
+
+        // MARK: Comments and suppressions
+
+        mutating func comment(_ b: UnsafeBufferPointer<UInt8>, number: Int, lineStart: Int,
+                              from hash: Int, to end: Int, standalone: Bool) {
+            let body = skipSpace(b, hash + 1, end)
+            guard let parsed = SuppressionSyntax.parse(text.string(Span(start: body, end: end))) else { return }
+            let suppression = Suppression(
+                location: text.location(line: number, lineStart: lineStart, offset: hash),
+                target: standalone ? 0 : number, rules: parsed.rules, reason: parsed.reason,
+                lineText: text.lineText(startingAt: lineStart))
+            if standalone { pendingSuppressions.append(suppressions.count) }
+            suppressions.append(suppression)
+        }
+
+        // MARK: Bytes
+
+        func skipSpace(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> Int {
+            var i = from
+            while i < end, isSpace(b[i]) { i += 1 }
+            return i
+        }
+
+        func tokenEnd(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> Int {
+            var i = from
+            while i < end, !isSpace(b[i]) { i += 1 }
+            return i
+        }
+
+        func excerpt(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> String {
+            var stop = tokenEnd(b, from, end)
+            if stop - from > 40 {
+                stop = from + 40
+                while stop > from, b[stop] & 0xC0 == 0x80 { stop -= 1 }
+            }
+            return text.string(Span(start: from, end: stop))
+        }
+
+        func sameBytes(_ b: UnsafeBufferPointer<UInt8>, _ x: Span, _ y: Span) -> Bool {
+            guard x.count == y.count else { return false }
+            for k in 0..<x.count where b[Int(x.start) + k] != b[Int(y.start) + k] { return false }
+            return true
+        }
+    }
+
+    @inline(__always) static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+    @inline(__always) static func isLower(_ c: UInt8) -> Bool { c >= 0x61 && c <= 0x7A }
+    @inline(__always) static func isKindByte(_ c: UInt8) -> Bool { isLower(c) || isDigit(c) || c == 0x2D }
+    @inline(__always) static func isKeyByte(_ c: UInt8) -> Bool {
+        isLower(c) || isDigit(c) || (c >= 0x41 && c <= 0x5A) || c == 0x2D || c == 0x5F || c == 0x2E
+    }
+}
+
+private func isSpace(_ c: UInt8) -> Bool { LineParser.isSpace(c) }
+private func isDigit(_ c: UInt8) -> Bool { LineParser.isDigit(c) }
+private func isLower(_ c: UInt8) -> Bool { LineParser.isLower(c) }
+private func isKindByte(_ c: UInt8) -> Bool { LineParser.isKindByte(c) }
+private func isKeyByte(_ c: UInt8) -> Bool { LineParser.isKeyByte(c) }

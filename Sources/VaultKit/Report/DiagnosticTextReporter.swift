@@ -1,0 +1,60 @@
+/// Renders findings for a terminal or a log: `path:line:column: severity: message [rule]`,
+/// the source line with a caret under the column, and the fix hint.
+public struct DiagnosticTextReporter: Sendable {
+    public var color: Bool
+
+    public init(color: Bool) { self.color = color }
+
+    public func render(_ diagnostics: [Diagnostic], files: Int) -> String {
+        var out = ""
+        for diagnostic in diagnostics { out += render(diagnostic) }
+        out += summary(diagnostics, files: files) + "\n"
+        return out
+    }
+
+    public func render(_ d: Diagnostic) -> String {
+        let severity: String = switch d.severity {
+        case .error: paint("error", "1;31")
+        case .warning: paint("warning", "1;33")
+        case .info: paint("info", "1;36")
+        }
+        var out = "\(paint(d.location.description, "1")): \(severity): \(d.message) \(paint("[\(d.ruleID)]", "2"))\n"
+        if let line = d.lineText {
+            let number = String(d.location.line)
+            let gutter = String(repeating: " ", count: number.count)
+            let shown = line.replacingTabs()
+            out += "\(paint(number, "2")) | \(shown)\n"
+            let characters = line.unicodeScalars.count
+            if d.location.column <= characters + 1 {
+                let pad = UTF8Columns.displayWidth(of: shown, characters: d.location.column - 1)
+                out += "\(gutter) | \(String(repeating: " ", count: pad))\(paint("^", "1;32"))\n"
+            }
+        }
+        if let hint = d.hint { out += "  = hint: \(hint)\n" }
+        return out
+    }
+
+    public func summary(_ diagnostics: [Diagnostic], files: Int) -> String {
+        let errors = diagnostics.count { $0.severity == .error }
+        let warnings = diagnostics.count { $0.severity == .warning }
+        let infos = diagnostics.count { $0.severity == .info }
+        let checked = "\(files) \(files == 1 ? "file" : "files") checked"
+        if diagnostics.isEmpty { return "no problems; \(checked)" }
+        var parts = [plural(errors, "error"), plural(warnings, "warning")]
+        if infos > 0 { parts.append(plural(infos, "info")) }
+        return parts.joined(separator: ", ") + "; \(checked)"
+    }
+
+    func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
+    func paint(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension String {
+    /// Tabs shown as one space, so the caret lines up with what the terminal shows.
+    func replacingTabs() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\t" ? " " : $0 }))
+    }
+}

@@ -1,0 +1,58 @@
+/// A small JSON writer with a fixed key order, so machine output is the same
+/// bytes for the same input (Foundation's encoder does not promise an order).
+public struct JSONWriter {
+    public private(set) var output = ""
+
+    public init() {}
+
+    public static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let s where s.value < 0x20:
+                let hex = String(s.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// An object from ordered key/value pairs whose values are already JSON.
+    public static func object(_ pairs: [(String, String)]) -> String {
+        "{" + pairs.map { quote($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+    }
+
+    public static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
+
+    public static func optional(_ text: String?) -> String { text.map(quote) ?? "null" }
+}
+
+/// `vault lint --format json`: the documented, stable shape
+/// `{"diagnostics":[{rule,severity,path,line,column,message,hint}],"summary":{errors,warnings,files}}`.
+public enum DiagnosticJSONReporter {
+    public static func render(_ diagnostics: [Diagnostic], files: Int) -> String {
+        let items = diagnostics.map { d in
+            JSONWriter.object([
+                ("rule", JSONWriter.quote(d.ruleID)),
+                ("severity", JSONWriter.quote(d.severity.rawValue)),
+                ("path", JSONWriter.quote(d.location.path)),
+                ("line", String(d.location.line)),
+                ("column", String(d.location.column)),
+                ("message", JSONWriter.quote(d.message)),
+                ("hint", JSONWriter.optional(d.hint)),
+            ])
+        }
+        let summary = JSONWriter.object([
+            ("errors", String(diagnostics.count { $0.severity == .error })),
+            ("warnings", String(diagnostics.count { $0.severity == .warning })),
+            ("files", String(files)),
+        ])
+        return JSONWriter.object([("diagnostics", JSONWriter.array(items)), ("summary", summary)]) + "\n"
+    }
+}

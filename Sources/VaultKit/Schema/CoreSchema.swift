@@ -1,0 +1,62 @@
+/// The record kinds `vault` itself relies on: alliance metadata, period
+/// definitions, published results. Written in the schema grammar and parsed like
+/// any schema, so `docs/format.md` and `vault schema core` show the same thing.
+public enum CoreSchema {
+    public static let text = """
+        schema title="vault core kinds" total=0 note="kinds the tool relies on; activity kinds come from the period's schema"
+
+        # vault/alliances/ID/alliance.txt
+        kind id=alliance title=联盟 file=alliance unique=yes dated=no
+        field kind=alliance id=code type=code title=批次编号
+        field kind=alliance id=batch type=enum(1,2,3,later) title=批次
+        field kind=alliance id=name type=text required=yes title=联盟名称
+        field kind=alliance id=short type=text title=简称
+        field kind=alliance id=joined type=int title=加入试点年份
+        field kind=alliance id=note type=text
+        kind id=alias title=曾用名 file=alliance dated=no
+        field kind=alias id=name type=text required=yes
+        field kind=alias id=source type=text required=yes
+        field kind=alias id=code type=text title=报告所印编号
+        field kind=alias id=note type=text
+
+        # vault/periods/PERIOD.txt
+        kind id=period title=评价期 file=period unique=yes dated=no
+        field kind=period id=start type=date required=yes
+        field kind=period id=end type=date required=yes
+        field kind=period id=schema type=text required=yes
+        field kind=period id=roster type=int title=联盟总数
+        field kind=period id=title type=text
+        field kind=period id=source type=text
+        kind id=source title=来源文件 file=period dated=no
+        field kind=source id=id type=text required=yes
+        field kind=source id=title type=text required=yes
+        field kind=source id=file type=text
+        field kind=source id=url type=text
+        field kind=source id=published type=date
+
+        # vault/alliances/ID/PERIOD.txt
+        kind id=published title=公布结果 file=records dated=no
+        field kind=published id=status type=enum(evaluated,incomplete,no-data) required=yes
+        field kind=published id=score type=decimal title=评分
+        field kind=published id=band type=band title=等级
+        field kind=published id=seq type=int title=序号
+        field kind=published id=code type=text title=所印编号
+        field kind=published id=name type=text title=所印名称
+        field kind=published id=source type=text required=yes
+
+        """
+
+    public static let schema: Schema = {
+        let parsed = LineParser.parse(SourceText(path: "<core>", text: text))
+        let (file, bindProblems) = Binder.bind(parsed, table: MetaSchema.table, bands: [], place: "a schema file")
+        let (schema, problems) = SchemaBuilder.build(id: "core", file: file)
+        precondition(parsed.diagnostics.isEmpty && bindProblems.isEmpty && problems.isEmpty,
+                     "the built-in core schema must be valid: \(parsed.diagnostics + bindProblems + problems)")
+        return schema
+    }()
+
+    /// The core kinds that may appear in files of `role`.
+    public static func kinds(for role: FileRole) -> [KindSpec] {
+        schema.kinds.filter { $0.role == role }
+    }
+}

@@ -1,0 +1,113 @@
+/// Which file a record kind may be written in.
+public enum FileRole: String, Sendable, CaseIterable {
+    /// `vault/alliances/ID/PERIOD.txt`: an alliance's records for a period.
+    case records
+    /// `vault/alliances/ID/alliance.txt`: the alliance's metadata.
+    case alliance
+    /// `vault/periods/PERIOD.txt`: the period's definition and published figures.
+    case period
+    /// `vault/reviews/PERIOD/EXPERT.txt`: one expert's reviews.
+    case review
+    /// `schemas/ID.txt`: a schema.
+    case schema
+}
+
+/// One field a record kind takes.
+public struct FieldSpec: Sendable {
+    public var id: String
+    public var key: [UInt8]
+    public var type: FieldType
+    public var required: Bool
+    public var title: String?
+
+    public init(id: String, type: FieldType, required: Bool = false, title: String? = nil) {
+        self.id = id
+        self.key = Array(id.utf8)
+        self.type = type
+        self.required = required
+        self.title = title
+    }
+}
+
+/// A record kind: its name, where it may appear, whether it takes a date, its fields.
+public struct KindSpec: Sendable {
+    public enum Dating: String, Sendable { case yes, no, optional }
+
+    public var id: String
+    public var name: [UInt8]
+    public var title: String?
+    public var role: FileRole
+    /// At most one record of this kind per file.
+    public var unique: Bool
+    public var dated: Dating
+    public var fields: [FieldSpec]
+
+    public init(id: String, title: String? = nil, role: FileRole = .records, unique: Bool = false,
+                dated: Dating = .optional, fields: [FieldSpec] = []) {
+        self.id = id
+        self.name = Array(id.utf8)
+        self.title = title
+        self.role = role
+        self.unique = unique
+        self.dated = dated
+        self.fields = fields
+    }
+
+    /// The index of the field whose key is `span`'s bytes.
+    public func fieldIndex(_ span: Span, in text: SourceText) -> Int? {
+        fields.firstIndex { text.bytes(span, equal: $0.key) }
+    }
+
+    public func fieldIndex(_ id: String) -> Int? { fields.firstIndex { $0.id == id } }
+}
+
+/// A score band: the lowest score it takes and its published label.
+public struct Band: Sendable, Hashable {
+    public var id: String
+    public var min: FixedDecimal
+    public var label: String
+}
+
+/// A first-level indicator (indicator group) with its maximum points.
+public struct IndicatorGroup: Sendable {
+    public var id: String
+    public var title: String
+    public var max: FixedDecimal
+}
+
+/// A second-level indicator with its maximum points.
+public struct Indicator: Sendable {
+    public var id: String
+    public var group: String
+    public var title: String
+    public var max: FixedDecimal
+}
+
+/// An indicator schema: one methodology's bands, indicators and record kinds.
+public struct Schema: Sendable {
+    public var id: String
+    public var title: String
+    public var total: Int64
+    public var note: String?
+    /// Ordered from the highest band down.
+    public var bands: [Band]
+    public var groups: [IndicatorGroup]
+    public var indicators: [Indicator]
+    public var kinds: [KindSpec]
+
+    /// The band a score falls in: the highest whose minimum it reaches.
+    public func band(for score: FixedDecimal) -> Band? {
+        bands.first { !(score < $0.min) }
+    }
+}
+
+/// The kinds a file may hold, looked up by the bytes of a kind name.
+public struct KindTable: Sendable {
+    public var kinds: [KindSpec]
+
+    public init(_ kinds: [KindSpec]) { self.kinds = kinds }
+
+    public func index(of span: Span, in text: SourceText) -> Int? {
+        kinds.firstIndex { text.bytes(span, equal: $0.name) }
+    }
+}

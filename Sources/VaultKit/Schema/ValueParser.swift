@@ -1,0 +1,112 @@
+/// Checks a raw value against its field type, on bytes. A failure says what was
+/// expected, so the `bad-value` finding can name the offending text and the fix.
+enum ValueParser {
+    struct Failure: Error {
+        var expected: String
+        var hint: String
+    }
+
+    static func parse(_ field: RawField, as type: FieldType, in file: ParsedFile,
+                      bands: [Band]) -> Result<Value, Failure> {
+        let span = field.value
+        let bytes = file.text.bytes[Int(span.start)..<Int(span.end)]
+        switch type {
+        case .text:
+            return .success(.text(span))
+        case .int:
+            guard let number = FixedDecimal(bytes: bytes), number.scale == 0 else {
+                return .failure(Failure(expected: "a whole number",
+                                        hint: "write digits only, e.g. 42 (at most 19 digits)"))
+            }
+            return .success(.int(number.mantissa))
+        case .decimal:
+            guard let number = FixedDecimal(bytes: bytes) else {
+                return .failure(Failure(expected: "a number", hint: "write digits with an optional decimal point, e.g. 86.5"))
+            }
+            return .success(.decimal(number))
+        case .date:
+            guard let day = Day(bytes: bytes) else {
+                return .failure(Failure(expected: "a date (YYYY-MM-DD) that exists",
+                                        hint: "write the date as YYYY-MM-DD, e.g. 2023-04-10"))
+            }
+            return .success(.date(day))
+        case .money:
+            return Money.parse(bytes).map { .success(.money(fen: $0)) }
+                ?? .failure(Failure(expected: "an amount with its unit (元, 万元 or 亿元)",
+                                    hint: "write the unit after the number, e.g. 1200万元 or 14.63亿元"))
+        case .code:
+            guard AllianceCode.isValid(bytes) else {
+                return .failure(Failure(expected: "an alliance code (1xx, 2xx, 3xx or Dxxx)",
+                                        hint: "codes are three digits starting with the batch (110, 233, 320) or D and three digits (D106)"))
+            }
+            return .success(.code(span))
+        case .enumeration(let cases):
+            let text = file.string(span)
+            guard let index = cases.firstIndex(of: text) else {
+                return .failure(Failure(expected: "one of \(cases.joined(separator: ", "))",
+                                        hint: Suggest.closest(to: text, in: cases).map { "did you mean \"\($0)\"?" }
+                                            ?? "use one of: \(cases.joined(separator: ", "))"))
+            }
+            return .success(.choice(index))
+        case .band:
+            let text = file.string(span)
+            guard let index = bands.firstIndex(where: { $0.id == text }) else {
+                let ids = bands.map(\.id)
+                return .failure(Failure(expected: "a band of this period's schema (\(ids.joined(separator: ", ")))",
+                                        hint: Suggest.closest(to: text, in: ids).map { "did you mean \"\($0)\"?" }
+                                            ?? "use one of: \(ids.joined(separator: ", "))"))
+            }
+            return .success(.choice(index))
+        case .alliance, .alliances:
+            guard !bytes.isEmpty, !bytes.contains(0x2F) else {
+                return .failure(Failure(expected: "an alliance id (a directory name in vault/alliances)",
+                                        hint: "write the alliance's directory name, e.g. 半导体照明"))
+            }
+            return .success(.references(span))
+        }
+    }
+}
+
+/// Money amounts: a decimal with the unit 元, 万元 or 亿元, normalised to fen (0.01 元).
+public enum Money {
+    static let yuan: [UInt8] = Array("元".utf8)
+    static let wan: [UInt8] = Array("万元".utf8)
+    static let yi: [UInt8] = Array("亿元".utf8)
+
+    /// The amount in fen, or nil when the unit is missing, the number is malformed,
+    /// it has more precision than a fen, or it does not fit.
+    static func parse(_ bytes: ArraySlice<UInt8>) -> Int64? {
+        let units: [([UInt8], Int)] = [(wan, 6), (yi, 10), (yuan, 2)]
+        for (unit, exponent) in units where bytes.count > unit.count && bytes.suffix(unit.count).elementsEqual(unit) {
+            guard let number = FixedDecimal(bytes: bytes.dropLast(unit.count)),
+                  number.scale <= exponent,
+                  let fen = number.rescaled(to: exponent) else { return nil }
+            return fen
+        }
+        return nil
+    }
+
+    /// `fen` shown in 亿元 with two decimals (rounded half up), as the reports print aggregate funding.
+    public static func yiYuan(_ fen: Int64) -> String {
+        FixedDecimal(mantissa: fen, scale: 10).rescaled(to: 2).map { FixedDecimal(mantissa: $0, scale: 2).description } ?? "?"
+    }
+}
+
+/// The shape of an alliance code: `1xx`, `2xx`, `3xx` (batch and position) or `Dxxx` (later joiners).
+public enum AllianceCode {
+    static func isValid<C: Collection<UInt8>>(_ bytes: C) -> Bool {
+        let b = Array(bytes)
+        let digit = { (c: UInt8) in c >= 0x30 && c <= 0x39 }
+        if b.count == 3 { return b[0] >= 0x31 && b[0] <= 0x33 && digit(b[1]) && digit(b[2]) }
+        if b.count == 4 { return b[0] == 0x44 && digit(b[1]) && digit(b[2]) && digit(b[3]) }
+        return false
+    }
+
+    public static func isValid(_ text: String) -> Bool { isValid(Array(text.utf8)) }
+
+    /// The batch a code means: "1", "2", "3" or "later"; nil for a malformed code.
+    public static func batch(of code: String) -> String? {
+        guard isValid(code) else { return nil }
+        return code.hasPrefix("D") ? "later" : String(code.prefix(1))
+    }
+}

@@ -1,0 +1,47 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Exit statuses scripts can rely on.
+enum ExitStatus: Int32 {
+    /// Clean (warnings allowed unless --strict).
+    case clean = 0
+    /// Findings.
+    case findings = 1
+    /// Usage or I/O error: nothing was checked.
+    case usage = 2
+}
+
+enum Terminal {
+    static func write(_ text: String) { writeAll(STDOUT_FILENO, text) }
+
+    static func error(_ text: String) { writeAll(STDERR_FILENO, text) }
+
+    /// Unbuffered, so output and errors keep their order and nothing waits in a buffer at exit.
+    private static func writeAll(_ fd: Int32, _ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            offset += n
+        }
+    }
+
+    /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+    static var colorOnStdout: Bool {
+        if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }
+
+    static var currentDirectory: String {
+        guard let cwd = getcwd(nil, 0) else { return "." }
+        defer { free(cwd) }
+        return String(cString: cwd)
+    }
+}

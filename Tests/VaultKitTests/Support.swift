@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import VaultKit
+
+/// Paths of the package, found from this file so tests run from any directory.
+enum Package {
+    static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+}
+
+/// Lints an in-memory project.
+func lint(_ files: [String: String], suppressions: Bool = true) -> Linter.Result {
+    Linter.lint(MemoryFileSystem(files: files), options: Linter.Options(suppressions: suppressions))
+}
+
+/// Lints the base example project with `path` replaced by `content`.
+func lintExample(_ path: String, _ content: String) -> Linter.Result {
+    var files = ExampleProject.base
+    files[path] = content
+    return lint(files)
+}
+
+/// A scratch directory removed when the test ends.
+final class TemporaryDirectory {
+    let path: String
+
+    init() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vault-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        path = url.path
+    }
+
+    func write(_ relative: String, _ content: String) throws {
+        try write(relative, Data(content.utf8))
+    }
+
+    func write(_ relative: String, _ data: Data) throws {
+        let url = URL(fileURLWithPath: path).appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    /// Writes the base example project.
+    func writeExampleProject() throws {
+        for (relative, content) in ExampleProject.base { try write(relative, content) }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
