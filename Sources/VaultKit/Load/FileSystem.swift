@@ -88,7 +88,12 @@ public struct DiskFileSystem: FileSystem {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
             if name == "." || name == ".." { continue }
-            result.append((name, type(of: base + "/" + name)))
+            // d_type saves a stat per entry on file systems that fill it in.
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): result.append((name, .file))
+            case Int32(DT_DIR): result.append((name, .directory))
+            default: result.append((name, type(of: base + "/" + name)))
+            }
         }
         return result.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
     }
@@ -119,10 +124,11 @@ public struct DiskFileSystem: FileSystem {
         defer { close(fd) }
         var info = stat()
         let size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
-        var bytes = [UInt8](repeating: 0, count: max(size, 0))
+        // One spare byte, so the read that finds the end needs no growth.
+        var bytes = [UInt8](repeating: 0, count: max(size, 0) + 1)
         var filled = 0
         while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
             let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if n < 0 {
                 if errno == EINTR { continue }

@@ -10,34 +10,38 @@ public enum Loader {
     public static func load(_ fs: any FileSystem) -> Result {
         let discovered = Discovery.discover(fs)
         var diagnostics = discovered.diagnostics
-        let parsed: [(DiscoveredFile, ParsedFile?, Diagnostic?)] = parallelMap(discovered.files) { file in
-            do throws(FileSystemError) {
-                let bytes = try fs.read(file.path)
-                return (file, LineParser.parse(SourceText(path: file.path, bytes: bytes)), nil)
-            } catch {
-                let diagnostic = Diagnostic(ruleID: IORule.description.id, severity: IORule.description.severity,
-                                            location: .file(file.path), message: "cannot read \"\(file.path)\": \(error.message)",
-                                            hint: error.hint)
-                return (file, nil, diagnostic)
-            }
-        }
         var vault = Vault()
-        var byRole: [FileRole: [(DiscoveredFile, ParsedFile)]] = [:]
-        for (file, parsedFile, problem) in parsed {
-            if let problem { diagnostics.append(problem) }
-            guard let parsedFile else { continue }
-            vault.files.append(parsedFile)
-            diagnostics += parsedFile.diagnostics
-            byRole[file.role, default: []].append((file, parsedFile))
-        }
         for directory in discovered.allianceDirectories {
             vault.alliances[directory] = Alliance(id: directory)
+        }
+        // Schemas, periods and metadata first: binding records needs them.
+        var byRole: [FileRole: [(DiscoveredFile, ParsedFile)]] = [:]
+        let definitions = discovered.files.filter { $0.role != .records }
+        for (file, parsed, problem) in parallelMap(definitions, { read($0, from: fs) }) {
+            if let problem { diagnostics.append(problem) }
+            guard let parsed else { continue }
+            vault.files.append(parsed.withoutFields)
+            diagnostics += parsed.diagnostics
+            byRole[file.role, default: []].append((file, parsed))
         }
         loadSchemas(byRole[.schema] ?? [], into: &vault, &diagnostics)
         loadPeriods(byRole[.period] ?? [], into: &vault, &diagnostics)
         loadAlliances(byRole[.alliance] ?? [], into: &vault, &diagnostics)
-        loadRecords(byRole[.records] ?? [], into: &vault, &diagnostics)
+        loadRecords(discovered.files.filter { $0.role == .records }, from: fs, into: &vault, &diagnostics)
         return Result(vault: vault, diagnostics: diagnostics)
+    }
+
+    /// Reads and parses one file; an unreadable file becomes an `io` finding.
+    static func read(_ file: DiscoveredFile, from fs: any FileSystem) -> (DiscoveredFile, ParsedFile?, Diagnostic?) {
+        do throws(FileSystemError) {
+            let bytes = try fs.read(file.path)
+            return (file, LineParser.parse(SourceText(path: file.path, bytes: bytes)), nil)
+        } catch {
+            let diagnostic = Diagnostic(ruleID: IORule.description.id, severity: IORule.description.severity,
+                                        location: .file(file.path), message: "cannot read \"\(file.path)\": \(error.message)",
+                                        hint: error.hint)
+            return (file, nil, diagnostic)
+        }
     }
 
     static func loadSchemas(_ files: [(DiscoveredFile, ParsedFile)], into vault: inout Vault, _ diagnostics: inout [Diagnostic]) {
@@ -103,23 +107,30 @@ public enum Loader {
         }
     }
 
-    static func loadRecords(_ files: [(DiscoveredFile, ParsedFile)], into vault: inout Vault, _ diagnostics: inout [Diagnostic]) {
+    /// Reads, parses and binds each alliance's record files in one parallel pass,
+    /// so each file's bytes are still in cache when they are bound.
+    static func loadRecords(_ files: [DiscoveredFile], from fs: any FileSystem, into vault: inout Vault,
+                            _ diagnostics: inout [Diagnostic]) {
         let core = CoreSchema.kinds(for: .records)
         let tables = vault.periods.compactMapValues { period in
             period.schema.map { KindTable(core + $0.kinds.filter { $0.role == .records }) }
         }
         let snapshot = vault
-        let results: [(DiscoveredFile, BoundFile?, [Diagnostic])] = parallelMap(files) { file, parsed in
+        let results: [(DiscoveredFile, ParsedFile?, BoundFile?, [Diagnostic])] = parallelMap(files) { file in
+            let (_, parsed, problem) = read(file, from: fs)
+            guard let parsed else { return (file, nil, nil, problem.map { [$0] } ?? []) }
             guard let period = snapshot.periods[file.id] else {
-                return (file, nil, [UnknownPeriodRule.diagnostic(path: file.path, period: file.id, known: snapshot.periodIDs)])
+                let unknown = UnknownPeriodRule.diagnostic(path: file.path, period: file.id, known: snapshot.periodIDs)
+                return (file, parsed, nil, parsed.diagnostics + [unknown])
             }
-            guard let table = tables[file.id] else { return (file, nil, []) }
+            guard let table = tables[file.id] else { return (file, parsed, nil, parsed.diagnostics) }
             let (bound, problems) = Binder.bind(parsed, table: table, bands: period.schema?.bands ?? [],
                                                 place: "an alliance's period file")
-            return (file, bound, problems)
+            return (file, parsed, bound, parsed.diagnostics + problems)
         }
-        for (file, bound, problems) in results {
+        for (file, parsed, bound, problems) in results {
             diagnostics += problems
+            if let parsed { vault.files.append(bound?.parsed ?? parsed.withoutFields) }
             guard let bound, let id = file.alliance else { continue }
             vault.alliances[id, default: Alliance(id: id)].records[file.id] = bound
             vault.boundFiles.append(bound)

@@ -7,6 +7,9 @@ public struct Record: Sendable {
     public var kind: Int32
     public var date: Day?
     public var firstValue: Int32
+    /// A hash of kind, date and field values that ignores field order and
+    /// quoting: equal records have equal identities (duplicate detection).
+    public var identity: UInt64
 }
 
 /// A file whose lines were bound to record kinds: the typed model of one file.
@@ -27,15 +30,25 @@ public struct BoundFile: Sendable {
         return values[Int(record.firstValue) + index]
     }
 
-    /// The field's text as written (decoded, unescaped), whatever its type.
+    /// The field's value as text: decoded (unescaped) for text fields, the case
+    /// name for enums, the written form for numbers and dates.
     public func text(_ record: Record, _ field: String) -> String? {
-        let line = rawLine(of: record)
         let spec = kind(of: record)
-        guard let index = spec.fieldIndex(field), values[Int(record.firstValue) + index] != nil else { return nil }
-        for raw in parsed.fields[line.fieldRange] where parsed.text.bytes(raw.key, equal: spec.fields[index].key) {
-            return parsed.value(raw)
+        guard let index = spec.fieldIndex(field), let value = values[Int(record.firstValue) + index] else { return nil }
+        switch value {
+        case .text(let span), .code(let span), .references(let span):
+            let raw = parsed.text.string(span)
+            // A quoted value's bytes start right after its opening quote; only those hold escapes.
+            let quoted = span.start > 0 && parsed.text.bytes[Int(span.start) - 1] == UInt8(ascii: "\"")
+            return quoted && raw.contains("\\") ? Escapes.unescape(raw) : raw
+        case .choice(let choice):
+            if case .enumeration(let cases) = spec.fields[index].type { return cases[choice] }
+            return nil
+        case .int(let number): return String(number)
+        case .decimal(let number): return number.description
+        case .date(let day): return day.description
+        case .money(let fen): return FixedDecimal(mantissa: fen, scale: 2).description + "元"
         }
-        return nil
     }
 
     public func decimal(_ record: Record, _ field: String) -> FixedDecimal? {
@@ -60,9 +73,14 @@ public struct BoundFile: Sendable {
     public func site(_ record: Record) -> DiagnosticSite { parsed.site(rawLine(of: record)) }
 
     /// Where one of a record's fields starts (its key), or the line start when it is absent.
+    /// Fields are not kept after binding (they would double the memory of a large
+    /// vault); a finding that needs one re-reads its single line.
     public func offset(of field: String, in record: Record) -> Int {
         let line = rawLine(of: record)
-        for raw in parsed.fields[line.fieldRange] where parsed.string(raw.key) == field { return Int(raw.key.start) }
+        let key = Array(field.utf8)
+        for raw in LineParser.fields(ofLineAt: Int(line.start), in: parsed.text) where parsed.text.bytes(raw.key, equal: key) {
+            return Int(raw.key.start)
+        }
         return Int(line.kind.start)
     }
 
@@ -75,6 +93,7 @@ public struct BoundFile: Sendable {
 /// Binds parsed lines to the kinds a file may hold: unknown kinds and fields,
 /// missing required fields and values of the wrong type are found here, each
 /// reported under its own rule. A line with any such error is left out of the model.
+/// This runs on every record line, so it reads the file's bytes in place.
 public enum Binder {
     public static func bind(_ parsed: ParsedFile, table: KindTable, bands: [Band],
                             place: String) -> (BoundFile, [Diagnostic]) {
@@ -82,64 +101,117 @@ public enum Binder {
         var values: [Value?] = []
         var diagnostics: [Diagnostic] = []
         records.reserveCapacity(parsed.lines.count)
-        for (lineIndex, line) in parsed.lines.enumerated() {
-            let site = parsed.site(line)
-            guard let kindIndex = table.index(of: line.kind, in: parsed.text) else {
-                diagnostics.append(UnknownKindRule.diagnostic(site: site, kind: line.kind, parsed: parsed,
-                                                               known: table.kinds.map(\.id), place: place))
-                continue
-            }
-            let spec = table.kinds[kindIndex]
-            let firstValue = values.count
-            values.append(contentsOf: repeatElement(nil, count: spec.fields.count))
-            var ok = true
-            var date: Day?
-            if let dateSpan = line.date {
-                if spec.dated == .no {
-                    diagnostics.append(site.diagnostic(BadValueRule.description, at: Int(dateSpan.start),
-                        "record kind \"\(spec.id)\" takes no date, found \"\(parsed.string(dateSpan))\"",
-                        hint: "remove the date: a \"\(spec.id)\" record is about the whole period or file"))
-                    ok = false
-                } else if let day = Day(bytes: parsed.text.bytes[Int(dateSpan.start)..<Int(dateSpan.end)]) {
-                    date = day
-                } else {
-                    diagnostics.append(site.diagnostic(BadValueRule.description, at: Int(dateSpan.start),
-                        "\"\(parsed.string(dateSpan))\" is not a date (YYYY-MM-DD) that exists",
-                        hint: "write the date as YYYY-MM-DD, e.g. 2023-04-10"))
-                    ok = false
+        values.reserveCapacity(parsed.fields.count + parsed.lines.count)
+        parsed.text.bytes.withUnsafeBufferPointer { bytes in
+            parsed.fields.withUnsafeBufferPointer { fields in
+                for (lineIndex, line) in parsed.lines.enumerated() {
+                    var site: DiagnosticSite { parsed.site(line) }
+                    guard let kindIndex = table.index(of: line.kind, in: bytes) else {
+                        diagnostics.append(UnknownKindRule.diagnostic(site: site, kind: line.kind, parsed: parsed,
+                                                                       known: table.kinds.map(\.id), place: place))
+                        continue
+                    }
+                    let firstValue = values.count
+                    let ok = table.kinds.withUnsafeBufferPointer { kinds in
+                        bindLine(line, kind: kinds.baseAddress! + kindIndex, parsed: parsed, bytes: bytes, fields: fields,
+                                 bands: bands, values: &values, diagnostics: &diagnostics)
+                    }
+                    if let (date, identity) = ok {
+                        records.append(Record(line: Int32(lineIndex), kind: Int32(kindIndex), date: date,
+                                              firstValue: Int32(firstValue), identity: identity &+ UInt64(kindIndex)))
+                    } else {
+                        values.removeSubrange(firstValue...)
+                    }
                 }
-            } else if spec.dated == .yes {
-                diagnostics.append(MissingFieldRule.missingDate(site: site, kind: spec, at: Int(line.kind.start)))
+            }
+        }
+        return (BoundFile(parsed: parsed.withoutFields, table: table, records: records, values: values), diagnostics)
+    }
+
+    /// Binds one line to its kind, appending one value slot per field; nil on any error.
+    private static func bindLine(_ line: RawLine, kind pointer: UnsafePointer<KindSpec>, parsed: ParsedFile,
+                                 bytes: UnsafeBufferPointer<UInt8>, fields: UnsafeBufferPointer<RawField>,
+                                 bands: [Band], values: inout [Value?],
+                                 diagnostics: inout [Diagnostic]) -> (Day?, UInt64)? {
+        var site: DiagnosticSite { parsed.site(line) }
+        var spec: KindSpec { pointer.pointee }
+        let firstValue = values.count
+        values.append(contentsOf: repeatElement(nil, count: spec.fields.count))
+        var ok = true
+        var date: Day?
+        var identity: UInt64 = 0
+        if let dateSpan = line.date {
+            if spec.dated == .no {
+                diagnostics.append(site.diagnostic(BadValueRule.description, at: Int(dateSpan.start),
+                    "record kind \"\(spec.id)\" takes no date, found \"\(parsed.string(dateSpan))\"",
+                    hint: "remove the date: a \"\(spec.id)\" record is about the whole period or file"))
+                ok = false
+            } else if let day = Day(bytes: bytes[Int(dateSpan.start)..<Int(dateSpan.end)]) {
+                date = day
+                identity = FNV.hash(bytes, dateSpan, seed: 0xDA7E)
+            } else {
+                diagnostics.append(site.diagnostic(BadValueRule.description, at: Int(dateSpan.start),
+                    "\"\(parsed.string(dateSpan))\" is not a date (YYYY-MM-DD) that exists",
+                    hint: "write the date as YYYY-MM-DD, e.g. 2023-04-10"))
                 ok = false
             }
-            for raw in parsed.fields[line.fieldRange] {
-                guard let fieldIndex = spec.fieldIndex(raw.key, in: parsed.text) else {
+        } else if spec.dated == .yes {
+            diagnostics.append(MissingFieldRule.missingDate(site: site, kind: spec, at: Int(line.kind.start)))
+            ok = false
+        }
+        // Field specs are read through a pointer: copying one per field costs more than the parse.
+        spec.fields.withUnsafeBufferPointer { specs in
+            for index in line.fieldRange {
+                let raw = fields[index]
+                var found = -1
+                for k in 0..<specs.count where FNV.equal(bytes, raw.key, specs[k].key) {
+                    found = k
+                    break
+                }
+                guard found >= 0 else {
                     diagnostics.append(UnknownFieldRule.diagnostic(site: site, field: raw, kind: spec, parsed: parsed))
                     ok = false
                     continue
                 }
-                switch ValueParser.parse(raw, as: spec.fields[fieldIndex].type, in: parsed, bands: bands) {
+                switch ValueParser.parse(raw, as: specs.baseAddress! + found, in: parsed, buffer: bytes, bands: bands) {
                 case .success(let value):
-                    values[firstValue + fieldIndex] = value
+                    values[firstValue + found] = value
+                    identity &+= FNV.hash(bytes, raw.value, seed: UInt64(found) &* 0x9E37_79B9_7F4A_7C15)
                 case .failure(let failure):
-                    diagnostics.append(BadValueRule.diagnostic(site: site, field: raw, spec: spec.fields[fieldIndex],
+                    diagnostics.append(BadValueRule.diagnostic(site: site, field: raw, spec: specs[found],
                                                                failure: failure, parsed: parsed))
                     ok = false
                 }
             }
-            for (index, field) in spec.fields.enumerated() where field.required && values[firstValue + index] == nil {
-                if !parsed.fields[line.fieldRange].contains(where: { parsed.text.bytes($0.key, equal: field.key) }) {
-                    diagnostics.append(MissingFieldRule.diagnostic(site: site, kind: spec, field: field, line: line))
-                    ok = false
-                }
-            }
-            if ok {
-                records.append(Record(line: Int32(lineIndex), kind: Int32(kindIndex), date: date,
-                                      firstValue: Int32(firstValue)))
-            } else {
-                values.removeSubrange(firstValue...)
+        }
+        for (index, field) in spec.fields.enumerated() where field.required && values[firstValue + index] == nil {
+            let written = line.fieldRange.contains { FNV.equal(bytes, fields[$0].key, field.key) }
+            if !written {
+                diagnostics.append(MissingFieldRule.diagnostic(site: site, kind: spec, field: field, line: line))
+                ok = false
             }
         }
-        return (BoundFile(parsed: parsed, table: table, records: records, values: values), diagnostics)
+        return ok ? (date, identity) : nil
+    }
+}
+
+/// Byte comparison and FNV-1a hashing of spans, in place.
+enum FNV {
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span, seed: UInt64) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
+        for i in Int(span.start)..<Int(span.end) { h = (h ^ UInt64(bytes[i])) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    @inline(__always)
+    static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span, _ literal: [UInt8]) -> Bool {
+        guard span.count == literal.count else { return false }
+        var i = Int(span.start)
+        for byte in literal {
+            if bytes[i] != byte { return false }
+            i += 1
+        }
+        return true
     }
 }

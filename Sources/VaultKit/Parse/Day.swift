@@ -1,15 +1,20 @@
 /// A calendar date (`YYYY-MM-DD`), checked to exist: 2023-02-30 is not a day.
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    // Packed small so that records and values stay compact in memory.
+    private let y: Int16
+    private let m: UInt8
+    private let d: UInt8
+
+    public var year: Int { Int(y) }
+    public var month: Int { Int(m) }
+    public var day: Int { Int(d) }
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        self.y = Int16(year)
+        self.m = UInt8(month)
+        self.d = UInt8(day)
     }
 
     /// Parses exactly `YYYY-MM-DD` from bytes.
@@ -41,7 +46,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public static func < (a: Day, b: Day) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+        (a.y, a.m, a.d) < (b.y, b.m, b.d)
     }
 
     public var description: String {

@@ -35,20 +35,25 @@ enum Encoding {
         return nil
     }
 
-    /// The length of the well-formed UTF-8 sequence at `i`, or 0 when it is not one.
+    /// The length of the well-formed UTF-8 sequence at `i`, or 0 when it is not one
+    /// (overlong forms, surrogates and code points above U+10FFFF are not).
+    @inline(__always)
     private static func sequenceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
         let c = b[i]
-        func cont(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+        @inline(__always) func cont(_ k: Int, _ low: UInt8, _ high: UInt8) -> Bool {
             i + k < end && b[i + k] >= low && b[i + k] <= high
         }
+        if c >= 0xE1 && c <= 0xEC || c == 0xEE || c == 0xEF {
+            // The common case for CJK text.
+            return cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) ? 3 : 0
+        }
         switch c {
-        case 0xC2...0xDF: return cont(1) ? 2 : 0
-        case 0xE0: return cont(1, 0xA0) && cont(2) ? 3 : 0
-        case 0xE1...0xEC, 0xEE, 0xEF: return cont(1) && cont(2) ? 3 : 0
-        case 0xED: return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0
-        case 0xF0: return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0
-        case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : 0
-        case 0xF4: return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0
+        case 0xC2...0xDF: return cont(1, 0x80, 0xBF) ? 2 : 0
+        case 0xE0: return cont(1, 0xA0, 0xBF) && cont(2, 0x80, 0xBF) ? 3 : 0
+        case 0xED: return cont(1, 0x80, 0x9F) && cont(2, 0x80, 0xBF) ? 3 : 0
+        case 0xF0: return cont(1, 0x90, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0
+        case 0xF1...0xF3: return cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0
+        case 0xF4: return cont(1, 0x80, 0x8F) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0
         default: return 0
         }
     }

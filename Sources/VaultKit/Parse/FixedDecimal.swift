@@ -3,11 +3,13 @@
 /// a published percentage agrees with the data only to the precision printed.
 public struct FixedDecimal: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var mantissa: Int64
-    public var scale: Int
+    /// Stored small so that `Value` stays 16 bytes.
+    private var digits: Int8
+    public var scale: Int { Int(digits) }
 
     public init(mantissa: Int64, scale: Int) {
         self.mantissa = mantissa
-        self.scale = scale
+        self.digits = Int8(clamping: scale)
     }
 
     public init(_ integer: Int) { self.init(mantissa: Int64(integer), scale: 0) }

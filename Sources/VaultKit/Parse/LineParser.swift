@@ -9,6 +9,18 @@ public enum LineParser {
                           suppressions: state.suppressions, diagnostics: state.diagnostics)
     }
 
+    /// The fields of the single line starting at byte `start`, parsed again on demand.
+    public static func fields(ofLineAt start: Int, in text: SourceText) -> [RawField] {
+        var state = State(text: text)
+        text.bytes.withUnsafeBufferPointer { bytes in
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+            state.parseLine(bytes, number: 0, start: start, end: end)
+        }
+        return state.fields
+    }
+
     private struct State {
         let text: SourceText
         var lines: [RawLine] = []
@@ -22,6 +34,10 @@ public enum LineParser {
         init(text: SourceText) { self.text = text }
 
         mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var newlines = 0
+            for byte in bytes where byte == 0x0A { newlines += 1 }
+            lines.reserveCapacity(newlines + 1)
+            fields.reserveCapacity((newlines + 1) * 4)
             var offset = 0
             var number = 1
             if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
@@ -159,7 +175,7 @@ public enum LineParser {
 
         mutating func parseValue(_ b: UnsafeBufferPointer<UInt8>, key: Span, number: Int, lineStart: Int,
                                  at i: inout Int, end: Int) -> RawField? {
-            let keyText = text.string(key)
+            var keyText: String { text.string(key) }
             if i == end || isSpace(b[i]) {
                 report(SyntaxRule.description, line: number, lineStart: lineStart, at: i,
                        "field \"\(keyText)\" has no value",

@@ -52,6 +52,13 @@ public struct ParsedFile: Sendable {
 
     public func string(_ span: Span) -> String { text.string(span) }
 
+    /// The file without its raw fields, which only binding needs.
+    public var withoutFields: ParsedFile {
+        var copy = self
+        copy.fields = []
+        return copy
+    }
+
     public func site(_ line: RawLine) -> DiagnosticSite {
         DiagnosticSite(text: text, line: Int(line.number), lineStart: Int(line.start))
     }

@@ -19,11 +19,14 @@ public struct FieldSpec: Sendable {
     public var type: FieldType
     public var required: Bool
     public var title: String?
+    /// The UTF-8 of each `enum(…)` case, compared against values without decoding them.
+    let caseBytes: [[UInt8]]
 
     public init(id: String, type: FieldType, required: Bool = false, title: String? = nil) {
         self.id = id
         self.key = Array(id.utf8)
         self.type = type
+        if case .enumeration(let cases) = type { caseBytes = cases.map { Array($0.utf8) } } else { caseBytes = [] }
         self.required = required
         self.title = title
     }
@@ -108,6 +111,10 @@ public struct KindTable: Sendable {
     public init(_ kinds: [KindSpec]) { self.kinds = kinds }
 
     public func index(of span: Span, in text: SourceText) -> Int? {
-        kinds.firstIndex { text.bytes(span, equal: $0.name) }
+        text.bytes.withUnsafeBufferPointer { index(of: span, in: $0) }
+    }
+
+    func index(of span: Span, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        kinds.firstIndex { FNV.equal(bytes, span, $0.name) }
     }
 }

@@ -6,11 +6,12 @@ enum ValueParser {
         var hint: String
     }
 
-    static func parse(_ field: RawField, as type: FieldType, in file: ParsedFile,
-                      bands: [Band]) -> Result<Value, Failure> {
+    /// `buffer` is the file's bytes (`file.text.bytes`), passed in so the hot path does no copying.
+    static func parse(_ field: RawField, as spec: UnsafePointer<FieldSpec>, in file: ParsedFile,
+                      buffer: UnsafeBufferPointer<UInt8>, bands: [Band]) -> Result<Value, Failure> {
         let span = field.value
-        let bytes = file.text.bytes[Int(span.start)..<Int(span.end)]
-        switch type {
+        let bytes = buffer[Int(span.start)..<Int(span.end)]
+        switch spec.pointee.type {
         case .text:
             return .success(.text(span))
         case .int:
@@ -41,13 +42,11 @@ enum ValueParser {
             }
             return .success(.code(span))
         case .enumeration(let cases):
+            if let index = spec.pointee.caseBytes.firstIndex(where: { FNV.equal(buffer, span, $0) }) { return .success(.choice(index)) }
             let text = file.string(span)
-            guard let index = cases.firstIndex(of: text) else {
-                return .failure(Failure(expected: "one of \(cases.joined(separator: ", "))",
-                                        hint: Suggest.closest(to: text, in: cases).map { "did you mean \"\($0)\"?" }
-                                            ?? "use one of: \(cases.joined(separator: ", "))"))
-            }
-            return .success(.choice(index))
+            return .failure(Failure(expected: "one of \(cases.joined(separator: ", "))",
+                                    hint: Suggest.closest(to: text, in: cases).map { "did you mean \"\($0)\"?" }
+                                        ?? "use one of: \(cases.joined(separator: ", "))"))
         case .band:
             let text = file.string(span)
             guard let index = bands.firstIndex(where: { $0.id == text }) else {
@@ -75,7 +74,7 @@ public enum Money {
 
     /// The amount in fen, or nil when the unit is missing, the number is malformed,
     /// it has more precision than a fen, or it does not fit.
-    static func parse(_ bytes: ArraySlice<UInt8>) -> Int64? {
+    static func parse<C: BidirectionalCollection<UInt8>>(_ bytes: C) -> Int64? where C.SubSequence.Index == Int {
         let units: [([UInt8], Int)] = [(wan, 6), (yi, 10), (yuan, 2)]
         for (unit, exponent) in units where bytes.count > unit.count && bytes.suffix(unit.count).elementsEqual(unit) {
             guard let number = FixedDecimal(bytes: bytes.dropLast(unit.count)),
@@ -94,11 +93,11 @@ public enum Money {
 
 /// The shape of an alliance code: `1xx`, `2xx`, `3xx` (batch and position) or `Dxxx` (later joiners).
 public enum AllianceCode {
-    static func isValid<C: Collection<UInt8>>(_ bytes: C) -> Bool {
-        let b = Array(bytes)
-        let digit = { (c: UInt8) in c >= 0x30 && c <= 0x39 }
-        if b.count == 3 { return b[0] >= 0x31 && b[0] <= 0x33 && digit(b[1]) && digit(b[2]) }
-        if b.count == 4 { return b[0] == 0x44 && digit(b[1]) && digit(b[2]) && digit(b[3]) }
+    static func isValid<C: Collection<UInt8>>(_ bytes: C) -> Bool where C.Index == Int {
+        let s = bytes.startIndex
+        func digit(_ k: Int) -> Bool { bytes[s + k] >= 0x30 && bytes[s + k] <= 0x39 }
+        if bytes.count == 3 { return bytes[s] >= 0x31 && bytes[s] <= 0x33 && digit(1) && digit(2) }
+        if bytes.count == 4 { return bytes[s] == 0x44 && digit(1) && digit(2) && digit(3) }
         return false
     }
 

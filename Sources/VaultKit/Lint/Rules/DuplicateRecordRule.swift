@@ -15,58 +15,52 @@ public enum DuplicateRecordRule: FileRule {
         ])
 
     public static func check(_ file: BoundFile, in vault: Vault) -> [Diagnostic] {
-        var firstByKey: [RecordKey: Int] = [:]
+        var firstByIdentity: [UInt64: [Int]] = [:]
+        firstByIdentity.reserveCapacity(file.records.count)
         var firstOfUniqueKind: [Int32: Int] = [:]
+        let unique = file.table.kinds.map(\.unique)
         var found: [Diagnostic] = []
-        for record in file.records {
-            let line = Int(file.rawLine(of: record).number)
-            let kind = file.kind(of: record)
-            if kind.unique {
+        for (index, record) in file.records.enumerated() {
+            if unique[Int(record.kind)] {
+                let line = file.rawLine(of: record)
                 if let first = firstOfUniqueKind[record.kind] {
-                    found.append(file.site(record).diagnostic(description, at: Int(file.rawLine(of: record).kind.start),
-                        "a second \"\(kind.id)\" record (the first is on line \(first))",
-                        hint: "a file holds one \"\(kind.id)\" record; merge the two lines"))
+                    let kind = file.kind(of: record).id
+                    found.append(file.site(record).diagnostic(description, at: Int(line.kind.start),
+                        "a second \"\(kind)\" record (the first is on line \(first))",
+                        hint: "a file holds one \"\(kind)\" record; merge the two lines"))
                 } else {
-                    firstOfUniqueKind[record.kind] = line
+                    firstOfUniqueKind[record.kind] = Int(line.number)
                 }
                 continue
             }
-            let key = RecordKey(file: file, record: record)
-            if let first = firstByKey[key] {
+            if let earlier = firstByIdentity[record.identity],
+               let first = earlier.first(where: { same(file, file.records[$0], record) }) {
                 found.append(file.site(record).diagnostic(description, at: Int(file.rawLine(of: record).start),
-                    "record repeats line \(first) (same kind, date and fields)",
+                    "record repeats line \(file.rawLine(of: file.records[first]).number) (same kind, date and fields)",
                     hint: "delete one of the two lines, or acknowledge a repeat the source printed: # vault-allow duplicate-record: REASON"))
             } else {
-                firstByKey[key] = line
+                firstByIdentity[record.identity, default: []].append(index)
             }
         }
         return found
     }
 
-    /// A record's identity for duplicate detection: kind, date and typed values,
-    /// with text compared by its decoded bytes, whatever the field order or quoting.
-    struct RecordKey: Hashable {
-        var kind: Int32
-        var date: Day?
-        var values: [KeyValue?]
-
-        enum KeyValue: Hashable {
-            case value(Value)
-            case text([UInt8])
-        }
-
-        init(file: BoundFile, record: Record) {
-            kind = record.kind
-            date = record.date
-            let count = file.kind(of: record).fields.count
-            values = (0..<count).map { index in
-                switch file.values[Int(record.firstValue) + index] {
-                case nil: return nil
-                case .text(let span)?, .code(let span)?, .references(let span)?:
-                    return .text(Array(file.parsed.text.bytes[Int(span.start)..<Int(span.end)]))
-                case let value?: return .value(value)
-                }
+    /// Whether two records with the same identity hash really are the same:
+    /// kind, date and values, text compared by bytes.
+    static func same(_ file: BoundFile, _ a: Record, _ b: Record) -> Bool {
+        guard a.kind == b.kind, a.date == b.date else { return false }
+        let text = file.parsed.text
+        for index in 0..<file.kind(of: a).fields.count {
+            let x = file.values[Int(a.firstValue) + index]
+            let y = file.values[Int(b.firstValue) + index]
+            switch (x, y) {
+            case (nil, nil): continue
+            case let (.text(s)?, .text(t)?), let (.code(s)?, .code(t)?), let (.references(s)?, .references(t)?):
+                if !text.bytes[Int(s.start)..<Int(s.end)].elementsEqual(text.bytes[Int(t.start)..<Int(t.end)]) { return false }
+            default:
+                if x != y { return false }
             }
         }
+        return true
     }
 }
