@@ -66,14 +66,15 @@ def main():
         with open(os.path.join(args.out, "vault", "periods", f"{year}.txt"), "w", encoding="utf-8") as f:
             f.write(f'period start={year}-01-01 end={year}-12-31 schema=2016 roster={args.alliances} title="{year} 年度活跃度评价（生成数据）"\n')
     for n in range(args.alliances):
-        batch = 1 + n % 3
-        code = f"{batch}{n % 100:02d}" if n < 300 else f"D{n % 1000:03d}"
+        # Unique, well-formed codes: 100 per batch, then D codes; none beyond that.
+        batch = 1 + n // 100 if n < 300 else "later"
+        code = f"{batch}{n % 100:02d}" if n < 300 else f"D{n - 300:03d}" if n < 1300 else None
         ident = f"{rng.choice(INDUSTRIES)}{n:05d}"
         directory = os.path.join(args.out, "vault", "alliances", ident)
         os.makedirs(directory)
         with open(os.path.join(directory, "alliance.txt"), "w", encoding="utf-8") as f:
-            # Generated codes collide on purpose only as much as real ones do: not at all here.
-            f.write(f'alliance batch={"later" if code.startswith("D") else batch} name="{ident}产业技术创新战略联盟" short={ident}\n')
+            code_field = f"code={code} " if code else ""
+            f.write(f'alliance {code_field}batch={batch} name="{ident}产业技术创新战略联盟" short={ident}\n')
         for year in years:
             score = rng.randint(20, 100)
             band = "high" if score >= 85 else "fairly-high" if score >= 70 else "average" if score >= 50 else "inactive"

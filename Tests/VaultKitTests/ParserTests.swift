@@ -1,0 +1,161 @@
+import Testing
+@testable import VaultKit
+
+@Suite struct ParserTests {
+    func parse(_ text: String) -> ParsedFile { LineParser.parse(SourceText(path: "f.txt", text: text)) }
+
+    @Test func readsDateKindAndFieldsWithQuotingAndComments() {
+        let file = parse("# 注释\n\n2023-04-10 standard level=group title=\"团体 标准\" number=T/CSA#1  # 行尾注释\n")
+        #expect(file.diagnostics.isEmpty)
+        #expect(file.lines.count == 1)
+        let line = file.lines[0]
+        #expect(line.number == 3)
+        #expect(file.string(line.date!) == "2023-04-10")
+        #expect(file.string(line.kind) == "standard")
+        let fields = file.fields[line.fieldRange].map { (file.string($0.key), file.value($0)) }
+        #expect(fields.map(\.0) == ["level", "title", "number"])
+        #expect(fields.map(\.1) == ["group", "团体 标准", "T/CSA#1"])
+    }
+
+    @Test func unescapesQuotedValues() {
+        let file = parse(#"note text="他说\"好\"\\n" "# + "\n")
+        #expect(file.diagnostics.isEmpty)
+        #expect(file.value(file.fields[0]) == #"他说"好"\n"#)
+    }
+
+    /// Columns count characters, so a finding after CJK text points where an editor shows it.
+    @Test func columnsCountCharactersNotBytes() {
+        let file = parse("2023-01-01 meeting title=\"半导体照明\" 理事会\n")
+        let d = try! #require(file.diagnostics.first)
+        #expect(d.location.line == 1)
+        #expect(d.location.column == 34)   // 26 ASCII + 7 characters of "半导体照明" with quotes + 1 space
+        #expect(d.message.contains("理事会"))
+    }
+
+    @Test func caretAlignsUnderWideCharacters() {
+        let d = parse("a t=\"半导\" 错\n").diagnostics[0]
+        let text = DiagnosticTextReporter(color: false).render(d)
+        // "a t=\"半导\" " is 7 ASCII cells + 2 wide characters = 11 cells.
+        #expect(text.contains("\n  | " + String(repeating: " ", count: 11) + "^\n"))
+    }
+
+    struct BadInput: CustomTestStringConvertible, Sendable {
+        var name: String
+        var bytes: [UInt8]
+        var rule: String
+        var line: Int
+        var column: Int
+        var words: String
+        var testDescription: String { name }
+    }
+
+    static let badInputs: [BadInput] = [
+        BadInput(name: "unterminated quote", bytes: Array("a t=\"open\n".utf8), rule: "syntax", line: 1, column: 5, words: "never closed"),
+        BadInput(name: "bad escape", bytes: Array("a t=\"x\\q\"\n".utf8), rule: "syntax", line: 1, column: 7, words: "unknown escape"),
+        BadInput(name: "stray =", bytes: Array("a =v\n".utf8), rule: "syntax", line: 1, column: 3, words: "stray \"=\""),
+        BadInput(name: "duplicate key", bytes: Array("a k=1 k=2\n".utf8), rule: "syntax", line: 1, column: 7, words: "appears twice"),
+        BadInput(name: "missing value", bytes: Array("a k= j=1\n".utf8), rule: "syntax", line: 1, column: 5, words: "has no value"),
+        BadInput(name: "quote inside bare value", bytes: Array("a k=x\"y\n".utf8), rule: "syntax", line: 1, column: 6, words: "quote inside"),
+        BadInput(name: "upper-case kind", bytes: Array("Meeting k=1\n".utf8), rule: "syntax", line: 1, column: 1, words: "expected a record kind"),
+        BadInput(name: "date without kind", bytes: Array("2023-01-01\n".utf8), rule: "syntax", line: 1, column: 11, words: "after the date"),
+        BadInput(name: "NUL byte", bytes: Array("a k=1\0\n".utf8), rule: "encoding", line: 1, column: 6, words: "NUL"),
+        BadInput(name: "invalid UTF-8 (GBK)", bytes: [0x61, 0x20, 0x6B, 0x3D, 0xB0, 0xEB, 0x0A], rule: "encoding", line: 1, column: 5, words: "invalid UTF-8"),
+        BadInput(name: "overlong UTF-8", bytes: [0x61, 0x20, 0x6B, 0x3D, 0xC0, 0xAF, 0x0A], rule: "encoding", line: 1, column: 5, words: "invalid UTF-8"),
+        BadInput(name: "truncated sequence at end of file", bytes: [0x61, 0x20, 0x6B, 0x3D, 0xE5, 0x8D], rule: "encoding", line: 1, column: 5, words: "invalid UTF-8"),
+        BadInput(name: "BOM in the middle", bytes: Array("a k=1\nb k=\u{FEFF}2\n".utf8), rule: "encoding", line: 2, column: 5, words: "byte-order mark inside"),
+        BadInput(name: "control character", bytes: Array("a k=\u{7}\n".utf8), rule: "encoding", line: 1, column: 5, words: "control character"),
+        BadInput(name: "BOM at start", bytes: Array("\u{FEFF}a k=1\n".utf8), rule: "text-convention", line: 1, column: 1, words: "byte-order mark"),
+        BadInput(name: "CRLF", bytes: Array("a k=1\r\nb k=2\r\n".utf8), rule: "text-convention", line: 1, column: 6, words: "CRLF"),
+    ]
+
+    /// Each malformed construct gives its finding at its place, and the next line is still read.
+    @Test(arguments: badInputs)
+    func badInputIsReportedAndTheRestIsRead(_ input: BadInput) throws {
+        let file = LineParser.parse(SourceText(path: "f.txt", bytes: input.bytes + Array("\nlater k=1\n".utf8)))
+        let d = try #require(file.diagnostics.first)
+        #expect(d.ruleID == input.rule)
+        #expect((d.location.line, d.location.column) == (input.line, input.column))
+        #expect(d.message.contains(input.words), "\(d.message)")
+        #expect(file.lines.contains { file.string($0.kind) == "later" })
+    }
+
+    @Test func emptyAndBlankFilesHaveNoLines() {
+        #expect(parse("").lines.isEmpty)
+        #expect(parse("\n\n  \t\n").lines.isEmpty)
+        #expect(parse("").diagnostics.isEmpty)
+    }
+
+    @Test func aTenMegabyteLineIsReadInOnePass() {
+        let long = "a t=\"" + String(repeating: "长", count: 3_500_000) + "\"\nb k=1\n"
+        let file = parse(long)
+        #expect(file.diagnostics.isEmpty)
+        #expect(file.lines.count == 2)
+        let unterminated = parse("a t=\"" + String(repeating: "x", count: 10_000_000) + "\nb k=1\n")
+        #expect(unterminated.diagnostics.count == 1)
+        #expect(unterminated.diagnostics[0].lineText!.unicodeScalars.count < 500)
+    }
+
+    @Test func suppressionsTargetTheirLineOrTheNextRecord() {
+        let file = parse("""
+            # vault-allow duplicate-record: 来源重复
+            # 另一条注释
+            a k=1
+            b k=2  # vault-allow code-collision, duplicate-record: 两条
+            # vault-allow syntax
+
+            """)
+        #expect(file.suppressions.count == 3)
+        #expect(file.suppressions[0].target == 3)
+        #expect(file.suppressions[1].target == 4)
+        #expect(file.suppressions[1].rules == ["code-collision", "duplicate-record"])
+        #expect(file.suppressions[1].reason == "两条")
+        #expect(file.suppressions[2].target == -1)
+        #expect(file.suppressions[2].reason == "")
+    }
+}
+
+@Suite struct ValueTests {
+    @Test(arguments: [("1200万元", Int64(1_200_000_000)), ("14.63亿元", 146_300_000_000), ("0.5元", 50), ("3元", 300)])
+    func moneyIsNormalisedToFen(_ text: String, _ fen: Int64) {
+        #expect(Money.parse(ArraySlice(text.utf8)) == fen)
+    }
+
+    @Test(arguments: ["1200", "万元", "1.234元", "12,00万元", "99999999999亿元"])
+    func moneyWithoutUnitOrTooPreciseIsRejected(_ text: String) {
+        #expect(Money.parse(ArraySlice(text.utf8)) == nil)
+    }
+
+    @Test func moneyShownInYiYuan() {
+        #expect(Money.yiYuan(146_300_000_000) == "14.63")
+        #expect(Money.yiYuan(208_940_000_000) == "20.89")
+    }
+
+    @Test func datesMustExist() {
+        #expect(Day("2024-02-29") != nil)
+        #expect(Day("2023-02-29") == nil)
+        #expect(Day("2023-02-30") == nil)
+        #expect(Day("2023-13-01") == nil)
+        #expect(Day("2023-1-01") == nil)
+        #expect(Day("2023-04-10")!.description == "2023-04-10")
+    }
+
+    @Test func decimalsKeepTheirPrintedPrecision() {
+        let d = FixedDecimal("51.14")!
+        #expect(d.scale == 2)
+        #expect(d.description == "51.14")
+        #expect(FixedDecimal("85")!.sameValue(as: FixedDecimal("85.0")!))
+        #expect(FixedDecimal("1.")  == nil)
+        #expect(FixedDecimal(".5") == nil)
+        #expect(FixedDecimal("99999999999999999999") == nil)
+        #expect(FixedDecimal("0.125")!.rescaled(to: 2) == 13)
+    }
+
+    @Test func codesFollowTheBatchShape() {
+        #expect(AllianceCode.batch(of: "110") == "1")
+        #expect(AllianceCode.batch(of: "354") == "3")
+        #expect(AllianceCode.batch(of: "D106") == "later")
+        #expect(AllianceCode.batch(of: "410") == nil)
+        #expect(AllianceCode.batch(of: "d104") == nil)
+        #expect(AllianceCode.batch(of: "11") == nil)
+    }
+}
