@@ -11,6 +11,9 @@ struct CommandLineTool {
 
         commands:
           lint      check every file of the vault against its schema and the rules
+          score     the ranked results of a period; --write records them in the vault
+          explain   how an alliance's score for a period came about
+          stats     a period's figures: bands, batches, awards, activity totals
           rules     list the lint rules (--markdown: the docs/rules.md catalogue)
           schema    print a schema as the tool reads it (core: the built-in kinds)
           help      show this help
@@ -23,7 +26,7 @@ struct CommandLineTool {
 
         """
 
-    static let commands = ["lint", "rules", "schema", "help"]
+    static let commands = ["lint", "score", "explain", "stats", "rules", "schema", "help"]
 
     func run() -> ExitStatus {
         var rest = arguments
@@ -56,6 +59,9 @@ struct CommandLineTool {
         do throws(UsageError) {
             switch command {
             case "lint": return try LintCommand(directory: directory, arguments: commandArguments).run()
+            case "score": return try ScoreCommand(directory: directory, arguments: commandArguments).run()
+            case "explain": return try ExplainCommand(directory: directory, arguments: commandArguments).run()
+            case "stats": return try StatsCommand(directory: directory, arguments: commandArguments).run()
             case "rules": return try RulesCommand(arguments: commandArguments).run()
             case "schema": return try SchemaCommand(directory: directory, arguments: commandArguments).run()
             case "help":
@@ -73,6 +79,9 @@ struct CommandLineTool {
     static func commandUsage(_ command: String) -> String? {
         switch command {
         case "lint": LintCommand.options.usage
+        case "score": ScoreCommand.options.usage
+        case "explain": ExplainCommand.options.usage
+        case "stats": StatsCommand.options.usage
         case "rules": RulesCommand.options.usage
         case "schema": SchemaCommand.options.usage
         default: nil
@@ -80,7 +89,7 @@ struct CommandLineTool {
     }
 
     func usageError(_ error: UsageError) -> ExitStatus {
-        Terminal.error("vault: \(error.message)\n\n\(error.usage)")
+        Terminal.error("vault: \(error.message)\n" + (error.usage.isEmpty ? "" : "\n\(error.usage)"))
         return .usage
     }
 }

@@ -27,6 +27,8 @@ public enum Linter {
         }
         diagnostics += perFile.joined()
         for rule in Rules.vaultRules { diagnostics += rule.check(vault) }
+        let results = Scorer.score(vault)
+        for rule in Rules.scoredRules { diagnostics += rule.check(vault, results) }
         if options.suppressions {
             diagnostics = SuppressionFilter.apply(to: diagnostics, files: vault.files)
         }

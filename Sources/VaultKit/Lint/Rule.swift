@@ -57,3 +57,8 @@ public protocol VaultRule: Rule {
 public protocol FileRule: Rule {
     static func check(_ file: BoundFile, in vault: Vault) -> [Diagnostic]
 }
+
+/// A rule that needs the scores (stale results, review stages).
+public protocol ScoredRule: Rule {
+    static func check(_ vault: Vault, _ results: [String: PeriodResult]) -> [Diagnostic]
+}

@@ -18,12 +18,20 @@ public enum Rules {
         DuplicateRecordRule.self,
         AllianceMetadataRule.self,
         CodeCollisionRule.self,
+        UnknownReferenceRule.self,
+        IndicatorScoreRule.self,
+        ConflictOfInterestRule.self,
+        MissingStageRule.self,
+        MissingRecheckRule.self,
+        StaleResultRule.self,
         BadSuppressionRule.self,
         UnusedSuppressionRule.self,
     ]
 
     /// Rules that check one file at a time (run in parallel).
     static let fileRules: [any FileRule.Type] = all.compactMap { $0 as? any FileRule.Type }
+    /// Rules that need the scores.
+    static let scoredRules: [any ScoredRule.Type] = all.compactMap { $0 as? any ScoredRule.Type }
     /// Rules that check the vault as a whole.
     static let vaultRules: [any VaultRule.Type] = all.compactMap { $0 as? any VaultRule.Type }
 

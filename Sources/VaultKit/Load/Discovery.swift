@@ -118,11 +118,24 @@ enum Discovery {
                     walker.reviewDirectory(name, type)
                 }
             case ("results", .directory):
-                break
+                walk(path, expecting: "result tables (PERIOD.tsv)") { name, type, walker in
+                    walker.resultTable(name, type)
+                }
             default:
                 report(LayoutRule.description, path, "unexpected \(type == .directory ? "directory" : "file") \"\(path)\"",
                        hint: "vault/ holds only periods/, alliances/, reviews/ and results/")
             }
+        }
+
+        mutating func resultTable(_ name: String, _ type: EntryType) {
+            let path = "vault/results/" + name
+            guard usable(path, type) else { return }
+            guard type == .file, name.hasSuffix(".tsv"), Discovery.isPeriodID(name.dropLast(4)) else {
+                report(LayoutRule.description, path, "unexpected \"\(path)\"",
+                       hint: "vault/results/ holds only PERIOD.tsv tables written by `vault score --write`")
+                return
+            }
+            result.files.append(DiscoveredFile(path: path, role: .results, id: String(name.dropLast(4))))
         }
 
         mutating func allianceDirectory(_ name: String, _ type: EntryType) {

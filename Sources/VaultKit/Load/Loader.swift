@@ -16,7 +16,10 @@ public enum Loader {
         }
         // Schemas, periods and metadata first: binding records needs them.
         var byRole: [FileRole: [(DiscoveredFile, ParsedFile)]] = [:]
-        let definitions = discovered.files.filter { $0.role != .records }
+        let definitions = discovered.files.filter { $0.role != .records && $0.role != .results }
+        for file in discovered.files where file.role == .results {
+            if let bytes = try? fs.read(file.path) { vault.resultTables[file.id] = SourceText(path: file.path, bytes: bytes) }
+        }
         for (file, parsed, problem) in parallelMap(definitions, { read($0, from: fs) }) {
             if let problem { diagnostics.append(problem) }
             guard let parsed else { continue }
@@ -27,8 +30,15 @@ public enum Loader {
         loadSchemas(byRole[.schema] ?? [], into: &vault, &diagnostics)
         loadPeriods(byRole[.period] ?? [], into: &vault, &diagnostics)
         loadAlliances(byRole[.alliance] ?? [], into: &vault, &diagnostics)
+        loadReviews(byRole[.review] ?? [], into: &vault, &diagnostics)
         loadRecords(discovered.files.filter { $0.role == .records }, from: fs, into: &vault, &diagnostics)
         return Result(vault: vault, diagnostics: diagnostics)
+    }
+
+    /// The kinds an alliance's record file may hold under `schema`: the core record
+    /// kinds, then the schema's. Scoring compiles its rubrics against the same table.
+    public static func recordTable(_ schema: Schema) -> KindTable {
+        KindTable(CoreSchema.kinds(for: .records) + schema.kinds.filter { $0.role == .records })
     }
 
     /// Reads and parses one file; an unreadable file becomes an `io` finding.
@@ -67,6 +77,10 @@ public enum Loader {
                 period.start = bound.date(record, "start")
                 period.end = bound.date(record, "end")
                 period.roster = bound.int(record, "roster")
+                period.threshold = bound.decimal(record, "threshold")
+                for (field, batch) in [("roster1", "1"), ("roster2", "2"), ("roster3", "3"), ("roster-later", "later")] {
+                    if let count = bound.int(record, field) { period.batchRoster[batch] = count }
+                }
                 period.schemaID = bound.text(record, "schema")
                 if let schemaID = period.schemaID {
                     if vault.brokenSchemas.contains(schemaID) {
@@ -85,7 +99,38 @@ public enum Loader {
                     location: .file(file.path), message: "period file \"\(file.path)\" has no \"period\" record",
                     hint: "add: period start=YYYY-MM-DD end=YYYY-MM-DD schema=ID"))
             }
+            for record in bound.records(of: "expert") {
+                period.experts.append(Expert(id: bound.text(record, "id") ?? "", name: bound.text(record, "name") ?? "",
+                                             group: bound.text(record, "group"),
+                                             alliances: (bound.text(record, "alliances") ?? "").split(separator: ",").map(String.init),
+                                             record: record))
+            }
             vault.periods[file.id] = period
+        }
+    }
+
+    /// Binds each expert's review file to the review kind of its period's schema:
+    /// the core fields plus one decimal field per indicator.
+    static func loadReviews(_ files: [(DiscoveredFile, ParsedFile)], into vault: inout Vault, _ diagnostics: inout [Diagnostic]) {
+        let core = CoreSchema.kinds(for: .review)
+        for (file, parsed) in files {
+            guard let periodID = file.period, vault.periods[periodID] != nil else {
+                let period = file.period ?? "?"
+                diagnostics.append(UnknownPeriodRule.diagnostic(path: file.path, period: period, known: vault.periodIDs))
+                continue
+            }
+            guard let schema = vault.periods[periodID]!.schema else { continue }
+            let kinds = core.map { kind in
+                var kind = kind
+                if kind.id == "review" {
+                    kind.fields += schema.indicators.map { FieldSpec(id: $0.id, type: .decimal, title: $0.title) }
+                }
+                return kind
+            }
+            let (bound, problems) = Binder.bind(parsed, table: KindTable(kinds), bands: schema.bands, place: "a review file")
+            diagnostics += problems
+            vault.boundFiles.append(bound)
+            vault.periods[periodID]!.reviews[file.id] = bound
         }
     }
 
@@ -111,10 +156,7 @@ public enum Loader {
     /// so each file's bytes are still in cache when they are bound.
     static func loadRecords(_ files: [DiscoveredFile], from fs: any FileSystem, into vault: inout Vault,
                             _ diagnostics: inout [Diagnostic]) {
-        let core = CoreSchema.kinds(for: .records)
-        let tables = vault.periods.compactMapValues { period in
-            period.schema.map { KindTable(core + $0.kinds.filter { $0.role == .records }) }
-        }
+        let tables = vault.periods.compactMapValues { period in period.schema.map(recordTable) }
         let snapshot = vault
         let results: [(DiscoveredFile, ParsedFile?, BoundFile?, [Diagnostic])] = parallelMap(files) { file in
             let (_, parsed, problem) = read(file, from: fs)

@@ -6,8 +6,26 @@ public struct Period: Sendable {
     public var end: Day?
     public var schemaID: String?
     public var roster: Int64?
+    /// Alliances in scope per batch ("1", "2", "3", "later"), where the period states it.
+    public var batchRoster: [String: Int64] = [:]
+    /// Initial and cross totals differing by more than this need a recheck.
+    public var threshold: FixedDecimal?
     /// The schema, when it exists and has no errors.
     public var schema: Schema?
+    /// The expert panel, in file order.
+    public var experts: [Expert] = []
+    /// Review files by expert id.
+    public var reviews: [String: BoundFile] = [:]
+}
+
+/// A member of a period's expert panel.
+public struct Expert: Sendable {
+    public var id: String
+    public var name: String
+    public var group: String?
+    /// The alliances the expert belongs to, whose reviews would be a conflict of interest.
+    public var alliances: [String]
+    public var record: Record
 }
 
 /// An alliance: its directory, its metadata and its record files by period.
@@ -30,6 +48,8 @@ public struct Vault: Sendable {
     public var alliances: [String: Alliance] = [:]
     /// Every file read, bound or only parsed (for suppressions and file counts).
     public var files: [ParsedFile] = []
+    /// `vault/results/PERIOD.tsv` as written, by period.
+    public var resultTables: [String: SourceText] = [:]
     /// Record files whose lines were bound to kinds, for per-file rules.
     public var boundFiles: [BoundFile] = []
 

@@ -18,6 +18,8 @@ public struct BoundFile: Sendable {
     public var table: KindTable
     public var records: [Record]
     public var values: [Value?]
+    /// The ids of the bands `band` fields chose from (the period schema's).
+    public var bandIDs: [String] = []
 
     public var path: String { parsed.text.path }
 
@@ -42,8 +44,11 @@ public struct BoundFile: Sendable {
             let quoted = span.start > 0 && parsed.text.bytes[Int(span.start) - 1] == UInt8(ascii: "\"")
             return quoted && raw.contains("\\") ? Escapes.unescape(raw) : raw
         case .choice(let choice):
-            if case .enumeration(let cases) = spec.fields[index].type { return cases[choice] }
-            return nil
+            switch spec.fields[index].type {
+            case .enumeration(let cases): return cases[choice]
+            case .band: return bandIDs[choice]
+            default: return nil
+            }
         case .int(let number): return String(number)
         case .decimal(let number): return number.description
         case .date(let day): return day.description
@@ -125,7 +130,8 @@ public enum Binder {
                 }
             }
         }
-        return (BoundFile(parsed: parsed.withoutFields, table: table, records: records, values: values), diagnostics)
+        return (BoundFile(parsed: parsed.withoutFields, table: table, records: records, values: values,
+                          bandIDs: bands.map(\.id)), diagnostics)
     }
 
     /// Binds one line to its kind, appending one value slot per field; nil on any error.

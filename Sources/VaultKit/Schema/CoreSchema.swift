@@ -25,6 +25,11 @@ public enum CoreSchema {
         field kind=period id=end type=date required=yes
         field kind=period id=schema type=text required=yes
         field kind=period id=roster type=int title=联盟总数
+        field kind=period id=roster1 type=int title=第一批联盟数
+        field kind=period id=roster2 type=int title=第二批联盟数
+        field kind=period id=roster3 type=int title=第三批联盟数
+        field kind=period id=roster-later type=int title=后续参加试点联盟数
+        field kind=period id=threshold type=decimal title=初评与交叉评差异复核阈值
         field kind=period id=title type=text
         field kind=period id=source type=text
         kind id=source title=来源文件 file=period dated=no
@@ -33,6 +38,20 @@ public enum CoreSchema {
         field kind=source id=file type=text
         field kind=source id=url type=text
         field kind=source id=published type=date
+
+        kind id=expert title=评价专家 file=period dated=no
+        field kind=expert id=id type=text required=yes
+        field kind=expert id=name type=text required=yes
+        field kind=expert id=group type=text title=评价小组
+        field kind=expert id=role type=text
+        field kind=expert id=affiliation type=text
+        field kind=expert id=alliances type=alliances title=所属联盟
+
+        # vault/reviews/PERIOD/EXPERT.txt (plus one decimal field per indicator of the period's schema)
+        kind id=review title=专家评分 file=review dated=no
+        field kind=review id=alliance type=alliance required=yes
+        field kind=review id=stage type=enum(initial,cross,recheck) required=yes
+        field kind=review id=note type=text
 
         # vault/alliances/ID/PERIOD.txt
         kind id=published title=公布结果 file=records dated=no
@@ -43,6 +62,15 @@ public enum CoreSchema {
         field kind=published id=code type=text title=所印编号
         field kind=published id=name type=text title=所印名称
         field kind=published id=source type=text required=yes
+        kind id=participation title=参评状态 file=records unique=yes dated=no
+        field kind=participation id=status type=enum(evaluated,incomplete,no-data) required=yes
+        field kind=participation id=group type=text title=评价小组
+        field kind=participation id=note type=text
+        kind id=result title="评价结果（vault score --write 生成）" file=records unique=yes dated=no
+        field kind=result id=status type=enum(evaluated,incomplete,no-data,unknown) required=yes
+        field kind=result id=score type=decimal
+        field kind=result id=band type=band
+        field kind=result id=rank type=int
 
         """
 

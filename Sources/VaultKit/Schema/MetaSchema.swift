@@ -22,6 +22,16 @@ enum MetaSchema {
             FieldSpec(id: "group", type: .text, required: true),
             FieldSpec(id: "title", type: .text, required: true),
             FieldSpec(id: "max", type: .decimal, required: true),
+            FieldSpec(id: "from", type: .text),
+            FieldSpec(id: "rubric", type: .enumeration(["count", "sum", "presence"])),
+            FieldSpec(id: "field", type: .text),
+            FieldSpec(id: "tiers", type: .text),
+        ]),
+        KindSpec(id: "award", role: .schema, dated: .no, fields: [
+            FieldSpec(id: "id", type: .text, required: true),
+            FieldSpec(id: "label", type: .text, required: true),
+            FieldSpec(id: "band", type: .text, required: true),
+            FieldSpec(id: "consecutive", type: .int, required: true),
         ]),
         KindSpec(id: "kind", role: .schema, dated: .no, fields: [
             FieldSpec(id: "id", type: .text, required: true),

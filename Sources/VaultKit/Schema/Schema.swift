@@ -10,6 +10,8 @@ public enum FileRole: String, Sendable, CaseIterable {
     case review
     /// `schemas/ID.txt`: a schema.
     case schema
+    /// `vault/results/PERIOD.tsv`: the ranked table `vault score --write` writes.
+    case results
 }
 
 /// One field a record kind takes.
@@ -78,12 +80,70 @@ public struct IndicatorGroup: Sendable {
     public var max: FixedDecimal
 }
 
-/// A second-level indicator with its maximum points.
+/// A second-level indicator: its maximum points, the records that count as
+/// evidence for it and the rubric that turns them into points.
 public struct Indicator: Sendable {
     public var id: String
     public var group: String
     public var title: String
     public var max: FixedDecimal
+    public var evidence: [EvidenceSelector] = []
+    public var rubric: Rubric?
+}
+
+/// Which records count as evidence: a kind, optionally only those with one field value
+/// (`project[type=self-funded]`).
+public struct EvidenceSelector: Sendable, Hashable, CustomStringConvertible {
+    public var kind: String
+    public var field: String?
+    public var value: String?
+
+    /// Parses `KIND` or `KIND[FIELD=VALUE]`.
+    public init?(_ text: String) {
+        guard let open = text.firstIndex(of: "[") else {
+            guard !text.isEmpty else { return nil }
+            kind = text
+            return
+        }
+        guard text.hasSuffix("]") else { return nil }
+        kind = String(text[..<open])
+        let condition = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        let parts = condition.split(separator: "=", maxSplits: 1)
+        guard !kind.isEmpty, parts.count == 2 else { return nil }
+        field = String(parts[0])
+        value = String(parts[1])
+    }
+
+    public var description: String {
+        guard let field, let value else { return kind }
+        return "\(kind)[\(field)=\(value)]"
+    }
+}
+
+/// How evidence becomes points: count the records (each counts its `count=` field,
+/// or 1), sum a field, or full points for any record; then the points of the
+/// highest tier reached, capped at the indicator's maximum.
+public struct Rubric: Sendable {
+    public enum Kind: String, Sendable { case count, sum, presence }
+
+    public struct Tier: Sendable, Hashable {
+        /// In the unit of what is measured: records, the field's integer, or fen for money.
+        public var threshold: Int64
+        public var text: String
+        public var points: FixedDecimal
+    }
+
+    public var kind: Kind
+    public var field: String?
+    public var tiers: [Tier]
+}
+
+/// An award for holding a band over consecutive evaluation periods (A-level).
+public struct Award: Sendable {
+    public var id: String
+    public var label: String
+    public var band: String
+    public var consecutive: Int
 }
 
 /// An indicator schema: one methodology's bands, indicators and record kinds.
@@ -97,6 +157,7 @@ public struct Schema: Sendable {
     public var groups: [IndicatorGroup]
     public var indicators: [Indicator]
     public var kinds: [KindSpec]
+    public var awards: [Award] = []
 
     /// The band a score falls in: the highest whose minimum it reaches.
     public func band(for score: FixedDecimal) -> Band? {

@@ -8,7 +8,7 @@ enum SchemaBuilder {
         builder.finish()
         let schema = Schema(id: id, title: builder.title ?? id, total: builder.total ?? 0, note: builder.note,
                             bands: builder.bands.sorted { $1.min < $0.min }, groups: builder.groups,
-                            indicators: builder.indicators, kinds: builder.kinds)
+                            indicators: builder.indicators, kinds: builder.kinds, awards: builder.awards)
         return (schema, builder.diagnostics)
     }
 
@@ -21,6 +21,9 @@ enum SchemaBuilder {
         var groups: [IndicatorGroup] = []
         var indicators: [Indicator] = []
         var kinds: [KindSpec] = []
+        var awards: [Award] = []
+        /// Indicator records, kept to check their evidence once every kind is declared.
+        var indicatorRecords: [Record] = []
         var diagnostics: [Diagnostic] = []
         var seen: [String: Set<String>] = [:]
         var firstLine: Record?
@@ -66,6 +69,12 @@ enum SchemaBuilder {
                     return
                 }
                 indicators.append(Indicator(id: id, group: group, title: text(record, "title"), max: file.decimal(record, "max")!))
+                indicatorRecords.append(record)
+            case "award":
+                let id = text(record, "id")
+                guard fresh(record, "award", id) else { return }
+                awards.append(Award(id: id, label: text(record, "label"), band: text(record, "band"),
+                                    consecutive: Int(file.int(record, "consecutive") ?? 0)))
             case "kind":
                 addKind(record)
             case "field":
@@ -115,7 +124,91 @@ enum SchemaBuilder {
                                                      title: file.text(record, "title")))
         }
 
+        /// Checks an indicator's evidence and rubric against the declared kinds.
+        mutating func addEvidence(_ index: Int, _ record: Record) {
+            guard let from = file.text(record, "from") else {
+                if file.text(record, "rubric") != nil {
+                    problem(record, "rubric", "indicator \"\(indicators[index].id)\" has a rubric but no evidence",
+                            hint: "add from=KIND or from=KIND[FIELD=VALUE]")
+                }
+                return
+            }
+            var selectors: [EvidenceSelector] = []
+            for part in from.split(separator: "|").map(String.init) {
+                guard let selector = EvidenceSelector(part) else {
+                    problem(record, "from", "\"\(part)\" is not KIND or KIND[FIELD=VALUE]", hint: "e.g. from=project[type=self-funded]")
+                    return
+                }
+                guard let kind = kinds.first(where: { $0.id == selector.kind }) else {
+                    let hint = Suggest.closest(to: selector.kind, in: kinds.map(\.id)).map { "did you mean \"\($0)\"?" }
+                        ?? "declare \"kind id=\(selector.kind)\" in this schema"
+                    problem(record, "from", "evidence kind \"\(selector.kind)\" is not declared", hint: hint)
+                    return
+                }
+                if let field = selector.field {
+                    guard let spec = kind.fields.first(where: { $0.id == field }) else {
+                        problem(record, "from", "kind \"\(kind.id)\" has no field \"\(field)\"",
+                                hint: "fields of \(kind.id): \(kind.fields.map(\.id).joined(separator: ", "))")
+                        return
+                    }
+                    if case .enumeration(let cases) = spec.type, !cases.contains(selector.value ?? "") {
+                        problem(record, "from", "\"\(selector.value ?? "")\" is not a value of \(kind.id).\(field)",
+                                hint: "values: \(cases.joined(separator: ", "))")
+                        return
+                    }
+                }
+                selectors.append(selector)
+            }
+            indicators[index].evidence = selectors
+            let rubricKind = file.text(record, "rubric").flatMap(Rubric.Kind.init(rawValue:)) ?? .presence
+            let field = file.text(record, "field")
+            var fieldType = FieldType.int
+            if rubricKind == .sum {
+                guard let field else {
+                    problem(record, "rubric", "a sum rubric needs field=FIELD", hint: "e.g. rubric=sum field=funding")
+                    return
+                }
+                let types = selectors.compactMap { s in kinds.first { $0.id == s.kind }?.fields.first { $0.id == field }?.type }
+                guard types.count == selectors.count, let first = types.first, types.allSatisfy({ $0 == first }),
+                      first == .int || first == .money else {
+                    problem(record, "field", "field \"\(field)\" must be an int or money field of every evidence kind",
+                            hint: "sum a whole-number or money field, e.g. field=funding")
+                    return
+                }
+                fieldType = first
+            }
+            var tiers: [Rubric.Tier] = []
+            for part in (file.text(record, "tiers") ?? "").split(separator: ",") {
+                let pair = part.split(separator: ":")
+                let threshold: Int64? = pair.count == 2
+                    ? (fieldType == .money ? Money.parse(Array(pair[0].utf8)) : Int64(pair[0])) : nil
+                guard let threshold, let points = FixedDecimal(String(pair[1])),
+                      tiers.last.map({ $0.threshold < threshold }) ?? true else {
+                    problem(record, "tiers", "tier \"\(part)\" is not THRESHOLD:POINTS in ascending order",
+                            hint: fieldType == .money ? "e.g. tiers=100万元:2,1000万元:4" : "e.g. tiers=1:3,2:5,3:6")
+                    return
+                }
+                if indicators[index].max < points {
+                    problem(record, "tiers", "tier \"\(part)\" gives more than the indicator's max=\(indicators[index].max)",
+                            hint: "lower the tier's points, or raise max")
+                    return
+                }
+                tiers.append(Rubric.Tier(threshold: threshold, text: String(pair[0]), points: points))
+            }
+            if rubricKind != .presence && tiers.isEmpty {
+                problem(record, "rubric", "a \(rubricKind.rawValue) rubric needs tiers", hint: "e.g. tiers=1:3,2:5")
+                return
+            }
+            indicators[index].rubric = Rubric(kind: rubricKind, field: field, tiers: tiers)
+        }
+
         mutating func finish() {
+            for (index, record) in indicatorRecords.enumerated() { addEvidence(index, record) }
+            for award in awards where !bands.contains(where: { $0.id == award.band }) {
+                let record = file.records.first { file.kind(of: $0).id == "award" && text($0, "id") == award.id }!
+                problem(record, "band", "award \"\(award.id)\" names band \"\(award.band)\", which is not declared",
+                        hint: "bands: \(bands.map(\.id).joined(separator: ", "))")
+            }
             guard let first = firstLine else {
                 diagnostics.append(Diagnostic(ruleID: SchemaRule.description.id, severity: SchemaRule.description.severity,
                                               location: .file(file.path), message: "schema file \"\(file.path)\" declares nothing",

@@ -1,0 +1,34 @@
+/// Initial and cross totals that differ by more than the period's threshold, with no recheck.
+public enum MissingRecheckRule: ScoredRule {
+    public static let description = RuleDescription(
+        id: "missing-recheck",
+        summary: "initial and cross review totals differ by more than the period's threshold, and there is no recheck",
+        rationale: "large disagreements between the two review stages go to a collective re-check; without one the score rests on the cross review alone",
+        severity: .error,
+        triggering: [
+            RuleExample(ExampleProject.reviewed(["vault/reviews/2023/E3.txt": "↓review alliance=示例 stage=cross 1.1=2\n"])),
+        ],
+        nonTriggering: [
+            RuleExample(ExampleProject.reviewed(["vault/reviews/2023/E3.txt": "review alliance=示例 stage=cross 1.1=2\n",
+                                                 "vault/reviews/2023/E2.txt": "review alliance=示例 stage=initial\nreview alliance=示例 stage=recheck 1.1=5 note=复核\n"])),
+            RuleExample(ExampleProject.reviewed(["vault/reviews/2023/E3.txt": "review alliance=示例 stage=cross 1.1=3\n"])),
+        ])
+
+    public static func check(_ vault: Vault, _ results: [String: PeriodResult]) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for (periodID, result) in results.sorted(by: { $0.key < $1.key }) {
+            guard let threshold = result.period.threshold.map(Points.init) else { continue }
+            for a in result.alliances {
+                guard let initial = a.stageScores[.initial], let cross = a.stageScores[.cross], a.stageScores[.recheck] == nil,
+                      threshold < (initial - cross).magnitude,
+                      let review = a.reviews.first(where: { $0.stage == .cross && !$0.conflict }),
+                      let file = result.period.reviews[review.expert] else { continue }
+                let record = file.records.first { Int(file.rawLine(of: $0).number) == review.line }!
+                found.append(file.site(record).diagnostic(description, at: Int(file.rawLine(of: record).start),
+                    "\(a.id): initial review \(initial) and cross review \(cross) differ by \((initial - cross).magnitude), more than the threshold of \(threshold) in \(periodID)",
+                    hint: "hold the re-check and record it as stage=recheck lines; `vault explain \(a.id) \(periodID)` shows both stages"))
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,53 @@
+/// A review of an alliance the vault does not have, a review file of an expert
+/// who is not on the period's panel, or a panel member belonging to an unknown alliance.
+public enum UnknownReferenceRule: VaultRule {
+    public static let description = RuleDescription(
+        id: "unknown-reference",
+        summary: "a review or panel entry names an alliance or expert the vault does not have",
+        rationale: "a review that cannot be traced to an alliance and a panel member cannot be counted, and a conflict of interest cannot be checked",
+        severity: .error,
+        triggering: [
+            RuleExample(ExampleProject.reviewed(["vault/reviews/2023/E3.txt": "review alliance=示例 stage=cross\nreview ↓alliance=示列 stage=cross\n"])),
+            RuleExample(ExampleProject.reviewed(["vault/reviews/2023/E9.txt": "↓review alliance=示例 stage=cross\n"])),
+        ],
+        nonTriggering: [
+            RuleExample(ExampleProject.reviewedPeriod),
+        ])
+
+    public static func check(_ vault: Vault) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let alliances = vault.allianceIDs
+        for periodID in vault.periodIDs {
+            let period = vault.periods[periodID]!
+            for expert in period.experts {
+                for alliance in expert.alliances where vault.alliances[alliance] == nil {
+                    found.append(period.file.site(expert.record).diagnostic(description,
+                        at: period.file.offset(of: "alliances", in: expert.record),
+                        "expert \(expert.id) belongs to unknown alliance \"\(alliance)\"", hint: hint(alliance, alliances)))
+                }
+            }
+            let panel = Set(period.experts.map(\.id))
+            for expertID in period.reviews.keys.sorted() {
+                let file = period.reviews[expertID]!
+                if !panel.contains(expertID), let first = file.records.first {
+                    let known = panel.sorted()
+                    found.append(file.site(first).diagnostic(description, at: Int(file.rawLine(of: first).start),
+                        "\(file.path) holds reviews of expert \"\(expertID)\", who is not on the panel of period \(periodID)",
+                        hint: Suggest.closest(to: expertID, in: known).map { "did you mean \($0).txt?" }
+                            ?? "add an expert line to vault/periods/\(periodID).txt"))
+                }
+                for record in file.records {
+                    guard let alliance = file.text(record, "alliance"), vault.alliances[alliance] == nil else { continue }
+                    found.append(file.site(record).diagnostic(description, at: file.offset(of: "alliance", in: record),
+                        "review of unknown alliance \"\(alliance)\"", hint: hint(alliance, alliances)))
+                }
+            }
+        }
+        return found
+    }
+
+    static func hint(_ alliance: String, _ known: [String]) -> String {
+        Suggest.closest(to: alliance, in: known).map { "did you mean \"\($0)\"?" }
+            ?? "alliance ids are the directory names in vault/alliances/"
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// `vault explain ALLIANCE PERIOD`: every indicator's points with the records that
+/// earned them, the reviews per stage with their notes, the final score and band.
+public enum ExplainReport {
+    public static func text(_ a: AllianceResult, in result: PeriodResult) -> String {
+        var out = "\(a.name) (\(a.id)\(a.code.map { ", code \($0)" } ?? "")), period \(result.period.id)\n"
+        out += "status: \(a.status.rawValue)\(a.group.map { ", review group \($0)" } ?? "")\n"
+        if !a.indicators.isEmpty {
+            out += "\nindicators (rubric → final):\n"
+            var rows: [[String]] = []
+            for i in a.indicators {
+                let evidence = i.evidence.map { "\($0.path):\($0.line)" }
+                rows.append([i.indicator.id, i.indicator.title, "\(i.rubric)", "\(i.final)", "/ \(i.indicator.max)",
+                             evidence.isEmpty ? "no evidence" : evidence.joined(separator: " ")])
+            }
+            out += TextTable.render(rows, rightAligned: [2, 3]).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+            let rubricTotal = a.indicators.reduce(Points.zero) { $0 + $1.rubric }
+            out += "  rubric total: \(rubricTotal)\n"
+        }
+        if !a.reviews.isEmpty {
+            out += "\nreviews:\n"
+            for stage in Stage.allCases {
+                let reviews = a.reviews.filter { $0.stage == stage }
+                guard !reviews.isEmpty else { continue }
+                out += "  \(stage.rawValue): \(a.stageScores[stage].map { "mean \($0)" } ?? "not counted")\n"
+                for r in reviews {
+                    let set = r.scores.keys.sorted { $0.compare($1, options: .numeric) == .orderedAscending }
+                        .map { "\($0)=\(r.scores[$0]!)" }.joined(separator: " ")
+                    out += "    \(r.expert) \(r.total)\(set.isEmpty ? "" : " (\(set))")\(r.note.map { " \"\($0)\"" } ?? "")"
+                    out += " \(r.path):\(r.line)\(r.conflict ? " — conflict of interest: not counted" : "")\n"
+                }
+            }
+        }
+        out += "\nscore: \(a.score.map(\.description) ?? "none")"
+        switch a.source {
+        case .published: out += " (as published)"
+        case .reviews(let stage): out += " (\(stage.rawValue) review)"
+        case .rubric: out += " (rubric, no reviews)"
+        case .none: break
+        }
+        out += "\nband: \(a.band.map { "\($0.label) (\($0.id))" } ?? "none")\n"
+        out += "rank: \(a.rank.map { "\($0) of \(result.ranked.count)" } ?? "not ranked")\n"
+        for (award, status) in a.awards.sorted(by: { $0.key < $1.key }) {
+            let text: String = switch status {
+            case .earned: "earned"
+            case .notEarned: "not earned"
+            case .unknown(let periods): "unknown (no results for \(periods.joined(separator: ", ")))"
+            }
+            out += "\(award): \(text)\n"
+        }
+        return out
+    }
+}

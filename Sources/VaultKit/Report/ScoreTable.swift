@@ -1,0 +1,71 @@
+/// `vault score PERIOD`: the ranked table, as text, TSV or JSON.
+public enum ScoreTable {
+    /// The exact TSV columns, documented in docs/scoring.md.
+    public static let tsvHeader = "rank\tcode\tname\tscore\tband"
+
+    /// `rank code name score band`, tab-separated, one evaluated alliance a line in rank
+    /// order, empty score (or code) where none is known. This is also `vault/results/PERIOD.tsv`.
+    public static func tsv(_ result: PeriodResult) -> String {
+        var out = tsvHeader + "\n"
+        for a in result.ranked {
+            let cells = [String(a.rank!), a.code ?? "", a.name, a.score?.description ?? "", a.band?.id ?? ""]
+            out += cells.map { $0.replacingTabsAndNewlines() }.joined(separator: "\t") + "\n"
+        }
+        return out
+    }
+
+    public static func json(_ result: PeriodResult) -> String {
+        let rows = result.ranked.map { a in
+            JSONWriter.object([
+                ("rank", String(a.rank!)),
+                ("code", JSONWriter.optional(a.code)),
+                ("name", JSONWriter.quote(a.name)),
+                ("score", a.score.map(\.description) ?? "null"),
+                ("band", JSONWriter.optional(a.band?.id)),
+            ])
+        }
+        return JSONWriter.object([("period", JSONWriter.quote(result.period.id)), ("results", JSONWriter.array(rows))]) + "\n"
+    }
+
+    /// Aligned columns for a terminal, with the bands' labels.
+    public static func text(_ result: PeriodResult) -> String {
+        let header = ["rank", "code", "name", "score", "band"]
+        let rows = result.ranked.map { a in
+            [String(a.rank!), a.code ?? "", a.name, a.score?.description ?? "", a.band.map { "\($0.label) (\($0.id))" } ?? ""]
+        }
+        var out = "period \(result.period.id): \(result.ranked.count) evaluated\n\n"
+        out += TextTable.render([header] + rows, rightAligned: [0, 3])
+        let others = result.alliances.filter { $0.rank == nil && $0.status != .unknown }
+        if !others.isEmpty {
+            out += "\nnot evaluated: " + others.map { "\($0.name) (\($0.status.rawValue))" }.joined(separator: ", ") + "\n"
+        }
+        return out
+    }
+}
+
+/// Columns aligned by display width (CJK characters take two cells).
+public enum TextTable {
+    public static func render(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
+        guard let columns = rows.map(\.count).max() else { return "" }
+        func width(_ text: String) -> Int { UTF8Columns.displayWidth(of: text, characters: text.unicodeScalars.count) }
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], width(cell)) } }
+        var out = ""
+        for row in rows {
+            var line = ""
+            for (i, cell) in row.enumerated() {
+                let pad = String(repeating: " ", count: widths[i] - width(cell))
+                line += (i == 0 ? "" : "  ") + (rightAligned.contains(i) ? pad + cell : cell + pad)
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            out += line + "\n"
+        }
+        return out
+    }
+}
+
+extension String {
+    func replacingTabsAndNewlines() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\t" || $0 == "\n" ? " " : $0 }))
+    }
+}

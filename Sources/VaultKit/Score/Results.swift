@@ -1,0 +1,112 @@
+/// Whether an alliance took part in a period's evaluation. Not evaluated is a
+/// status of its own, never a score of zero.
+public enum Participation: String, Sendable, CaseIterable {
+    case evaluated
+    /// Entered data, but incompletely: not evaluated.
+    case incomplete
+    case noData = "no-data"
+    /// The vault holds nothing about the alliance for this period.
+    case unknown
+}
+
+/// The stages of the expert review, in order.
+public enum Stage: String, Sendable, CaseIterable, Comparable {
+    case initial, cross, recheck
+
+    public static func < (a: Stage, b: Stage) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// One expert's review of one alliance at one stage.
+public struct StageReview: Sendable {
+    public var expert: String
+    public var stage: Stage
+    /// The expert's total: their indicator scores where given, the rubric's elsewhere.
+    public var total: Points
+    /// The indicator scores the expert set, by indicator id.
+    public var scores: [String: Points]
+    public var note: String?
+    public var path: String
+    public var line: Int
+    /// The expert belongs to the alliance: the review is reported and left out of the score.
+    public var conflict: Bool
+}
+
+/// Where an alliance's score came from.
+public enum ScoreSource: Sendable, Equatable {
+    /// The score a report published: for historical periods it is the score.
+    case published
+    /// The expert review, at the stage that decides.
+    case reviews(Stage)
+    /// The rubric applied to the records (no reviews).
+    case rubric
+    case none
+}
+
+/// One indicator's points for one alliance.
+public struct IndicatorResult: Sendable {
+    public var indicator: Indicator
+    /// From the records by the rubric.
+    public var rubric: Points
+    /// After the deciding review stage (the rubric's points where no expert set them).
+    public var final: Points
+    public var measure: Int64
+    /// Where the evidence is: `path:line`.
+    public var evidence: [SourceLocation]
+}
+
+/// Whether an alliance holds an award (A-level) at a period.
+public enum AwardStatus: Sendable, Equatable {
+    case earned
+    case notEarned
+    /// No break in the run, but the vault does not know the band of these periods.
+    case unknown([String])
+}
+
+/// An alliance's result for one period.
+public struct AllianceResult: Sendable {
+    public var id: String
+    public var code: String?
+    public var name: String
+    public var batch: String?
+    public var status: Participation
+    public var group: String?
+    public var indicators: [IndicatorResult] = []
+    public var reviews: [StageReview] = []
+    public var stageScores: [Stage: Points] = [:]
+    public var score: Points?
+    public var source: ScoreSource = .none
+    /// Computed from the score by the period's bands; the published band where no score is known.
+    public var band: Band?
+    public var rank: Int?
+    /// The published sequence number, which orders ties.
+    public var seq: Int64?
+    public var awards: [String: AwardStatus] = [:]
+    /// The result line `vault score --write` wrote last, if any.
+    public var written: WrittenResult?
+}
+
+/// A `result` line as it stands in a record file.
+public struct WrittenResult: Sendable, Equatable {
+    public var status: String
+    public var score: String?
+    public var band: String?
+    public var rank: Int64?
+    public var path: String
+    public var line: Int
+    public var lineStart: Int
+}
+
+/// A scored period: every alliance the vault knows, evaluated ones first in rank order.
+public struct PeriodResult: Sendable {
+    public var period: Period
+    public var schema: Schema?
+    public var alliances: [AllianceResult]
+    /// Whether the vault holds any evaluation result for this period (else its bands are unknown).
+    public var hasResults: Bool
+
+    public func alliance(_ id: String) -> AllianceResult? { alliances.first { $0.id == id } }
+
+    public var ranked: [AllianceResult] { alliances.filter { $0.rank != nil } }
+}

@@ -1,0 +1,200 @@
+/// The score stage: records and reviews become indicator, stage and final
+/// scores, bands, ranks and awards, for every period of the vault.
+/// The rules are written out in docs/scoring.md.
+public enum Scorer {
+    /// Every period's result, with awards (which need the periods before).
+    public static func score(_ vault: Vault) -> [String: PeriodResult] {
+        let ids = vault.periodIDs
+        let periods = parallelMap(ids) { score(vault, vault.periods[$0]!) }
+        var results = Dictionary(uniqueKeysWithValues: zip(ids, periods))
+        Awards.apply(to: &results, order: ids)
+        return results
+    }
+
+    /// One period's result without awards.
+    static func score(_ vault: Vault, _ period: Period) -> PeriodResult {
+        let evaluator = period.schema.map { RubricEvaluator(schema: $0, table: Loader.recordTable($0)) }
+        let reviews = ReviewCollector.collect(period)
+        var alliances: [AllianceResult] = []
+        for id in vault.allianceIDs {
+            let alliance = vault.alliances[id]!
+            let file = alliance.records[period.id]
+            guard file != nil || reviews[id] != nil else { continue }
+            var result = AllianceResult(id: id, code: alliance.code, name: alliance.name ?? id, batch: alliance.batch,
+                                        status: .unknown)
+            if let file { readStatus(file, into: &result, schema: period.schema) }
+            if let evaluator, let schema = period.schema {
+                let outcomes = evaluator.evaluate(file)
+                result.indicators = zip(schema.indicators, outcomes).map { indicator, outcome in
+                    IndicatorResult(indicator: indicator, rubric: outcome.points, final: outcome.points, measure: outcome.measure,
+                                    evidence: outcome.evidence.map { record in
+                                        SourceLocation(path: file!.path, line: Int(file!.rawLine(of: record).number), column: 1)
+                                    })
+                }
+                applyReviews(reviews[id] ?? [], to: &result)
+            }
+            if result.score == nil, result.status == .evaluated, result.source == .none, !result.indicators.isEmpty {
+                result.score = result.indicators.reduce(Points.zero) { $0 + $1.rubric }
+                result.source = .rubric
+            }
+            if let score = result.score, let band = period.schema?.band(for: score.decimal) { result.band = band }
+            alliances.append(result)
+        }
+        rank(&alliances)
+        return PeriodResult(period: period, schema: period.schema, alliances: alliances,
+                            hasResults: alliances.contains { $0.status == .evaluated })
+    }
+
+    /// Status, published score, band and sequence, and the written result line.
+    static func readStatus(_ file: BoundFile, into result: inout AllianceResult, schema: Schema?) {
+        var published: [Record] = []
+        for record in file.records {
+            switch file.kind(of: record).id {
+            case "published": published.append(record)
+            case "participation":
+                result.status = file.text(record, "status").flatMap(Participation.init(rawValue:)) ?? .unknown
+                result.group = file.text(record, "group")
+            case "result":
+                let line = file.rawLine(of: record)
+                result.written = WrittenResult(status: file.text(record, "status") ?? "", score: file.text(record, "score"),
+                                               band: file.text(record, "band"), rank: file.int(record, "rank"),
+                                               path: file.path, line: Int(line.number), lineStart: Int(line.start))
+            default: break
+            }
+        }
+        // An alliance printed in two lists of one period counts as evaluated if any list evaluated it.
+        let chosen = published.first { file.text($0, "status") == "evaluated" } ?? published.first
+        guard let chosen else { return }
+        if result.status == .unknown {
+            result.status = file.text(chosen, "status").flatMap(Participation.init(rawValue:)) ?? .unknown
+        }
+        result.seq = file.int(chosen, "seq")
+        if let score = file.decimal(chosen, "score") {
+            result.score = Points(score)
+            result.source = .published
+        } else if let bandID = file.text(chosen, "band"), let band = schema?.bands.first(where: { $0.id == bandID }) {
+            result.band = band
+        }
+    }
+
+    /// Review totals per stage, the deciding stage, and the indicator points it gives.
+    /// Reviews with a conflict of interest are left out.
+    static func applyReviews(_ raw: [ReviewCollector.Raw], to result: inout AllianceResult) {
+        guard !raw.isEmpty else { return }
+        let rubric = Dictionary(uniqueKeysWithValues: result.indicators.map { ($0.indicator.id, $0.rubric) })
+        result.reviews = raw.map { r in
+            let total = result.indicators.reduce(Points.zero) { $0 + (r.scores[$1.indicator.id] ?? rubric[$1.indicator.id]!) }
+            return StageReview(expert: r.expert, stage: r.stage, total: total, scores: r.scores, note: r.note,
+                               path: r.path, line: r.line, conflict: r.conflict)
+        }
+        let counted = result.reviews.filter { !$0.conflict }
+        for stage in Stage.allCases {
+            if let mean = Points.mean(counted.filter { $0.stage == stage }.map(\.total)) { result.stageScores[stage] = mean }
+        }
+        guard result.source != .published,
+              let deciding = Stage.allCases.reversed().first(where: { result.stageScores[$0] != nil }) else { return }
+        let decisive = counted.filter { $0.stage == deciding }
+        for index in result.indicators.indices {
+            let id = result.indicators[index].indicator.id
+            result.indicators[index].final = Points.mean(decisive.map { $0.scores[id] ?? rubric[id]! })!
+        }
+        result.score = result.stageScores[deciding]
+        result.source = .reviews(deciding)
+    }
+
+    /// Ranks evaluated alliances: by score, ties in published order, then by code;
+    /// evaluated alliances without a known score follow in published order.
+    static func rank(_ alliances: inout [AllianceResult]) {
+        func before(_ a: AllianceResult, _ b: AllianceResult) -> Bool {
+            switch (a.score, b.score) {
+            case let (x?, y?) where x != y: return y < x
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: break
+            }
+            switch (a.seq, b.seq) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: break
+            }
+            if a.code != b.code { return (a.code ?? "~") < (b.code ?? "~") }
+            return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+        }
+        let evaluated = alliances.filter { $0.status == .evaluated }.sorted(by: before)
+        let others = alliances.filter { $0.status != .evaluated }
+        alliances = evaluated.enumerated().map { index, result in
+            var ranked = result
+            ranked.rank = index + 1
+            return ranked
+        } + others
+    }
+}
+
+/// Gathers a period's review lines by alliance.
+enum ReviewCollector {
+    struct Raw: Sendable {
+        var expert: String
+        var stage: Stage
+        var scores: [String: Points]
+        var note: String?
+        var path: String
+        var line: Int
+        var conflict: Bool
+    }
+
+    static func collect(_ period: Period) -> [String: [Raw]] {
+        var byAlliance: [String: [Raw]] = [:]
+        let experts = Dictionary(period.experts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for expertID in period.reviews.keys.sorted() {
+            let file = period.reviews[expertID]!
+            for record in file.records where file.kind(of: record).id == "review" {
+                guard let alliance = file.text(record, "alliance"),
+                      let stage = file.text(record, "stage").flatMap(Stage.init(rawValue:)) else { continue }
+                var scores: [String: Points] = [:]
+                // A score above the indicator's maximum is reported (indicator-score) and counts as the maximum.
+                for indicator in period.schema?.indicators ?? [] {
+                    if let value = file.decimal(record, indicator.id) { scores[indicator.id] = min(Points(value), Points(indicator.max)) }
+                }
+                let conflict = experts[expertID]?.alliances.contains(alliance) ?? false
+                byAlliance[alliance, default: []].append(Raw(expert: expertID, stage: stage, scores: scores,
+                                                             note: file.text(record, "note"), path: file.path,
+                                                             line: Int(file.rawLine(of: record).number), conflict: conflict))
+            }
+        }
+        return byAlliance
+    }
+}
+
+/// A-level and other awards: a band held in N consecutive evaluation periods.
+enum Awards {
+    static func apply(to results: inout [String: PeriodResult], order: [String]) {
+        for (position, periodID) in order.enumerated() {
+            guard let schema = results[periodID]?.schema else { continue }
+            for award in schema.awards {
+                let window = Array(order[max(0, position - award.consecutive + 1)...position])
+                let missing = award.consecutive - window.count
+                for index in results[periodID]!.alliances.indices {
+                    let id = results[periodID]!.alliances[index].id
+                    results[periodID]!.alliances[index].awards[award.id] =
+                        status(of: id, award: award, window: window, missingBefore: missing, results: results)
+                }
+            }
+        }
+    }
+
+    static func status(of id: String, award: Award, window: [String], missingBefore: Int,
+                       results: [String: PeriodResult]) -> AwardStatus {
+        var unknown: [String] = missingBefore > 0 ? ["\(missingBefore) period(s) before \(window.first ?? "")"] : []
+        for periodID in window {
+            guard let result = results[periodID], result.hasResults else {
+                unknown.append(periodID)
+                continue
+            }
+            guard let alliance = result.alliance(id), alliance.status == .evaluated, alliance.band?.id == award.band else {
+                return .notEarned
+            }
+        }
+        return unknown.isEmpty ? .earned : .unknown(unknown)
+    }
+}

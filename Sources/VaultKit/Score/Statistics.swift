@@ -1,0 +1,117 @@
+/// The figures the reports publish for a period, computed from the vault: the
+/// library API that reports and assertions use, and `vault stats PERIOD`.
+public struct PeriodStatistics: Sendable {
+    /// A percentage rounded half up to two decimals.
+    public typealias Percent = FixedDecimal
+
+    public struct BandCount: Sendable {
+        public var band: Band
+        public var count: Int
+        public var percentOfEvaluated: Percent?
+        public var percentOfInScope: Percent?
+    }
+
+    public struct Batch: Sendable {
+        /// "1", "2", "3", "later", or "unknown" for alliances whose batch the vault does not know.
+        public var batch: String
+        /// The batch's roster where the period states it.
+        public var inScope: Int?
+        public var evaluated: Int
+        public var bands: [BandCount]
+    }
+
+    public struct ActivityTotal: Sendable {
+        public var kind: String
+        public var title: String?
+        /// The value of the kind's `type` field, when totals are broken down by it.
+        public var type: String?
+        public var count: Int64
+        /// Summed money fields, in fen.
+        public var funding: Int64?
+    }
+
+    public var period: String
+    public var inScope: Int
+    /// Whether `inScope` is the period's stated roster (else: alliances the vault knows in the period).
+    public var rosterStated: Bool
+    public var enteredData: Int
+    public var evaluated: Int
+    public var notEvaluated: Int
+    public var bands: [BandCount]
+    public var batches: [Batch]
+    public var awards: [String: Int]
+    public var activity: [ActivityTotal]
+
+    public static func percent(_ part: Int, of whole: Int) -> Percent? {
+        guard whole > 0 else { return nil }
+        let numerator = Int64(part) * 10_000 * 2 + Int64(whole)
+        return FixedDecimal(mantissa: numerator / (2 * Int64(whole)), scale: 2)
+    }
+
+    public init(_ result: PeriodResult, vault: Vault) {
+        period = result.period.id
+        let known = result.alliances.filter { $0.status != .unknown }
+        rosterStated = result.period.roster != nil
+        inScope = result.period.roster.map(Int.init) ?? known.count
+        let evaluatedResults = result.alliances.filter { $0.status == .evaluated }
+        evaluated = evaluatedResults.count
+        enteredData = result.alliances.filter { $0.status == .evaluated || $0.status == .incomplete }.count
+        notEvaluated = inScope - evaluated
+        let bandList = result.schema?.bands ?? []
+        func counts(_ members: [AllianceResult], inScope: Int?) -> [BandCount] {
+            bandList.map { band in
+                let count = members.filter { $0.band?.id == band.id }.count
+                return BandCount(band: band, count: count, percentOfEvaluated: Self.percent(count, of: members.count),
+                                 percentOfInScope: inScope.flatMap { Self.percent(count, of: $0) })
+            }
+        }
+        bands = counts(evaluatedResults, inScope: inScope)
+        var batchIDs = ["1", "2", "3", "later"]
+        if result.alliances.contains(where: { $0.batch == nil && $0.status == .evaluated }) { batchIDs.append("unknown") }
+        batches = batchIDs.map { batch in
+            let members = evaluatedResults.filter { ($0.batch ?? "unknown") == batch }
+            let roster = result.period.batchRoster[batch].map(Int.init)
+            return Batch(batch: batch, inScope: roster, evaluated: members.count, bands: counts(members, inScope: roster))
+        }
+        var awardCounts: [String: Int] = [:]
+        for award in result.schema?.awards ?? [] {
+            awardCounts[award.id] = result.alliances.filter { $0.awards[award.id] == .earned }.count
+        }
+        awards = awardCounts
+        activity = Self.activity(result, vault: vault)
+    }
+
+    /// Activity records summed over every alliance's file for the period: per kind
+    /// (split by its `type` field where it has one), counting `count=` where given.
+    static func activity(_ result: PeriodResult, vault: Vault) -> [ActivityTotal] {
+        guard let schema = result.schema else { return [] }
+        var totals: [String: ActivityTotal] = [:]
+        var order: [String] = []
+        for kind in schema.kinds where kind.role == .records {
+            if case .enumeration(let cases)? = kind.fields.first(where: { $0.id == "type" })?.type {
+                for type in cases {
+                    order.append("\(kind.id)/\(type)")
+                    totals[order.last!] = ActivityTotal(kind: kind.id, title: kind.title, type: type, count: 0)
+                }
+            } else {
+                order.append(kind.id)
+                totals[kind.id] = ActivityTotal(kind: kind.id, title: kind.title, type: nil, count: 0)
+            }
+        }
+        for id in vault.allianceIDs {
+            guard let file = vault.alliances[id]!.records[result.period.id] else { continue }
+            for record in file.records {
+                let kind = file.kind(of: record)
+                let key = kind.fields.contains { $0.id == "type" } ? "\(kind.id)/\(file.text(record, "type") ?? "")" : kind.id
+                guard totals[key] != nil else { continue }
+                totals[key]!.count += max(0, file.int(record, "count") ?? 1)
+                for (index, field) in kind.fields.enumerated() where field.type == .money {
+                    if case .money(let fen)? = file.values[Int(record.firstValue) + index] {
+                        totals[key]!.funding = (totals[key]!.funding ?? 0) + fen
+                    }
+                }
+            }
+        }
+        return order.map { totals[$0]! }
+    }
+}
