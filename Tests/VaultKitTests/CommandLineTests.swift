@@ -133,6 +133,23 @@ struct Run {
         #expect(missing.stderr.contains("cannot use directory"))
     }
 
+    @Test func scoreExplainAndStatsRunOnTheFixture() throws {
+        let fixture = Package.path("Tests/VaultKitTests/Fixtures/scored")
+        let tsv = try Run(["-C", fixture, "score", "2024", "--format", "tsv"])
+        #expect(tsv.status == 0)
+        #expect(tsv.stdout.hasPrefix("rank\tcode\tname\tscore\tband\n1\t110\t半导体照明产业技术创新战略联盟\t96.33\thigh\n"))
+        let explain = try Run(["-C", fixture, "explain", "320", "2024"])
+        #expect(explain.status == 0)
+        #expect(explain.stdout.contains("score: 87 (recheck review)"))
+        #expect(try Run(["-C", fixture, "stats", "2024", "--format", "json"]).stdout.hasPrefix(#"{"period":"2024","inScope":13,"#))
+        let typo = try Run(["-C", fixture, "score", "2042"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("no period \"2042\""))
+        let noAlliance = try Run(["-C", fixture, "explain", "粉末治金", "2024"])
+        #expect(noAlliance.status == 2)
+        #expect(noAlliance.stderr.contains("did you mean 粉末冶金?"))
+    }
+
     @Test func helpAndVersionExitZero() throws {
         #expect(try Run(["--help"]).stdout.contains("commands:"))
         #expect(try Run(["lint", "--help"]).stdout.contains("--no-suppressions"))

@@ -124,20 +124,40 @@ public struct DiskFileSystem: FileSystem {
         defer { close(fd) }
         var info = stat()
         let size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
-        // One spare byte, so the read that finds the end needs no growth.
-        var bytes = [UInt8](repeating: 0, count: max(size, 0) + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileSystemError(message: "cannot read file: \(DiskFileSystem.errnoText())", hint: nil)
+        // Read straight into uninitialised storage (no zero-filling pass), with one
+        // spare byte so the read that finds the end needs no growth.
+        let capacity = max(size, 0) + 1
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            while true {
+                if count == buffer.count { return }
+                let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { return }
+                count += n
             }
-            if n == 0 { break }
-            filled += n
         }
-        bytes.removeSubrange(filled...)
+        // A file that grew while being read: read the rest in chunks.
+        if failure == 0 && bytes.count == capacity {
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                }
+                if n <= 0 { break }
+                bytes += chunk[..<n]
+            }
+        }
+        guard failure == 0 else {
+            errno = failure
+            throw FileSystemError(message: "cannot read file: \(DiskFileSystem.errnoText())", hint: nil)
+        }
         return bytes
     }
 

@@ -10,7 +10,7 @@ public enum ExplainReport {
             out += "\nindicators (rubric → final):\n"
             var rows: [[String]] = []
             for i in a.indicators {
-                let evidence = i.evidence.map { "\($0.path):\($0.line)" }
+                let evidence = i.evidence.map { "\(a.path ?? ""):\($0)" }
                 rows.append([i.indicator.id, i.indicator.title, "\(i.rubric)", "\(i.final)", "/ \(i.indicator.max)",
                              evidence.isEmpty ? "no evidence" : evidence.joined(separator: " ")])
             }

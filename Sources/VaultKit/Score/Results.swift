@@ -52,8 +52,8 @@ public struct IndicatorResult: Sendable {
     /// After the deciding review stage (the rubric's points where no expert set them).
     public var final: Points
     public var measure: Int64
-    /// Where the evidence is: `path:line`.
-    public var evidence: [SourceLocation]
+    /// The lines of the alliance's record file (`AllianceResult.path`) that are the evidence.
+    public var evidence: [Int32]
 }
 
 /// Whether an alliance holds an award (A-level) at a period.
@@ -71,6 +71,8 @@ public struct AllianceResult: Sendable {
     public var name: String
     public var batch: String?
     public var status: Participation
+    /// The alliance's record file for the period, if it has one.
+    public var path: String?
     public var group: String?
     public var indicators: [IndicatorResult] = []
     public var reviews: [StageReview] = []

@@ -22,18 +22,22 @@ public enum Scorer {
             guard file != nil || reviews[id] != nil else { continue }
             var result = AllianceResult(id: id, code: alliance.code, name: alliance.name ?? id, batch: alliance.batch,
                                         status: .unknown)
-            if let file { readStatus(file, into: &result, schema: period.schema) }
+            if let file {
+                result.path = file.path
+                readStatus(file, into: &result, schema: period.schema)
+            }
             if let evaluator, let schema = period.schema {
                 let outcomes = evaluator.evaluate(file)
                 result.indicators = zip(schema.indicators, outcomes).map { indicator, outcome in
                     IndicatorResult(indicator: indicator, rubric: outcome.points, final: outcome.points, measure: outcome.measure,
-                                    evidence: outcome.evidence.map { record in
-                                        SourceLocation(path: file!.path, line: Int(file!.rawLine(of: record).number), column: 1)
-                                    })
+                                    evidence: outcome.evidence.map { file!.rawLine(of: $0).number })
                 }
                 applyReviews(reviews[id] ?? [], to: &result)
             }
-            if result.score == nil, result.status == .evaluated, result.source == .none, !result.indicators.isEmpty {
+            // A published record without a score (the 2022-2023 inactive list) means the score is not known,
+            // not that the rubric should invent one.
+            let published = file.map { !$0.records(of: "published").isEmpty } ?? false
+            if result.score == nil, result.status == .evaluated, result.source == .none, !published, !result.indicators.isEmpty {
                 result.score = result.indicators.reduce(Points.zero) { $0 + $1.rubric }
                 result.source = .rubric
             }
