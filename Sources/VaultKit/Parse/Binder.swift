@@ -140,14 +140,15 @@ public enum Binder {
                                  bands: [Band], values: inout [Value?],
                                  diagnostics: inout [Diagnostic]) -> (Day?, UInt64)? {
         var site: DiagnosticSite { parsed.site(line) }
+        // Only messages copy the whole spec; the hot path reads through the pointer.
         var spec: KindSpec { pointer.pointee }
         let firstValue = values.count
-        values.append(contentsOf: repeatElement(nil, count: spec.fields.count))
+        values.append(contentsOf: repeatElement(nil, count: pointer.pointee.fields.count))
         var ok = true
         var date: Day?
         var identity: UInt64 = 0
         if let dateSpan = line.date {
-            if spec.dated == .no {
+            if pointer.pointee.dated == .no {
                 diagnostics.append(site.diagnostic(BadValueRule.description, at: Int(dateSpan.start),
                     "record kind \"\(spec.id)\" takes no date, found \"\(parsed.string(dateSpan))\"",
                     hint: "remove the date: a \"\(spec.id)\" record is about the whole period or file"))
@@ -161,12 +162,12 @@ public enum Binder {
                     hint: "write the date as YYYY-MM-DD, e.g. 2023-04-10"))
                 ok = false
             }
-        } else if spec.dated == .yes {
+        } else if pointer.pointee.dated == .yes {
             diagnostics.append(MissingFieldRule.missingDate(site: site, kind: spec, at: Int(line.kind.start)))
             ok = false
         }
         // Field specs are read through a pointer: copying one per field costs more than the parse.
-        spec.fields.withUnsafeBufferPointer { specs in
+        pointer.pointee.fields.withUnsafeBufferPointer { specs in
             for index in line.fieldRange {
                 let raw = fields[index]
                 var found = -1
@@ -190,7 +191,8 @@ public enum Binder {
                 }
             }
         }
-        for (index, field) in spec.fields.enumerated() where field.required && values[firstValue + index] == nil {
+        for index in 0..<pointer.pointee.fields.count where values[firstValue + index] == nil && pointer.pointee.fields[index].required {
+            let field = pointer.pointee.fields[index]
             let written = line.fieldRange.contains { FNV.equal(bytes, fields[$0].key, field.key) }
             if !written {
                 diagnostics.append(MissingFieldRule.diagnostic(site: site, kind: spec, field: field, line: line))

@@ -11,6 +11,16 @@ enum Encoding {
     static func firstProblem(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Problem? {
         var i = start
         while i < end {
+            // Eight plain ASCII bytes at a time (no byte ≥ 0x80, < 0x20 or 0x7F).
+            while i + 8 <= end {
+                let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let low = (word &- 0x2020_2020_2020_2020) & ~word & high
+                let del = ((word ^ 0x7F7F_7F7F_7F7F_7F7F) &- 0x0101_0101_0101_0101) & ~(word ^ 0x7F7F_7F7F_7F7F_7F7F) & high
+                if (word & high) | low | del != 0 { break }
+                i += 8
+            }
+            guard i < end else { break }
             let c = b[i]
             if c >= 0x20 && c < 0x7F || c == 0x09 { i += 1; continue }
             if c == 0 {

@@ -35,7 +35,11 @@ public enum LineParser {
 
         mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
             var newlines = 0
-            for byte in bytes where byte == 0x0A { newlines += 1 }
+            var scan = 0
+            while let next = Bytes.newline(in: bytes, from: scan) {
+                newlines += 1
+                scan = next + 1
+            }
             lines.reserveCapacity(newlines + 1)
             fields.reserveCapacity((newlines + 1) * 4)
             var offset = 0
@@ -47,8 +51,7 @@ public enum LineParser {
                 offset = 3
             }
             while offset < bytes.count {
-                var end = offset
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                let end = Bytes.newline(in: bytes, from: offset) ?? bytes.count
                 var content = end
                 if content > offset, bytes[content - 1] == 0x0D {
                     content -= 1

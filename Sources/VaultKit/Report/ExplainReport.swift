@@ -9,9 +9,11 @@ public enum ExplainReport {
         if !a.indicators.isEmpty {
             out += "\nindicators (rubric → final):\n"
             var rows: [[String]] = []
+            let indicators = result.schema?.indicators ?? []
             for i in a.indicators {
+                let indicator = indicators[i.index]
                 let evidence = i.evidence.map { "\(a.path ?? ""):\($0)" }
-                rows.append([i.indicator.id, i.indicator.title, "\(i.rubric)", "\(i.final)", "/ \(i.indicator.max)",
+                rows.append([indicator.id, indicator.title, "\(i.rubric)", "\(i.final)", "/ \(indicator.max)",
                              evidence.isEmpty ? "no evidence" : evidence.joined(separator: " ")])
             }
             out += TextTable.render(rows, rightAligned: [2, 3]).split(separator: "\n", omittingEmptySubsequences: false)

@@ -46,7 +46,9 @@ public enum ScoreSource: Sendable, Equatable {
 
 /// One indicator's points for one alliance.
 public struct IndicatorResult: Sendable {
-    public var indicator: Indicator
+    /// The indicator's index in the period schema's `indicators` (an index, not a copy:
+    /// there is one of these per alliance and indicator).
+    public var index: Int
     /// From the records by the rubric.
     public var rubric: Points
     /// After the deciding review stage (the rubric's points where no expert set them).

@@ -28,11 +28,11 @@ public enum Scorer {
             }
             if let evaluator, let schema = period.schema {
                 let outcomes = evaluator.evaluate(file)
-                result.indicators = zip(schema.indicators, outcomes).map { indicator, outcome in
-                    IndicatorResult(indicator: indicator, rubric: outcome.points, final: outcome.points, measure: outcome.measure,
+                result.indicators = outcomes.enumerated().map { index, outcome in
+                    IndicatorResult(index: index, rubric: outcome.points, final: outcome.points, measure: outcome.measure,
                                     evidence: outcome.evidence.map { file!.rawLine(of: $0).number })
                 }
-                applyReviews(reviews[id] ?? [], to: &result)
+                applyReviews(reviews[id] ?? [], to: &result, schema: schema)
             }
             // A published record without a score (the 2022-2023 inactive list) means the score is not known,
             // not that the rubric should invent one.
@@ -83,11 +83,12 @@ public enum Scorer {
 
     /// Review totals per stage, the deciding stage, and the indicator points it gives.
     /// Reviews with a conflict of interest are left out.
-    static func applyReviews(_ raw: [ReviewCollector.Raw], to result: inout AllianceResult) {
+    static func applyReviews(_ raw: [ReviewCollector.Raw], to result: inout AllianceResult, schema: Schema) {
         guard !raw.isEmpty else { return }
-        let rubric = Dictionary(uniqueKeysWithValues: result.indicators.map { ($0.indicator.id, $0.rubric) })
+        let ids = schema.indicators.map(\.id)
+        let rubric = Dictionary(uniqueKeysWithValues: result.indicators.map { (ids[$0.index], $0.rubric) })
         result.reviews = raw.map { r in
-            let total = result.indicators.reduce(Points.zero) { $0 + (r.scores[$1.indicator.id] ?? rubric[$1.indicator.id]!) }
+            let total = result.indicators.reduce(Points.zero) { $0 + (r.scores[ids[$1.index]] ?? $1.rubric) }
             return StageReview(expert: r.expert, stage: r.stage, total: total, scores: r.scores, note: r.note,
                                path: r.path, line: r.line, conflict: r.conflict)
         }
@@ -99,7 +100,7 @@ public enum Scorer {
               let deciding = Stage.allCases.reversed().first(where: { result.stageScores[$0] != nil }) else { return }
         let decisive = counted.filter { $0.stage == deciding }
         for index in result.indicators.indices {
-            let id = result.indicators[index].indicator.id
+            let id = ids[result.indicators[index].index]
             result.indicators[index].final = Points.mean(decisive.map { $0.scores[id] ?? rubric[id]! })!
         }
         result.score = result.stageScores[deciding]
