@@ -24,6 +24,12 @@ public enum Rules {
         MissingStageRule.self,
         MissingRecheckRule.self,
         StaleResultRule.self,
+        BandMismatchRule.self,
+        CodeDriftRule.self,
+        ListedTwiceRule.self,
+        RepeatedRowRule.self,
+        DesignationRule.self,
+        AssertionRule.self,
         BadSuppressionRule.self,
         UnusedSuppressionRule.self,
     ]

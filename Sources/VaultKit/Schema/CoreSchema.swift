@@ -47,6 +47,18 @@ public enum CoreSchema {
         field kind=expert id=affiliation type=text
         field kind=expert id=alliances type=alliances title=所属联盟
 
+        kind id=assert title=公布数据核对 file=period dated=no
+        field kind=assert id=stat type=enum(in-scope,entered-data,evaluated,not-evaluated,band-count,band-percent-of-evaluated,band-percent-of-in-scope,batch-evaluated,batch-band-count,batch-band-percent-of-band,batch-band-percent-of-batch,count-at-least,designations,activity-count,activity-funding) required=yes
+        field kind=assert id=value type=decimal required=yes
+        field kind=assert id=band type=text
+        field kind=assert id=batch type=enum(1,2,3,later)
+        field kind=assert id=min type=decimal
+        field kind=assert id=award type=text
+        field kind=assert id=kind type=text
+        field kind=assert id=type type=text
+        field kind=assert id=source type=text required=yes
+        field kind=assert id=note type=text
+
         # vault/reviews/PERIOD/EXPERT.txt (plus one decimal field per indicator of the period's schema)
         kind id=review title=专家评分 file=review dated=no
         field kind=review id=alliance type=alliance required=yes
@@ -62,6 +74,12 @@ public enum CoreSchema {
         field kind=published id=code type=text title=所印编号
         field kind=published id=name type=text title=所印名称
         field kind=published id=source type=text required=yes
+        kind id=designation title=公布的称号 file=records dated=no
+        field kind=designation id=award type=text required=yes
+        field kind=designation id=seq type=int
+        field kind=designation id=code type=text
+        field kind=designation id=name type=text
+        field kind=designation id=source type=text required=yes
         kind id=participation title=参评状态 file=records unique=yes dated=no
         field kind=participation id=status type=enum(evaluated,incomplete,no-data) required=yes
         field kind=participation id=group type=text title=评价小组

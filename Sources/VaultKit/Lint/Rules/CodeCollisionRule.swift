@@ -10,7 +10,8 @@ public enum CodeCollisionRule: VaultRule {
             RuleExample(["vault/alliances/示例/alliance.txt": "alliance ↓code=110 batch=1 name=示例\n",
                          "vault/alliances/另一/alliance.txt": "alliance code=110 batch=1 name=另一\n"]),
             RuleExample(["vault/alliances/示例/2023.txt": "published status=evaluated score=90 ↓code=201 source=report:annex\n",
-                         "vault/alliances/另一/alliance.txt": "alliance code=210 batch=2 name=另一\n",
+                         "vault/alliances/示例/alliance.txt": "alliance name=示例\n",
+                         "vault/alliances/另一/alliance.txt": "alliance name=另一\n",
                          "vault/alliances/另一/2023.txt": "published status=evaluated score=80 code=201 source=report:annex\n"]),
         ],
         nonTriggering: [
