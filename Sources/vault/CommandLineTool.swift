@@ -14,6 +14,7 @@ struct CommandLineTool {
           score     the ranked results of a period; --write records them in the vault
           explain   how an alliance's score for a period came about
           stats     a period's figures: bands, batches, awards, activity totals
+          report    a period's report: text, Markdown, JSON or a self-contained HTML page
           rules     list the lint rules (--markdown: the docs/rules.md catalogue)
           schema    print a schema as the tool reads it (core: the built-in kinds)
           help      show this help
@@ -26,7 +27,7 @@ struct CommandLineTool {
 
         """
 
-    static let commands = ["lint", "score", "explain", "stats", "rules", "schema", "help"]
+    static let commands = ["lint", "score", "explain", "stats", "report", "rules", "schema", "help"]
 
     func run() -> ExitStatus {
         var rest = arguments
@@ -62,6 +63,7 @@ struct CommandLineTool {
             case "score": return try ScoreCommand(directory: directory, arguments: commandArguments).run()
             case "explain": return try ExplainCommand(directory: directory, arguments: commandArguments).run()
             case "stats": return try StatsCommand(directory: directory, arguments: commandArguments).run()
+            case "report": return try ReportCommand(directory: directory, arguments: commandArguments).run()
             case "rules": return try RulesCommand(arguments: commandArguments).run()
             case "schema": return try SchemaCommand(directory: directory, arguments: commandArguments).run()
             case "help":
@@ -82,6 +84,7 @@ struct CommandLineTool {
         case "score": ScoreCommand.options.usage
         case "explain": ExplainCommand.options.usage
         case "stats": StatsCommand.options.usage
+        case "report": ReportCommand.options.usage
         case "rules": RulesCommand.options.usage
         case "schema": SchemaCommand.options.usage
         default: nil

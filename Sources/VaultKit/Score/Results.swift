@@ -86,6 +86,9 @@ public struct AllianceResult: Sendable {
     public var rank: Int?
     /// The published sequence number, which orders ties.
     public var seq: Int64?
+    /// The name and code as the period's source printed them (a report reproduces them as printed).
+    public var printedName: String?
+    public var printedCode: String?
     public var awards: [String: AwardStatus] = [:]
     /// The result line `vault score --write` wrote last, if any.
     public var written: WrittenResult?

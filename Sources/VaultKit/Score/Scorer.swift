@@ -73,6 +73,8 @@ public enum Scorer {
             result.status = file.text(chosen, "status").flatMap(Participation.init(rawValue:)) ?? .unknown
         }
         result.seq = file.int(chosen, "seq")
+        result.printedName = file.text(chosen, "name")
+        result.printedCode = file.text(chosen, "code")
         if let score = file.decimal(chosen, "score") {
             result.score = Points(score)
             result.source = .published

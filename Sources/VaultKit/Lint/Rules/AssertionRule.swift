@@ -25,28 +25,21 @@ public enum AssertionRule: ScoredRule {
         var found: [Diagnostic] = []
         for periodID in vault.periodIDs {
             let period = vault.periods[periodID]!
-            let asserts = period.file.records(of: "assert")
-            guard !asserts.isEmpty, let result = results[periodID], result.schema != nil else { continue }
-            let figures = Figures(result: result, vault: vault)
-            var unchecked = 0
-            for record in asserts {
-                let claim = Claim(file: period.file, record: record)
-                if claim.stat != "designations" && claim.stat != "in-scope" && !result.hasResults {
-                    unchecked += 1
-                    continue
-                }
-                let site = period.file.site(record)
-                switch figures.value(of: claim) {
-                case .failure(let problem):
-                    found.append(site.diagnostic(description, at: period.file.offset(of: problem.field, in: record),
+            let outcomes = AssertionCheck.outcomes(vault, results, period: periodID)
+            for outcome in outcomes {
+                let site = period.file.site(outcome.record)
+                switch outcome.verdict {
+                case .unchecked, .agrees: continue
+                case .invalid(let problem):
+                    found.append(site.diagnostic(description, at: period.file.offset(of: problem.field, in: outcome.record),
                                                  problem.message, hint: problem.hint))
-                case .success(let actual):
-                    guard !claim.value.agrees(with: actual) else { continue }
-                    found.append(site.diagnostic(description, at: Int(period.file.rawLine(of: record).start),
-                        "\(claim.source) states \(claim.label) = \(claim.value); the vault gives \(actual.rounded(like: claim.value))",
+                case .disagrees(let computed):
+                    found.append(site.diagnostic(description, at: Int(period.file.rawLine(of: outcome.record).start),
+                        "\(outcome.claim.source) states \(outcome.claim.label) = \(outcome.claim.value); the vault gives \(computed)",
                         hint: "check the records behind it (`vault stats \(periodID)`); if the source is wrong, keep its figure and acknowledge it: # vault-allow assertion: REASON"))
                 }
             }
+            let unchecked = outcomes.filter { $0.verdict == .unchecked }.count
             if unchecked > 0, let line = period.file.records(of: "period").first {
                 let info = RuleDescription(id: description.id, summary: description.summary, rationale: description.rationale,
                                            severity: .info, triggering: [], nonTriggering: [])
@@ -59,17 +52,54 @@ public enum AssertionRule: ScoredRule {
     }
 }
 
+/// Checks a period's `assert` lines against the vault: used by lint and by reports.
+public enum AssertionCheck {
+    public enum Verdict: Equatable {
+        case agrees
+        /// The vault's figure, rounded to the printed precision.
+        case disagrees(FixedDecimal)
+        /// The period has no results to check a result figure against.
+        case unchecked
+        case invalid(Figures.Problem)
+    }
+
+    public struct Outcome {
+        public var record: Record
+        public var claim: Claim
+        public var verdict: Verdict
+    }
+
+    public static func outcomes(_ vault: Vault, _ results: [String: PeriodResult], period periodID: String) -> [Outcome] {
+        guard let period = vault.periods[periodID], let result = results[periodID], result.schema != nil else { return [] }
+        let asserts = period.file.records(of: "assert")
+        guard !asserts.isEmpty else { return [] }
+        let figures = Figures(result: result, vault: vault)
+        return asserts.map { record in
+            let claim = Claim(file: period.file, record: record)
+            if claim.stat != "designations" && claim.stat != "in-scope" && !result.hasResults {
+                return Outcome(record: record, claim: claim, verdict: .unchecked)
+            }
+            switch figures.value(of: claim) {
+            case .failure(let problem): return Outcome(record: record, claim: claim, verdict: .invalid(problem))
+            case .success(let actual):
+                let verdict: Verdict = claim.value.agrees(with: actual) ? .agrees : .disagrees(actual.rounded(like: claim.value))
+                return Outcome(record: record, claim: claim, verdict: verdict)
+            }
+        }
+    }
+}
+
 /// One `assert` line, read.
-struct Claim {
-    var stat: String
-    var value: FixedDecimal
-    var bands: [String]
-    var batch: String?
-    var min: FixedDecimal?
-    var award: String?
-    var kind: String?
-    var type: String?
-    var source: String
+public struct Claim {
+    public var stat: String
+    public var value: FixedDecimal
+    public var bands: [String]
+    public var batch: String?
+    public var min: FixedDecimal?
+    public var award: String?
+    public var kind: String?
+    public var type: String?
+    public var source: String
 
     init(file: BoundFile, record: Record) {
         stat = file.text(record, "stat") ?? ""
@@ -84,7 +114,7 @@ struct Claim {
     }
 
     /// How the figure reads in a message: `band-count[high+fairly-high, batch 1]`.
-    var label: String {
+    public var label: String {
         var qualifiers: [String] = []
         if !bands.isEmpty { qualifiers.append(bands.joined(separator: "+")) }
         if let batch { qualifiers.append("batch \(batch)") }
@@ -96,8 +126,8 @@ struct Claim {
 }
 
 /// The vault's side of each `stat`.
-struct Figures {
-    struct Problem: Error {
+public struct Figures {
+    public struct Problem: Error, Equatable {
         var field: String
         var message: String
         var hint: String

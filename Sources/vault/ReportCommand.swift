@@ -1,0 +1,45 @@
+import VaultKit
+
+/// `vault report PERIOD [--format text|md|json|html] [--output FILE]`.
+struct ReportCommand {
+    static let options = OptionSpec(
+        valued: ["--format": ["text", "md", "json", "html"], "--output": []],
+        positionals: 1...1,
+        usage: """
+            usage: vault [-C DIR] report PERIOD [--format text|md|json|html] [--output FILE]
+
+              --format   text (default), md (Markdown), json (docs/report.md) or html
+                         (one self-contained page with charts)
+              --output   write to FILE (atomically) instead of standard output
+
+            """)
+
+    var directory: String?
+    var arguments: [String]
+
+    func run() throws(UsageError) -> ExitStatus {
+        let parsed = try Self.options.parse(arguments)
+        guard let project = ScoredProject.open(directory) else { return .usage }
+        let id = parsed.positionals[0]
+        _ = try project.period(id)
+        guard let report = PeriodReport(period: id, vault: project.vault, results: project.results) else { return .usage }
+        let text: String = switch parsed.values["--format"] ?? "text" {
+        case "md": ReportDocument.render(report, style: .markdown)
+        case "json": ReportJSON.render(report)
+        case "html": ReportHTML.render(report)
+        default: ReportDocument.render(report, style: .text)
+        }
+        guard let output = parsed.values["--output"] else {
+            Terminal.write(text)
+            return .clean
+        }
+        do throws(FileSystemError) {
+            let path = output.hasPrefix("/") ? output : Terminal.currentDirectory + "/" + output
+            try AtomicFile.write(Array(text.utf8), to: path)
+            return .clean
+        } catch {
+            Terminal.error("vault: \(error.message)\n" + (error.hint.map { "  = hint: \($0)\n" } ?? ""))
+            return .usage
+        }
+    }
+}
