@@ -15,6 +15,7 @@ struct CommandLineTool {
           explain   how an alliance's score for a period came about
           stats     a period's figures: bands, batches, awards, activity totals
           report    a period's report: text, Markdown, JSON or a self-contained HTML page
+          diff      what a change moves: scores, bands, ranks, awards, and why
           rules     list the lint rules (--markdown: the docs/rules.md catalogue)
           schema    print a schema as the tool reads it (core: the built-in kinds)
           help      show this help
@@ -27,7 +28,7 @@ struct CommandLineTool {
 
         """
 
-    static let commands = ["lint", "score", "explain", "stats", "report", "rules", "schema", "help"]
+    static let commands = ["lint", "score", "explain", "stats", "report", "diff", "rules", "schema", "help"]
 
     func run() -> ExitStatus {
         var rest = arguments
@@ -64,6 +65,7 @@ struct CommandLineTool {
             case "explain": return try ExplainCommand(directory: directory, arguments: commandArguments).run()
             case "stats": return try StatsCommand(directory: directory, arguments: commandArguments).run()
             case "report": return try ReportCommand(directory: directory, arguments: commandArguments).run()
+            case "diff": return try DiffCommand(directory: directory, arguments: commandArguments).run()
             case "rules": return try RulesCommand(arguments: commandArguments).run()
             case "schema": return try SchemaCommand(directory: directory, arguments: commandArguments).run()
             case "help":
@@ -85,6 +87,7 @@ struct CommandLineTool {
         case "explain": ExplainCommand.options.usage
         case "stats": StatsCommand.options.usage
         case "report": ReportCommand.options.usage
+        case "diff": DiffCommand.options.usage
         case "rules": RulesCommand.options.usage
         case "schema": SchemaCommand.options.usage
         default: nil

@@ -4,11 +4,14 @@ import VaultKit
 struct LintCommand {
     static let options = OptionSpec(
         flags: ["--strict", "--no-suppressions"],
-        valued: ["--format": ["text", "json"]],
+        valued: ["--format": ["text", "json", "github", "sarif"], "--changed": []],
         usage: """
-            usage: vault [-C DIR] lint [--format text|json] [--strict] [--no-suppressions]
+            usage: vault [-C DIR] lint [--format text|json|github|sarif] [--strict] [--no-suppressions] [--changed BASE]
 
-              --format text|json   text (default) for people, json for scripts (docs/format.md#lint-output)
+              --format             text (default) for people, json for scripts (docs/format.md#lint-output),
+                                   github (workflow annotations) or sarif (code scanning); see docs/ci.md
+              --changed BASE       report only the files a change since git revision BASE touches, and
+                                   the cross-file findings it affects (docs/ci.md)
               --strict             warnings also make the exit status 1
               --no-suppressions    report every finding, as if no vault-allow comment existed
 
@@ -22,10 +25,25 @@ struct LintCommand {
     func run() throws(UsageError) -> ExitStatus {
         let parsed = try Self.options.parse(arguments)
         guard let fs = openProject(directory) else { return .usage }
-        let result = Linter.lint(fs, options: Linter.Options(suppressions: !parsed.flags.contains("--no-suppressions")))
+        let options = Linter.Options(suppressions: !parsed.flags.contains("--no-suppressions"))
+        let result: Linter.Result
+        if let base = parsed.values["--changed"] {
+            do throws(Git.Failure) {
+                result = try ChangeScope.lint(fs, since: base, options: options)
+            } catch {
+                Terminal.error("vault: \(error.message)\n")
+                return .usage
+            }
+        } else {
+            result = Linter.lint(fs, options: options)
+        }
         switch parsed.values["--format"] ?? "text" {
         case "json":
             Terminal.write(DiagnosticJSONReporter.render(result.diagnostics, files: result.files))
+        case "github":
+            Terminal.write(GitHubReporter.render(result.diagnostics, files: result.files))
+        case "sarif":
+            Terminal.write(SARIFReporter.render(result.diagnostics, version: CommandLineTool.version))
         default:
             Terminal.write(DiagnosticTextReporter(color: Terminal.colorOnStdout).render(result.diagnostics, files: result.files))
         }

@@ -1,0 +1,180 @@
+import Foundation
+
+/// What a change to the vault moves: per alliance and period, the score, band,
+/// rank and awards before and after, the indicator points that moved and the
+/// record and review lines that explain it; and schema edits with what they moved.
+public struct VaultDiff: Sendable {
+    public struct Standing: Sendable, Equatable {
+        public var status: String
+        public var score: String?
+        public var band: String?
+        public var rank: Int?
+
+        init(_ a: AllianceResult?) {
+            status = a?.status.rawValue ?? "absent"
+            score = a?.score?.description
+            band = a?.band?.id
+            rank = a?.rank
+        }
+    }
+
+    public struct LineChange: Sendable, Equatable {
+        public enum Kind: String, Sendable { case added, removed }
+        public var kind: Kind
+        public var path: String
+        public var line: Int
+        public var text: String
+    }
+
+    public struct IndicatorMove: Sendable, Equatable {
+        public var id: String
+        public var title: String
+        public var old: String
+        public var new: String
+    }
+
+    public struct AwardMove: Sendable, Equatable {
+        public var award: String
+        public var old: String
+        public var new: String
+    }
+
+    public struct AllianceChange: Sendable {
+        public var period: String
+        public var alliance: String
+        public var name: String
+        public var code: String?
+        public var old: Standing
+        public var new: Standing
+        public var indicators: [IndicatorMove]
+        public var awards: [AwardMove]
+        /// Record and review lines added or removed for this alliance and period.
+        public var lines: [LineChange]
+    }
+
+    public struct SchemaChange: Sendable {
+        public var schema: String
+        public var lines: [LineChange]
+        /// Periods that use the schema, whose results it may move.
+        public var periods: [String]
+    }
+
+    public var base: String
+    public var head: String
+    public var changes: [AllianceChange]
+    public var schemas: [SchemaChange]
+
+    public var isEmpty: Bool { changes.isEmpty && schemas.isEmpty }
+
+    /// Compares two loaded and scored vaults.
+    public init(base: String, head: String, old: Vault, new: Vault) {
+        self.base = base
+        self.head = head
+        let oldResults = Scorer.score(old)
+        let newResults = Scorer.score(new)
+        var changes: [AllianceChange] = []
+        let periods = Set(oldResults.keys).union(newResults.keys).sorted()
+        for period in periods {
+            let before = oldResults[period]
+            let after = newResults[period]
+            let ids = Set((before?.alliances ?? []).map(\.id)).union((after?.alliances ?? []).map(\.id))
+            for id in ids.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                let a = before?.alliance(id)
+                let b = after?.alliance(id)
+                let indicators = Self.indicatorMoves(a, before?.schema, b, after?.schema)
+                let awards = Set((a?.awards ?? [:]).keys).union((b?.awards ?? [:]).keys).sorted().compactMap { award -> AwardMove? in
+                    let x = Self.describe(a?.awards[award]), y = Self.describe(b?.awards[award])
+                    return x == y ? nil : AwardMove(award: award, old: x, new: y)
+                }
+                let oldStanding = Standing(a), newStanding = Standing(b)
+                guard oldStanding != newStanding || !indicators.isEmpty || !awards.isEmpty else { continue }
+                let lines = Self.lineChanges(old: Self.recordLines(old, id, period), new: Self.recordLines(new, id, period))
+                changes.append(AllianceChange(period: period, alliance: id, name: (b ?? a)!.name, code: (b ?? a)!.code,
+                                              old: oldStanding, new: newStanding, indicators: indicators,
+                                              awards: awards, lines: lines))
+            }
+        }
+        self.changes = changes
+        var schemas: [SchemaChange] = []
+        for id in Set(old.schemas.keys).union(new.schemas.keys).sorted() {
+            let path = "schemas/\(id).txt"
+            let lines = Self.lineChanges(old: Self.fileLines(old, path), new: Self.fileLines(new, path))
+            guard !lines.isEmpty else { continue }
+            let using = new.periodIDs.filter { new.periods[$0]?.schemaID == id }
+            schemas.append(SchemaChange(schema: id, lines: lines, periods: using))
+        }
+        self.schemas = schemas
+    }
+
+    static func describe(_ status: AwardStatus?) -> String {
+        switch status {
+        case .earned?: "earned"
+        case .notEarned?, nil: "not earned"
+        case .unknown?: "unknown"
+        }
+    }
+
+    static func indicatorMoves(_ a: AllianceResult?, _ oldSchema: Schema?, _ b: AllianceResult?, _ newSchema: Schema?) -> [IndicatorMove] {
+        guard let schema = newSchema ?? oldSchema else { return [] }
+        func points(_ r: AllianceResult?, _ s: Schema?) -> [String: Points] {
+            guard let r, let s else { return [:] }
+            return Dictionary(r.indicators.map { (s.indicators[$0.index].id, $0.final) }, uniquingKeysWith: { x, _ in x })
+        }
+        let x = points(a, oldSchema), y = points(b, newSchema)
+        return schema.indicators.compactMap { indicator in
+            let old = x[indicator.id], new = y[indicator.id]
+            guard old != new else { return nil }
+            return IndicatorMove(id: indicator.id, title: indicator.title, old: old?.description ?? "–", new: new?.description ?? "–")
+        }
+    }
+
+    /// The record lines of an alliance's period file and its review lines, as (path, line, text).
+    static func recordLines(_ vault: Vault, _ id: String, _ period: String) -> [(String, Int, String)] {
+        var lines: [(String, Int, String)] = []
+        if let file = vault.alliances[id]?.records[period] {
+            for record in file.records where file.kind(of: record).id != "result" {
+                let raw = file.rawLine(of: record)
+                lines.append((file.path, Int(raw.number), file.parsed.text.lineText(startingAt: Int(raw.start))))
+            }
+        }
+        for (_, file) in (vault.periods[period]?.reviews ?? [:]).sorted(by: { $0.key < $1.key }) {
+            for record in file.records where file.text(record, "alliance") == id {
+                let raw = file.rawLine(of: record)
+                lines.append((file.path, Int(raw.number), file.parsed.text.lineText(startingAt: Int(raw.start))))
+            }
+        }
+        return lines
+    }
+
+    /// Every line of a file (comments included), for schema edits.
+    static func fileLines(_ vault: Vault, _ path: String) -> [(String, Int, String)] {
+        guard let file = vault.files.first(where: { $0.text.path == path }) else { return [] }
+        let text = file.text.string(Span(start: 0, end: file.text.bytes.count))
+        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+            line.trimmingCharacters(in: .whitespaces).isEmpty ? nil : (path, index + 1, String(line))
+        }
+    }
+
+    /// Lines in one list and not the other, compared by path and text (as multisets).
+    static func lineChanges(old: [(String, Int, String)], new: [(String, Int, String)]) -> [LineChange] {
+        var remaining: [String: Int] = [:]
+        for (path, _, text) in new { remaining[path + "\u{0}" + text, default: 0] += 1 }
+        var removed: [LineChange] = []
+        for (path, line, text) in old {
+            let key = path + "\u{0}" + text
+            if let count = remaining[key], count > 0 { remaining[key] = count - 1 } else {
+                removed.append(LineChange(kind: .removed, path: path, line: line, text: text))
+            }
+        }
+        var kept: [String: Int] = [:]
+        for (path, _, text) in old { kept[path + "\u{0}" + text, default: 0] += 1 }
+        var added: [LineChange] = []
+        for (path, line, text) in new {
+            let key = path + "\u{0}" + text
+            if let count = kept[key], count > 0 { kept[key] = count - 1 } else {
+                added.append(LineChange(kind: .added, path: path, line: line, text: text))
+            }
+        }
+        return removed + added
+    }
+}

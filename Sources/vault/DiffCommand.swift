@@ -1,0 +1,49 @@
+import VaultKit
+
+/// `vault diff [BASE [HEAD]]`: what a change moves. BASE defaults to the merge base
+/// with the default branch, HEAD to the working tree (written `.`).
+struct DiffCommand {
+    static let options = OptionSpec(
+        valued: ["--format": ["text", "md", "json"]],
+        positionals: 0...2,
+        usage: """
+            usage: vault [-C DIR] diff [BASE [HEAD]] [--format text|md|json]
+
+              BASE, HEAD   git revisions; `.` is the working tree. Default: the merge base
+                           with the default branch, against the working tree
+              --format     text (default), md (a pull-request comment) or json
+
+            """)
+
+    var directory: String?
+    var arguments: [String]
+
+    func run() throws(UsageError) -> ExitStatus {
+        let parsed = try Self.options.parse(arguments)
+        guard let fs = openProject(directory) else { return .usage }
+        let git = Git(directory: fs.root)
+        do throws(Git.Failure) {
+            let base: String
+            if let given = parsed.positionals.first { base = given } else { base = try git.defaultBase() }
+            let head = parsed.positionals.count > 1 ? parsed.positionals[1] : "."
+            let old = try load(base, git: git, worktree: fs)
+            let new = try load(head, git: git, worktree: fs)
+            let diff = VaultDiff(base: base == "." ? "working tree" : base, head: head == "." ? "working tree" : head,
+                                 old: old, new: new)
+            switch parsed.values["--format"] ?? "text" {
+            case "md": Terminal.write(DiffReport.markdown(diff))
+            case "json": Terminal.write(DiffReport.json(diff))
+            default: Terminal.write(DiffReport.text(diff))
+            }
+            return .clean
+        } catch {
+            Terminal.error("vault: \(error.message)\n")
+            return .usage
+        }
+    }
+
+    func load(_ revision: String, git: Git, worktree: DiskFileSystem) throws(Git.Failure) -> Vault {
+        if revision == "." { return Loader.load(worktree).vault }
+        return Loader.load(try git.files(at: revision)).vault
+    }
+}
