@@ -16,6 +16,7 @@ struct CommandLineTool {
           stats     a period's figures: bands, batches, awards, activity totals
           report    a period's report: text, Markdown, JSON or a self-contained HTML page
           diff      what a change moves: scores, bands, ranks, awards, and why
+          fmt       rewrite files in canonical form (--check: only report)
           rules     list the lint rules (--markdown: the docs/rules.md catalogue)
           schema    print a schema as the tool reads it (core: the built-in kinds)
           help      show this help
@@ -28,7 +29,7 @@ struct CommandLineTool {
 
         """
 
-    static let commands = ["lint", "score", "explain", "stats", "report", "diff", "rules", "schema", "help"]
+    static let commands = ["lint", "score", "explain", "stats", "report", "diff", "fmt", "rules", "schema", "help"]
 
     func run() -> ExitStatus {
         var rest = arguments
@@ -66,6 +67,7 @@ struct CommandLineTool {
             case "stats": return try StatsCommand(directory: directory, arguments: commandArguments).run()
             case "report": return try ReportCommand(directory: directory, arguments: commandArguments).run()
             case "diff": return try DiffCommand(directory: directory, arguments: commandArguments).run()
+            case "fmt": return try FmtCommand(directory: directory, arguments: commandArguments).run()
             case "rules": return try RulesCommand(arguments: commandArguments).run()
             case "schema": return try SchemaCommand(directory: directory, arguments: commandArguments).run()
             case "help":
@@ -88,6 +90,7 @@ struct CommandLineTool {
         case "stats": StatsCommand.options.usage
         case "report": ReportCommand.options.usage
         case "diff": DiffCommand.options.usage
+        case "fmt": FmtCommand.options.usage
         case "rules": RulesCommand.options.usage
         case "schema": SchemaCommand.options.usage
         default: nil

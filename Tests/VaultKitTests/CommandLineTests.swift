@@ -106,8 +106,8 @@ struct Run {
     static let usageCases = [
         UsageCase(arguments: ["lnt"], message: "unknown command \"lnt\"; did you mean \"lint\"?"),
         UsageCase(arguments: ["lint", "--stirct"], message: "unknown option --stirct; did you mean --strict?"),
-        UsageCase(arguments: ["lint", "--format", "jsn"], message: "--format takes text, json, not \"jsn\"; did you mean \"json\"?"),
-        UsageCase(arguments: ["lint", "--format"], message: "option --format needs a value (text, json)"),
+        UsageCase(arguments: ["lint", "--format", "jsn"], message: "--format takes text, json, github, sarif, not \"jsn\"; did you mean \"json\"?"),
+        UsageCase(arguments: ["lint", "--format"], message: "option --format needs a value (text, json, github, sarif)"),
         UsageCase(arguments: ["lint", "extra"], message: "unexpected argument \"extra\""),
         UsageCase(arguments: [], message: "missing command"),
         UsageCase(arguments: ["-C"], message: "option -C needs a directory"),

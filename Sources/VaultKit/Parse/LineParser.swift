@@ -47,7 +47,7 @@ public enum LineParser {
             if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
                 report(TextConventionRule.description, line: 1, lineStart: 0, at: 0,
                        "file starts with a byte-order mark",
-                       hint: "save the file as UTF-8 without a BOM")
+                       hint: "run `vault fmt` to drop it, or save the file as UTF-8 without a BOM")
                 offset = 3
             }
             while offset < bytes.count {
@@ -58,7 +58,7 @@ public enum LineParser {
                     if !sawCRLF {
                         sawCRLF = true
                         report(TextConventionRule.description, line: number, lineStart: offset, at: content,
-                               "line ends with CRLF", hint: "save the file with LF line ends")
+                               "line ends with CRLF", hint: "run `vault fmt` to rewrite the file with LF line ends")
                     }
                 }
                 parseLine(bytes, number: number, start: offset, end: content)

@@ -49,13 +49,13 @@ public enum CoreSchema {
 
         kind id=assert title=公布数据核对 file=period dated=no
         field kind=assert id=stat type=enum(in-scope,entered-data,evaluated,not-evaluated,band-count,band-percent-of-evaluated,band-percent-of-in-scope,batch-evaluated,batch-band-count,batch-band-percent-of-band,batch-band-percent-of-batch,count-at-least,designations,activity-count,activity-funding) required=yes
-        field kind=assert id=value type=decimal required=yes
         field kind=assert id=band type=text
         field kind=assert id=batch type=enum(1,2,3,later)
         field kind=assert id=min type=decimal
         field kind=assert id=award type=text
         field kind=assert id=kind type=text
         field kind=assert id=type type=text
+        field kind=assert id=value type=decimal required=yes
         field kind=assert id=source type=text required=yes
         field kind=assert id=note type=text
 

@@ -29,6 +29,18 @@ public enum ResultWriter {
     /// The new content of a record file: its result line replaced in place, or appended.
     public static func updated(_ bytes: [UInt8], result a: AllianceResult) -> [UInt8] {
         let newLine = Array(line(for: a).utf8)
+        if let written = a.written, !written.extraLineStarts.isEmpty {
+            // Drop the extra result lines first (last to first, so offsets stay valid).
+            var trimmed = bytes
+            for start in written.extraLineStarts.sorted(by: >) {
+                var end = start
+                while end < trimmed.count, trimmed[end] != 0x0A { end += 1 }
+                trimmed.removeSubrange(start..<min(trimmed.count, end + 1))
+            }
+            var single = a
+            single.written!.extraLineStarts = []
+            return updated(trimmed, result: single)
+        }
         if let written = a.written {
             var end = written.lineStart
             while end < bytes.count, bytes[end] != 0x0A { end += 1 }
@@ -54,7 +66,7 @@ public enum ResultWriter {
             guard result.schema != nil else { continue }
             for alliance in result.alliances {
                 let path = "vault/alliances/\(alliance.id)/\(periodID).txt"
-                guard alliance.written.map({ line(for: $0) != line(for: alliance) }) ?? true else { continue }
+                guard alliance.written.map({ line(for: $0) != line(for: alliance) || !$0.extraLineStarts.isEmpty }) ?? true else { continue }
                 // Only alliances with a record file for the period get a result line.
                 guard let before = try? fs.read(path) else { continue }
                 let after = updated(before, result: alliance)

@@ -103,6 +103,8 @@ public struct WrittenResult: Sendable, Equatable {
     public var path: String
     public var line: Int
     public var lineStart: Int
+    /// Further `result` lines (a union merge can leave two); the writer removes them.
+    public var extraLineStarts: [Int] = []
 }
 
 /// A scored period: every alliance the vault knows, evaluated ones first in rank order.

@@ -60,6 +60,10 @@ public enum Scorer {
                 result.group = file.text(record, "group")
             case "result":
                 let line = file.rawLine(of: record)
+                if result.written != nil {
+                    result.written!.extraLineStarts.append(Int(line.start))
+                    continue
+                }
                 result.written = WrittenResult(status: file.text(record, "status") ?? "", score: file.text(record, "score"),
                                                band: file.text(record, "band"), rank: file.int(record, "rank"),
                                                path: file.path, line: Int(line.number), lineStart: Int(line.start))

@@ -1,0 +1,30 @@
+/// Runs the formatter over a project's files: which files, with which kind table.
+public enum FormatRun {
+    public struct Report: Sendable {
+        public var changed: [String] = []
+        public var refused: [(path: String, reason: String)] = []
+    }
+
+    /// Formats every vault and schema file whose path starts with one of `paths`
+    /// (all when empty); writes them unless `check`.
+    public static func run(_ fs: DiskFileSystem, paths: [String], check: Bool) throws(FileSystemError) -> Report {
+        let vault = Loader.load(fs).vault
+        var tables: [String: KindTable] = [:]
+        for file in vault.boundFiles { tables[file.path] = file.table }
+        var report = Report()
+        for file in vault.files.sorted(by: { $0.text.path.utf8.lexicographicallyPrecedes($1.text.path.utf8) }) {
+            let path = file.text.path
+            guard paths.isEmpty || paths.contains(where: { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else { continue }
+            let table = path.hasPrefix("schemas/") ? MetaSchema.table : tables[path]
+            let sort = path.hasPrefix("vault/alliances/") && !path.hasSuffix("/alliance.txt")
+            switch Formatter.format(file.text.bytes, path: path, table: table, sort: sort) {
+            case .unchanged: continue
+            case .refused(let reason): report.refused.append((path, reason))
+            case .changed(let bytes):
+                if !check { try AtomicFile.write(bytes, to: fs.root + "/" + path) }
+                report.changed.append(path)
+            }
+        }
+        return report
+    }
+}
