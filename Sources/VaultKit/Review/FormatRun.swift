@@ -8,6 +8,8 @@ public enum FormatRun {
     /// Formats every vault and schema file whose path starts with one of `paths`
     /// (all when empty); writes them unless `check`.
     public static func run(_ fs: DiskFileSystem, paths: [String], check: Bool) throws(FileSystemError) -> Report {
+        let lock = check ? nil : try WriteLock(root: fs.root)
+        defer { withExtendedLifetime(lock) {} }
         let vault = Loader.load(fs).vault
         var tables: [String: KindTable] = [:]
         for file in vault.boundFiles { tables[file.path] = file.table }

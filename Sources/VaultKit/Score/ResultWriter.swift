@@ -26,40 +26,46 @@ public enum ResultWriter {
         return fields.joined(separator: " ")
     }
 
-    /// The new content of a record file: its result line replaced in place, or appended.
+    /// The new content of a record file: its first `result` line replaced in place
+    /// (keeping a trailing comment), any further ones removed, or one appended.
+    /// The bytes are parsed afresh, so an edit made since the vault was loaded is kept.
     public static func updated(_ bytes: [UInt8], result a: AllianceResult) -> [UInt8] {
         let newLine = Array(line(for: a).utf8)
-        if let written = a.written, !written.extraLineStarts.isEmpty {
-            // Drop the extra result lines first (last to first, so offsets stay valid).
-            var trimmed = bytes
-            for start in written.extraLineStarts.sorted(by: >) {
-                var end = start
-                while end < trimmed.count, trimmed[end] != 0x0A { end += 1 }
-                trimmed.removeSubrange(start..<min(trimmed.count, end + 1))
-            }
-            var single = a
-            single.written!.extraLineStarts = []
-            return updated(trimmed, result: single)
+        let parsed = LineParser.parse(SourceText(path: "", bytes: bytes))
+        let results = parsed.lines.filter { parsed.string($0.kind) == "result" }
+        guard let first = results.first else {
+            var out = bytes
+            if let last = out.last, last != 0x0A { out.append(0x0A) }
+            return out + newLine + [0x0A]
         }
-        if let written = a.written {
-            var end = written.lineStart
+        func lineEnd(_ start: Int) -> Int {
+            var end = start
             while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-            // Keep a trailing comment on the result line.
-            let old = bytes[written.lineStart..<end]
-            var comment: ArraySlice<UInt8> = []
-            if let hash = old.firstIndex(of: UInt8(ascii: "#")), hash > old.startIndex, old[hash - 1] == 0x20 {
-                comment = [0x20, 0x20] + old[hash...]
-            }
-            return Array(bytes[..<written.lineStart]) + newLine + comment + Array(bytes[end...])
+            return end
         }
-        var out = bytes
-        if let last = out.last, last != 0x0A { out.append(0x0A) }
-        return out + newLine + [0x0A]
+        var out: [UInt8] = []
+        var cursor = 0
+        for (index, line) in results.enumerated() {
+            let start = Int(line.start), end = lineEnd(start)
+            out += bytes[cursor..<start]
+            if index == 0 {
+                var comment: ArraySlice<UInt8> = []
+                if let hash = Formatter.trailingComment(first, parsed: parsed) { comment = ArraySlice(Array(("  " + hash).utf8)) }
+                out += newLine + comment
+                cursor = end
+            } else {
+                cursor = min(bytes.count, end + 1)   // drop the line and its LF
+            }
+        }
+        out += bytes[cursor...]
+        return out
     }
 
     /// Writes every result of `results` under `root`; returns the files that changed.
     public static func write(_ results: [String: PeriodResult], root: String) throws(FileSystemError) -> [String] {
         var changed: [String] = []
+        let lock = try WriteLock(root: root)
+        defer { withExtendedLifetime(lock) {} }
         let fs = try DiskFileSystem(root: root)
         for periodID in results.keys.sorted() {
             let result = results[periodID]!
@@ -92,6 +98,12 @@ public enum ResultWriter {
 /// Replaces a file's content atomically: a reader sees the old bytes or the new, never half.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws(FileSystemError) {
+        // A file its owner made read-only stays as it is (rename would replace it regardless).
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IWUSR == 0 {
+            throw FileSystemError(message: "\(path) is read-only; it was left as it was",
+                                  hint: "make it writable (chmod u+w) if it should change, then run again")
+        }
         let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         let name = path.split(separator: "/").last.map(String.init) ?? "file"
         let temporary = "\(directory)/.\(name).tmp-\(getpid())"

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import VaultKit
+
+/// No data lost: writers replace files atomically, refuse to interleave, and
+/// leave a read-only file as it was.
+@Suite struct SafetyTests {
+    func copy(_ from: String) throws -> TemporaryDirectory {
+        let dir = try TemporaryDirectory()
+        try FileManager.default.removeItem(atPath: dir.path)
+        try FileManager.default.copyItem(atPath: from, toPath: dir.path)
+        return dir
+    }
+
+    func contents(_ root: String) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: root + "/vault") where path.hasSuffix(".txt") || path.hasSuffix(".tsv") {
+            out[path] = try Data(contentsOf: URL(fileURLWithPath: root + "/vault/" + path))
+        }
+        return out
+    }
+
+    /// SIGKILL at random moments during `vault score --write`: every file is always
+    /// either its old or its new version, never a mix or a truncation.
+    @Test func killedWritersLeaveOldOrNewFiles() throws {
+        let dir = try copy(Fixture.root)
+        let old = try contents(dir.path)
+        let finished = try copy(Fixture.root)
+        #expect(try Run(["-C", finished.path, "score", "--write"]).status == 0)
+        let new = try contents(finished.path)
+        #expect(old != new)
+        for attempt in 0..<25 {
+            let process = Process()
+            process.executableURL = Run.executable
+            process.arguments = ["-C", dir.path, "score", "--write"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(useconds_t(1_000 * (attempt * 7 % 60)))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            for (path, data) in try contents(dir.path) {
+                #expect(data == old[path] || data == new[path], "\(path) is neither old nor new after a kill")
+            }
+        }
+        // A last, uninterrupted run completes the job.
+        #expect(try Run(["-C", dir.path, "score", "--write"]).status == 0)
+        #expect(try contents(dir.path) == new)
+    }
+
+    @Test func aSecondWriterSaysSoAndWritesNothing() throws {
+        let dir = try copy(Fixture.root)
+        let before = try contents(dir.path)
+        let lock = try WriteLock(root: dir.path)
+        let run = try Run(["-C", dir.path, "score", "--write"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("another vault writer (pid \(getpid())) is changing this project"))
+        #expect(try Run(["-C", dir.path, "fmt"]).stderr.contains("another vault writer"))
+        #expect(try contents(dir.path) == before)
+        withExtendedLifetime(lock) {}
+    }
+
+    @Test func aReadOnlyFileIsReportedAndLeftAsItWas() throws {
+        let dir = try copy(Fixture.root)
+        let path = dir.path + "/vault/alliances/化纤/2024.txt"
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        chmod(path, 0o444)
+        let run = try Run(["-C", dir.path, "score", "--write"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("is read-only; it was left as it was"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+}
