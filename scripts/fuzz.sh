@@ -8,11 +8,13 @@ cd "$(dirname "$0")/.."
 seconds=${1:-900}; shift || true
 targets=${*:-record schema}
 mkdir -p .build/fuzz fuzz/crashes
-sources=$(find Sources/VaultKit -name '*.swift' | sort)
+# Compile a snapshot, so editing the sources while a long run builds is harmless.
+rm -rf .build/fuzz/src && mkdir -p .build/fuzz/src && cp -r Sources/VaultKit fuzz .build/fuzz/src/
+sources=$(find .build/fuzz/src/VaultKit -name '*.swift' | sort)
 for target in $targets; do
   case $target in
-    record) main=fuzz/RecordParserFuzz.swift; seeds=$(find vault/alliances -name '*.txt' ! -name alliance.txt | head -300) ;;
-    schema) main=fuzz/SchemaParserFuzz.swift; seeds=$(find schemas -name '*.txt') ;;
+    record) main=.build/fuzz/src/fuzz/RecordParserFuzz.swift; seeds=$(find vault/alliances -name '*.txt' ! -name alliance.txt | head -300) ;;
+    schema) main=.build/fuzz/src/fuzz/SchemaParserFuzz.swift; seeds=$(find schemas -name '*.txt') ;;
     *) echo "unknown target $target (record, schema)" >&2; exit 2 ;;
   esac
   binary=.build/fuzz/$target

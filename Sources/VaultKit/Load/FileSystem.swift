@@ -27,31 +27,36 @@ public protocol FileSystem: Sendable {
     func read(_ path: String) throws(FileSystemError) -> [UInt8]
 }
 
-/// An in-memory project, for tests and rule examples.
+/// An in-memory project, for tests, rule examples and revisions read from git.
+/// Directory listings come from an index built once, so listing is not a scan.
 public struct MemoryFileSystem: FileSystem {
-    public var files: [String: [UInt8]]
+    public let files: [String: [UInt8]]
+    private let children: [String: [(name: String, type: EntryType)]]
 
-    public init(files: [String: String]) {
-        self.files = files.mapValues { Array($0.utf8) }
-    }
+    public init(files: [String: String]) { self.init(bytes: files.mapValues { Array($0.utf8) }) }
 
-    public init(bytes: [String: [UInt8]]) { self.files = bytes }
-
-    public func entries(in directory: String) throws(FileSystemError) -> [(name: String, type: EntryType)] {
-        let prefix = directory.isEmpty ? "" : directory + "/"
-        var found: [String: EntryType] = [:]
-        for path in files.keys where path.hasPrefix(prefix) {
-            let rest = path.dropFirst(prefix.count)
-            if let slash = rest.firstIndex(of: "/") {
-                found[String(rest[..<slash])] = .directory
-            } else {
-                found[String(rest)] = .file
+    public init(bytes: [String: [UInt8]]) {
+        files = bytes
+        var index: [String: [String: EntryType]] = [:]
+        for path in bytes.keys {
+            var parent = ""
+            let parts = path.split(separator: "/").map(String.init)
+            for (depth, part) in parts.enumerated() {
+                index[parent, default: [:]][part] = depth == parts.count - 1 ? .file : .directory
+                parent = parent.isEmpty ? part : parent + "/" + part
             }
         }
-        guard !found.isEmpty || directory.isEmpty else {
+        children = index.mapValues { entries in
+            entries.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
+        }
+    }
+
+    public func entries(in directory: String) throws(FileSystemError) -> [(name: String, type: EntryType)] {
+        guard let list = children[directory] else {
+            if directory.isEmpty { return [] }
             throw FileSystemError(message: "no such directory", hint: nil)
         }
-        return found.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        return list
     }
 
     public func read(_ path: String) throws(FileSystemError) -> [UInt8] {
