@@ -17,6 +17,7 @@ struct CommandLineTool {
           report    a period's report: text, Markdown, JSON or a self-contained HTML page
           diff      what a change moves: scores, bands, ranks, awards, and why
           fmt       rewrite files in canonical form (--check: only report)
+          codeowners  write CODEOWNERS from the vault's maintainers, experts and secretariat
           rules     list the lint rules (--markdown: the docs/rules.md catalogue)
           schema    print a schema as the tool reads it (core: the built-in kinds)
           help      show this help
@@ -29,7 +30,7 @@ struct CommandLineTool {
 
         """
 
-    static let commands = ["lint", "score", "explain", "stats", "report", "diff", "fmt", "rules", "schema", "help"]
+    static let commands = ["lint", "score", "explain", "stats", "report", "diff", "fmt", "codeowners", "rules", "schema", "help"]
 
     func run() -> ExitStatus {
         var rest = arguments
@@ -68,6 +69,7 @@ struct CommandLineTool {
             case "report": return try ReportCommand(directory: directory, arguments: commandArguments).run()
             case "diff": return try DiffCommand(directory: directory, arguments: commandArguments).run()
             case "fmt": return try FmtCommand(directory: directory, arguments: commandArguments).run()
+            case "codeowners": return try CodeownersCommand(directory: directory, arguments: commandArguments).run()
             case "rules": return try RulesCommand(arguments: commandArguments).run()
             case "schema": return try SchemaCommand(directory: directory, arguments: commandArguments).run()
             case "help":
@@ -91,6 +93,7 @@ struct CommandLineTool {
         case "report": ReportCommand.options.usage
         case "diff": DiffCommand.options.usage
         case "fmt": FmtCommand.options.usage
+        case "codeowners": CodeownersCommand.options.usage
         case "rules": RulesCommand.options.usage
         case "schema": SchemaCommand.options.usage
         default: nil

@@ -4,7 +4,7 @@ import VaultKit
 /// with the default branch, HEAD to the working tree (written `.`).
 struct DiffCommand {
     static let options = OptionSpec(
-        valued: ["--format": ["text", "md", "json"]],
+        valued: ["--format": ["text", "md", "json"], "--author": []],
         positionals: 0...2,
         usage: """
             usage: vault [-C DIR] diff [BASE [HEAD]] [--format text|md|json]
@@ -12,6 +12,8 @@ struct DiffCommand {
               BASE, HEAD   git revisions; `.` is the working tree. Default: the merge base
                            with the default branch, against the working tree
               --format     text (default), md (a pull-request comment) or json
+              --author     the change's author (a handle such as @zhang): flag the files
+                           they changed that belong to someone else (docs/ci.md)
 
             """)
 
@@ -28,8 +30,9 @@ struct DiffCommand {
             let head = parsed.positionals.count > 1 ? parsed.positionals[1] : "."
             let old = try load(base, git: git, worktree: fs)
             let new = try load(head, git: git, worktree: fs)
-            let diff = VaultDiff(base: base == "." ? "working tree" : base, head: head == "." ? "working tree" : head,
+            var diff = VaultDiff(base: base == "." ? "working tree" : base, head: head == "." ? "working tree" : head,
                                  old: old, new: new)
+            if let author = parsed.values["--author"] { diff.checkOwnership(author: author, owners: Owners(new)) }
             switch parsed.values["--format"] ?? "text" {
             case "md": Terminal.write(DiffReport.markdown(diff))
             case "json": Terminal.write(DiffReport.json(diff))

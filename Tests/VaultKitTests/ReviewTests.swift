@@ -242,3 +242,26 @@ final class FixtureRepository {
         #expect((driver?["rules"] as? [Any])?.count == Rules.all.count)
     }
 }
+
+@Suite struct OwnershipTests {
+    @Test func codeownersGivesEachFileItsOwners() throws {
+        let (vault, _) = try Fixture.load()
+        let text = Owners(vault).codeowners(prefix: "")
+        #expect(text.contains("\n/schemas/ @vault-secretariat\n/vault/ @vault-secretariat\n"))
+        #expect(text.contains("\n/vault/alliances/半导体照明/ @ruan-jun\n"))
+        #expect(text.contains("\n/vault/reviews/2024/E01.txt @zhou-liming\n"))
+    }
+
+    @Test func diffFlagsAMaintainerTouchingAnotherAlliance() throws {
+        let repo = try FixtureRepository()
+        try repo.append("vault/alliances/粉末冶金/2024.txt", "2024-10-01 training title=\"培训班\"\n")
+        try repo.append("vault/alliances/半导体照明/2024.txt", "2024-10-02 training title=\"培训班\"\n")
+        var diff = VaultDiff(base: "HEAD", head: "working tree", old: try repo.vault(at: "HEAD"), new: try repo.vault(at: "."))
+        diff.checkOwnership(author: "@ruan-jun", owners: Owners(try repo.vault(at: ".")))
+        #expect(diff.trespasses.map(\.path) == ["vault/alliances/粉末冶金/2024.txt"])
+        #expect(DiffReport.markdown(diff).contains("`vault/alliances/粉末冶金/2024.txt` is maintained by @han-wei, not the author"))
+        // The secretariat may change anything.
+        diff.checkOwnership(author: "@vault-secretariat", owners: Owners(try repo.vault(at: ".")))
+        #expect(diff.trespasses.isEmpty)
+    }
+}

@@ -63,8 +63,12 @@ public struct VaultDiff: Sendable {
     public var head: String
     public var changes: [AllianceChange]
     public var schemas: [SchemaChange]
+    /// Every vault or schema file whose bytes differ, sorted.
+    public var changedPaths: [String]
+    /// Files changed by someone who does not own them (`--author`), with their owners.
+    public var trespasses: [(path: String, owners: [String])] = []
 
-    public var isEmpty: Bool { changes.isEmpty && schemas.isEmpty }
+    public var isEmpty: Bool { changes.isEmpty && schemas.isEmpty && trespasses.isEmpty }
 
     /// Compares two loaded and scored vaults.
     public init(base: String, head: String, old: Vault, new: Vault) {
@@ -104,6 +108,17 @@ public struct VaultDiff: Sendable {
             schemas.append(SchemaChange(schema: id, lines: lines, periods: using))
         }
         self.schemas = schemas
+        var before: [String: [UInt8]] = [:]
+        for file in old.files { before[file.text.path] = file.text.bytes }
+        var after: [String: [UInt8]] = [:]
+        for file in new.files { after[file.text.path] = file.text.bytes }
+        changedPaths = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Flags the files `author` changed without owning them (by the new vault's owners).
+    public mutating func checkOwnership(author: String, owners: Owners) {
+        trespasses = owners.trespasses(by: author, in: changedPaths)
     }
 
     static func describe(_ status: AwardStatus?) -> String {

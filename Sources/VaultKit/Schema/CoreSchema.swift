@@ -13,6 +13,9 @@ public enum CoreSchema {
         field kind=alliance id=short type=text title=简称
         field kind=alliance id=joined type=int title=加入试点年份
         field kind=alliance id=note type=text
+        kind id=maintainer title=维护人 file=alliance dated=no
+        field kind=maintainer id=handle type=text required=yes title=代码托管平台账号
+        field kind=maintainer id=name type=text
         kind id=alias title=曾用名 file=alliance dated=no
         field kind=alias id=name type=text required=yes
         field kind=alias id=source type=text required=yes
@@ -46,6 +49,10 @@ public enum CoreSchema {
         field kind=expert id=role type=text
         field kind=expert id=affiliation type=text
         field kind=expert id=alliances type=alliances title=所属联盟
+        field kind=expert id=handle type=text title=代码托管平台账号
+        kind id=secretariat title=秘书处成员（维护评价期、指标体系） file=period dated=no
+        field kind=secretariat id=handle type=text required=yes
+        field kind=secretariat id=name type=text
 
         kind id=assert title=公布数据核对 file=period dated=no
         field kind=assert id=stat type=enum(in-scope,entered-data,evaluated,not-evaluated,band-count,band-percent-of-evaluated,band-percent-of-in-scope,batch-evaluated,batch-band-count,batch-band-percent-of-band,batch-band-percent-of-batch,count-at-least,designations,activity-count,activity-funding) required=yes

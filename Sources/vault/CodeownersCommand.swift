@@ -1,0 +1,50 @@
+import VaultKit
+
+/// `vault codeowners [--output FILE] [--check]`: a CODEOWNERS file from the vault's
+/// maintainer, expert and secretariat records.
+struct CodeownersCommand {
+    static let options = OptionSpec(
+        flags: ["--check"],
+        valued: ["--output": []],
+        usage: """
+            usage: vault [-C DIR] codeowners [--output FILE] [--check]
+
+              --output   where to write (default: CODEOWNERS at the project root)
+              --check    write nothing; exit 1 if the file is missing or out of date
+
+            """)
+
+    var directory: String?
+    var arguments: [String]
+
+    func run() throws(UsageError) -> ExitStatus {
+        let parsed = try Self.options.parse(arguments)
+        guard let fs = openProject(directory) else { return .usage }
+        let vault = Loader.load(fs).vault
+        let prefix = (try? Git(directory: fs.root).prefix()) ?? ""
+        let text = Owners(vault).codeowners(prefix: prefix)
+        let output = parsed.values["--output"].map { $0.hasPrefix("/") ? $0 : Terminal.currentDirectory + "/" + $0 }
+            ?? fs.root + "/CODEOWNERS"
+        let current = try? DiskFileSystem(root: "/").read(String(output.dropFirst()))
+        if parsed.flags.contains("--check") {
+            guard current == Array(text.utf8) else {
+                Terminal.write("\(output) is out of date; run `vault codeowners`\n")
+                return .findings
+            }
+            Terminal.write("\(output) is up to date\n")
+            return .clean
+        }
+        guard current != Array(text.utf8) else {
+            Terminal.write("\(output) is up to date\n")
+            return .clean
+        }
+        do throws(FileSystemError) {
+            try AtomicFile.write(Array(text.utf8), to: output)
+            Terminal.write("wrote \(output)\n")
+            return .clean
+        } catch {
+            Terminal.error("vault: \(error.message)\n" + (error.hint.map { "  = hint: \($0)\n" } ?? ""))
+            return .usage
+        }
+    }
+}
