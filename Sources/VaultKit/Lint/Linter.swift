@@ -27,7 +27,7 @@ public enum Linter {
         }
         diagnostics += perFile.joined()
         for rule in Rules.vaultRules { diagnostics += rule.check(vault) }
-        let results = Scorer.score(vault)
+        let results = Scorer.score(vault, detail: false)
         for rule in Rules.scoredRules { diagnostics += rule.check(vault, results) }
         if options.suppressions {
             diagnostics = SuppressionFilter.apply(to: diagnostics, files: vault.files)

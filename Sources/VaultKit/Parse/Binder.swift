@@ -25,6 +25,9 @@ public struct BoundFile: Sendable {
 
     public func kind(of record: Record) -> KindSpec { table.kinds[Int(record.kind)] }
 
+    /// The record's kind name, without copying its `KindSpec`.
+    public func kindID(of record: Record) -> String { table.ids[Int(record.kind)] }
+
     public func rawLine(of record: Record) -> RawLine { parsed.lines[Int(record.line)] }
 
     public func value(_ record: Record, _ field: String) -> Value? {
@@ -90,7 +93,7 @@ public struct BoundFile: Sendable {
     }
 
     public func records(of kindID: String) -> [Record] {
-        guard let index = table.kinds.firstIndex(where: { $0.id == kindID }) else { return [] }
+        guard let index = table.indexByID[kindID] else { return [] }
         return records.filter { $0.kind == Int32(index) }
     }
 }

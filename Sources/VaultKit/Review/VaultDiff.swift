@@ -147,7 +147,7 @@ public struct VaultDiff: Sendable {
     static func recordLines(_ vault: Vault, _ id: String, _ period: String) -> [(String, Int, String)] {
         var lines: [(String, Int, String)] = []
         if let file = vault.alliances[id]?.records[period] {
-            for record in file.records where file.kind(of: record).id != "result" {
+            for record in file.records where file.kindID(of: record) != "result" {
                 let raw = file.rawLine(of: record)
                 lines.append((file.path, Int(raw.number), file.parsed.text.lineText(startingAt: Int(raw.start))))
             }

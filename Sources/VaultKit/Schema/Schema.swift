@@ -167,9 +167,16 @@ public struct Schema: Sendable {
 
 /// The kinds a file may hold, looked up by the bytes of a kind name.
 public struct KindTable: Sendable {
-    public var kinds: [KindSpec]
+    public let kinds: [KindSpec]
+    /// Kind names by index, and indices by name: lookups by name copy no `KindSpec`.
+    public let ids: [String]
+    let indexByID: [String: Int]
 
-    public init(_ kinds: [KindSpec]) { self.kinds = kinds }
+    public init(_ kinds: [KindSpec]) {
+        self.kinds = kinds
+        ids = kinds.map(\.id)
+        indexByID = Dictionary(kinds.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     public func index(of span: Span, in text: SourceText) -> Int? {
         text.bytes.withUnsafeBufferPointer { index(of: span, in: $0) }

@@ -46,7 +46,7 @@ enum SchemaBuilder {
 
         mutating func add(_ record: Record) {
             firstLine = firstLine ?? record
-            switch file.kind(of: record).id {
+            switch file.kindID(of: record) {
             case "schema":
                 title = text(record, "title")
                 total = file.int(record, "total")
@@ -205,7 +205,7 @@ enum SchemaBuilder {
         mutating func finish() {
             for (index, record) in indicatorRecords.enumerated() { addEvidence(index, record) }
             for award in awards where !bands.contains(where: { $0.id == award.band }) {
-                let record = file.records.first { file.kind(of: $0).id == "award" && text($0, "id") == award.id }!
+                let record = file.records.first { file.kindID(of: $0) == "award" && text($0, "id") == award.id }!
                 problem(record, "band", "award \"\(award.id)\" names band \"\(award.band)\", which is not declared",
                         hint: "bands: \(bands.map(\.id).joined(separator: ", "))")
             }
@@ -222,14 +222,14 @@ enum SchemaBuilder {
                 let members = indicators.filter { $0.group == group.id }
                 let sum = members.reduce(0.0) { $0 + $1.max.doubleValue }
                 if !members.isEmpty, abs(sum - group.max.doubleValue) > 1e-9 {
-                    let record = file.records.first { file.kind(of: $0).id == "group" && text($0, "id") == group.id }!
+                    let record = file.records.first { file.kindID(of: $0) == "group" && text($0, "id") == group.id }!
                     problem(record, "max", "group \"\(group.id)\" has max=\(group.max) but its indicators add up to \(FixedDecimal(mantissa: Int64((sum * 100).rounded()), scale: 2))",
                             hint: "make the indicators' max values add up to the group's max")
                 }
             }
             if let total, !groups.isEmpty {
                 let sum = groups.reduce(0.0) { $0 + $1.max.doubleValue }
-                if abs(sum - Double(total)) > 1e-9, let record = file.records.first(where: { file.kind(of: $0).id == "schema" }) {
+                if abs(sum - Double(total)) > 1e-9, let record = file.records.first(where: { file.kindID(of: $0) == "schema" }) {
                     problem(record, "total", "schema total=\(total) but its groups add up to \(sum)",
                             hint: "make the groups' max values add up to the total")
                 }

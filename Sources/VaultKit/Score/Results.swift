@@ -111,11 +111,32 @@ public struct WrittenResult: Sendable, Equatable {
 public struct PeriodResult: Sendable {
     public var period: Period
     public var schema: Schema?
-    public var alliances: [AllianceResult]
+    public var alliances: [AllianceResult] {
+        didSet { index = Self.index(alliances) }
+    }
     /// Whether the vault holds any evaluation result for this period (else its bands are unknown).
     public var hasResults: Bool
+    /// Positions in `alliances` by id: awards look alliances up across periods, so this must not be a scan.
+    private var index: [String: Int]
 
-    public func alliance(_ id: String) -> AllianceResult? { alliances.first { $0.id == id } }
+    public init(period: Period, schema: Schema?, alliances: [AllianceResult], hasResults: Bool) {
+        self.period = period
+        self.schema = schema
+        self.alliances = alliances
+        self.hasResults = hasResults
+        index = Self.index(alliances)
+    }
+
+    static func index(_ alliances: [AllianceResult]) -> [String: Int] {
+        Dictionary(alliances.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func alliance(_ id: String) -> AllianceResult? { index[id].map { alliances[$0] } }
+
+    /// Status and band of one alliance, without copying its whole result.
+    func standing(_ id: String) -> (status: Participation, band: String?)? {
+        index[id].map { (alliances[$0].status, alliances[$0].band?.id) }
+    }
 
     public var ranked: [AllianceResult] { alliances.filter { $0.rank != nil } }
 }

@@ -3,16 +3,18 @@
 /// The rules are written out in docs/scoring.md.
 public enum Scorer {
     /// Every period's result, with awards (which need the periods before).
-    public static func score(_ vault: Vault) -> [String: PeriodResult] {
+    /// Without `detail`, alliances whose published score is the score get no
+    /// indicator breakdown (lint needs their standing, not their rubric points).
+    public static func score(_ vault: Vault, detail: Bool = true) -> [String: PeriodResult] {
         let ids = vault.periodIDs
-        let periods = parallelMap(ids) { score(vault, vault.periods[$0]!) }
+        let periods = parallelMap(ids) { score(vault, vault.periods[$0]!, detail: detail) }
         var results = Dictionary(uniqueKeysWithValues: zip(ids, periods))
         Awards.apply(to: &results, order: ids)
         return results
     }
 
     /// One period's result without awards.
-    static func score(_ vault: Vault, _ period: Period) -> PeriodResult {
+    static func score(_ vault: Vault, _ period: Period, detail: Bool = true) -> PeriodResult {
         let evaluator = period.schema.map { RubricEvaluator(schema: $0, table: Loader.recordTable($0)) }
         let reviews = ReviewCollector.collect(period)
         var alliances: [AllianceResult] = []
@@ -26,7 +28,7 @@ public enum Scorer {
                 result.path = file.path
                 readStatus(file, into: &result, schema: period.schema)
             }
-            if let evaluator, let schema = period.schema {
+            if let evaluator, let schema = period.schema, detail || result.source != .published || reviews[id] != nil {
                 let outcomes = evaluator.evaluate(file)
                 result.indicators = outcomes.enumerated().map { index, outcome in
                     IndicatorResult(index: index, rubric: outcome.points, final: outcome.points, measure: outcome.measure,
@@ -53,7 +55,7 @@ public enum Scorer {
     static func readStatus(_ file: BoundFile, into result: inout AllianceResult, schema: Schema?) {
         var published: [Record] = []
         for record in file.records {
-            switch file.kind(of: record).id {
+            switch file.kindID(of: record) {
             case "published": published.append(record)
             case "participation":
                 result.status = file.text(record, "status").flatMap(Participation.init(rawValue:)) ?? .unknown
@@ -159,7 +161,7 @@ enum ReviewCollector {
         let experts = Dictionary(period.experts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for expertID in period.reviews.keys.sorted() {
             let file = period.reviews[expertID]!
-            for record in file.records where file.kind(of: record).id == "review" {
+            for record in file.records where file.kindID(of: record) == "review" {
                 guard let alliance = file.text(record, "alliance"),
                       let stage = file.text(record, "stage").flatMap(Stage.init(rawValue:)) else { continue }
                 var scores: [String: Points] = [:]
@@ -182,15 +184,16 @@ enum Awards {
     static func apply(to results: inout [String: PeriodResult], order: [String]) {
         for (position, periodID) in order.enumerated() {
             guard let schema = results[periodID]?.schema else { continue }
+            var alliances = results[periodID]!.alliances
             for award in schema.awards {
                 let window = Array(order[max(0, position - award.consecutive + 1)...position])
                 let missing = award.consecutive - window.count
-                for index in results[periodID]!.alliances.indices {
-                    let id = results[periodID]!.alliances[index].id
-                    results[periodID]!.alliances[index].awards[award.id] =
-                        status(of: id, award: award, window: window, missingBefore: missing, results: results)
+                for index in alliances.indices {
+                    alliances[index].awards[award.id] =
+                        status(of: alliances[index].id, award: award, window: window, missingBefore: missing, results: results)
                 }
             }
+            results[periodID]!.alliances = alliances
         }
     }
 
@@ -202,7 +205,7 @@ enum Awards {
                 unknown.append(periodID)
                 continue
             }
-            guard let alliance = result.alliance(id), alliance.status == .evaluated, alliance.band?.id == award.band else {
+            guard let standing = result.standing(id), standing.status == .evaluated, standing.band == award.band else {
                 return .notEarned
             }
         }

@@ -24,7 +24,7 @@ public enum DuplicateRecordRule: FileRule {
             if unique[Int(record.kind)] {
                 let line = file.rawLine(of: record)
                 if let first = firstOfUniqueKind[record.kind] {
-                    let kind = file.kind(of: record).id
+                    let kind = file.kindID(of: record)
                     found.append(file.site(record).diagnostic(description, at: Int(line.kind.start),
                         "a second \"\(kind)\" record (the first is on line \(first))",
                         hint: "a file holds one \"\(kind)\" record; merge the two lines"))

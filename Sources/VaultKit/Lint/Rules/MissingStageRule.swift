@@ -21,7 +21,7 @@ public enum MissingStageRule: ScoredRule {
                 let missing = [Stage.initial, .cross].filter { !counted.contains($0) }
                 guard !missing.isEmpty, let file = vault.alliances[a.id]?.records[periodID] else { continue }
                 let names = missing.map(\.rawValue).joined(separator: " and ")
-                let record = file.records.first { file.kind(of: $0).id == "participation" } ?? file.records.first
+                let record = file.records.first { file.kindID(of: $0) == "participation" } ?? file.records.first
                 let diagnostic = record.map {
                     file.site($0).diagnostic(description, at: Int(file.rawLine(of: $0).start),
                         "\(a.id) is evaluated in \(periodID) but has no \(names) review",

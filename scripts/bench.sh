@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Times lint, score, report and diff (release build) on generated vaults of
+# 100, 1,000 and 10,000 alliances × 10 periods × 100 records, and prints the
+# Markdown table of docs/performance.md. Best of 3 wall times, peak memory of
+# that run. A benchmark, not a test: shared machines are noisy.
+# usage: scripts/bench.sh [SIZES…]   (default: 100 1000 10000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=${*:-100 1000 10000}
+swift build -c release --product vault >/dev/null
+vault=$PWD/.build/release/vault
+
+best() {  # best of 3: prints "seconds peak_kb"
+  local best_s=999999 best_kb=0
+  for _ in 1 2 3; do
+    local out
+    /usr/bin/time -o /tmp/vault-bench-time -f "%e %M" "$@" >/dev/null 2>/dev/null || true
+    out=$(tail -1 /tmp/vault-bench-time)
+    local s=${out% *} kb=${out#* }
+    if awk "BEGIN{exit !($s < $best_s)}"; then best_s=$s; best_kb=$kb; fi
+  done
+  echo "$best_s $best_kb"
+}
+
+echo "| alliances | record lines | lint | score | report | diff | peak memory (lint) |"
+echo "|---:|---:|---:|---:|---:|---:|---:|"
+for n in $sizes; do
+  dir=/tmp/vault-bench-$n
+  [ -d "$dir/vault" ] || python3 scripts/generate-vault.py "$dir" --alliances "$n" >/dev/null
+  "$vault" -C "$dir" lint >/dev/null || true   # warm the page cache
+  read -r lint_s lint_kb <<<"$(best "$vault" -C "$dir" lint)"
+  read -r score_s _ <<<"$(best "$vault" -C "$dir" score 2023 --format tsv)"
+  read -r report_s _ <<<"$(best "$vault" -C "$dir" report 2023 --format json)"
+  if [ ! -d "$dir/.git" ]; then
+    git -C "$dir" init -q && git -C "$dir" add -A && git -C "$dir" -c user.name=bench -c user.email=b@b commit -qm base
+  fi
+  first=$(ls "$dir/vault/alliances" | head -1)
+  git -C "$dir" checkout -q -- . 
+  echo "2023-06-30 meeting type=council title=\"加开理事会\"" >> "$dir/vault/alliances/$first/2023.txt"
+  read -r diff_s _ <<<"$(best "$vault" -C "$dir" diff HEAD .)"
+  git -C "$dir" checkout -q -- .
+  echo "| $n | $((n * 1000)) | ${lint_s} s | ${score_s} s | ${report_s} s | ${diff_s} s | $((lint_kb / 1024)) MB |"
+done
