@@ -172,24 +172,21 @@ public struct VaultDiff: Sendable {
 
     /// Lines in one list and not the other, compared by path and text (as multisets).
     static func lineChanges(old: [(String, Int, String)], new: [(String, Int, String)]) -> [LineChange] {
-        var remaining: [String: Int] = [:]
-        for (path, _, text) in new { remaining[path + "\u{0}" + text, default: 0] += 1 }
-        var removed: [LineChange] = []
-        for (path, line, text) in old {
+        missing(from: new, in: old, as: .removed) + missing(from: old, in: new, as: .added)
+    }
+
+    /// The lines of `lines` that `other` lacks (counting repeats).
+    static func missing(from other: [(String, Int, String)], in lines: [(String, Int, String)],
+                        as kind: LineChange.Kind) -> [LineChange] {
+        var available: [String: Int] = [:]
+        for (path, _, text) in other { available[path + "\u{0}" + text, default: 0] += 1 }
+        var out: [LineChange] = []
+        for (path, line, text) in lines {
             let key = path + "\u{0}" + text
-            if let count = remaining[key], count > 0 { remaining[key] = count - 1 } else {
-                removed.append(LineChange(kind: .removed, path: path, line: line, text: text))
+            if let count = available[key], count > 0 { available[key] = count - 1 } else {
+                out.append(LineChange(kind: kind, path: path, line: line, text: text))
             }
         }
-        var kept: [String: Int] = [:]
-        for (path, _, text) in old { kept[path + "\u{0}" + text, default: 0] += 1 }
-        var added: [LineChange] = []
-        for (path, line, text) in new {
-            let key = path + "\u{0}" + text
-            if let count = kept[key], count > 0 { kept[key] = count - 1 } else {
-                added.append(LineChange(kind: .added, path: path, line: line, text: text))
-            }
-        }
-        return removed + added
+        return out
     }
 }

@@ -25,13 +25,7 @@ public final class SourceText: Sendable {
 
     /// Whether the bytes of `span` equal `literal`'s UTF-8.
     public func bytes(_ span: Span, equal literal: [UInt8]) -> Bool {
-        guard span.count == literal.count else { return false }
-        var i = Int(span.start)
-        for byte in literal {
-            if bytes[i] != byte { return false }
-            i += 1
-        }
-        return true
+        bytes.withUnsafeBufferPointer { FNV.equal($0, span, literal) }
     }
 
     /// The location of byte `offset` on the line that starts at byte `lineStart`.
