@@ -13,13 +13,23 @@ public struct Record: Sendable {
 }
 
 /// A file whose lines were bound to record kinds: the typed model of one file.
-public struct BoundFile: Sendable {
-    public var parsed: ParsedFile
-    public var table: KindTable
-    public var records: [Record]
-    public var values: [Value?]
+/// A class, because it is immutable once bound and passed around a great deal:
+/// a reference is one retain where the struct's copy was ten.
+public final class BoundFile: Sendable {
+    public let parsed: ParsedFile
+    public let table: KindTable
+    public let records: [Record]
+    public let values: [Value?]
     /// The ids of the bands `band` fields chose from (the period schema's).
-    public var bandIDs: [String] = []
+    public let bandIDs: [String]
+
+    init(parsed: ParsedFile, table: KindTable, records: [Record], values: [Value?], bandIDs: [String]) {
+        self.parsed = parsed
+        self.table = table
+        self.records = records
+        self.values = values
+        self.bandIDs = bandIDs
+    }
 
     public var path: String { parsed.text.path }
 
