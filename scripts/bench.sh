@@ -34,7 +34,7 @@ for n in $sizes; do
   if [ ! -d "$dir/.git" ]; then
     git -C "$dir" init -q && git -C "$dir" add -A && git -C "$dir" -c user.name=bench -c user.email=b@b commit -qm base
   fi
-  first=$(ls "$dir/vault/alliances" | head -1)
+  first=$(ls "$dir/vault/alliances" | sed -n 1p)
   git -C "$dir" checkout -q -- . 
   echo "2023-06-30 meeting type=council title=\"加开理事会\"" >> "$dir/vault/alliances/$first/2023.txt"
   read -r diff_s _ <<<"$(best "$vault" -C "$dir" diff HEAD .)"
