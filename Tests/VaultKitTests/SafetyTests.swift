@@ -43,9 +43,11 @@ import Testing
                 #expect(data == old[path] || data == new[path], "\(path) is neither old nor new after a kill")
             }
         }
-        // A last, uninterrupted run completes the job.
+        // A last, uninterrupted run completes the job and removes any temporary file a kill left.
         #expect(try Run(["-C", dir.path, "score", "--write"]).status == 0)
         #expect(try contents(dir.path) == new)
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers == [])
     }
 
     @Test func aSecondWriterSaysSoAndWritesNothing() throws {

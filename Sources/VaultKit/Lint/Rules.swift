@@ -6,6 +6,7 @@ public enum Rules {
         EncodingRule.self,
         TextConventionRule.self,
         IORule.self,
+        InterruptedWriteRule.self,
         LayoutRule.self,
         SchemaRule.self,
         UnknownSchemaRule.self,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A file the layout gives a role to.
 public struct DiscoveredFile: Sendable {
     public var path: String
@@ -17,6 +19,15 @@ enum Discovery {
         var files: [DiscoveredFile] = []
         var allianceDirectories: [String] = []
         var diagnostics: [Diagnostic] = []
+        /// Temporary files an interrupted writer left (`.NAME.tmp-PID`).
+        var leftovers: [String] = []
+    }
+
+    /// Whether `name` is a writer's temporary file: `.NAME.tmp-PID` (see `AtomicFile`).
+    static func isLeftover(_ name: String) -> Bool {
+        guard name.hasPrefix("."), let range = name.range(of: ".tmp-", options: .backwards) else { return false }
+        let pid = name[range.upperBound...]
+        return !pid.isEmpty && pid.allSatisfy { $0 >= "0" && $0 <= "9" }
     }
 
     static func discover(_ fs: any FileSystem) -> Result {
@@ -53,7 +64,11 @@ enum Discovery {
                        hint: error.hint ?? "a project holds \(expecting) here")
                 return
             }
-            for entry in entries where !entry.name.hasPrefix(".") && entry.name != "README.md" {
+            for entry in entries where entry.name != "README.md" {
+                guard !entry.name.hasPrefix(".") else {
+                    if Discovery.isLeftover(entry.name) { result.leftovers.append(directory + "/" + entry.name) }
+                    continue
+                }
                 visit(entry.name, entry.type, &self)
             }
         }

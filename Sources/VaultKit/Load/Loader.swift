@@ -11,6 +11,12 @@ public enum Loader {
         let discovered = Discovery.discover(fs)
         var diagnostics = discovered.diagnostics
         var vault = Vault()
+        vault.leftovers = discovered.leftovers
+        for path in discovered.leftovers {
+            diagnostics.append(Diagnostic(ruleID: InterruptedWriteRule.description.id, severity: InterruptedWriteRule.description.severity,
+                                          location: .file(path), message: "\(path) is a temporary file left by an interrupted write",
+                                          hint: "the file beside it is intact; the next `vault score --write` or `vault fmt` removes this one, or delete it"))
+        }
         for directory in discovered.allianceDirectories {
             vault.alliances[directory] = Alliance(id: directory)
         }

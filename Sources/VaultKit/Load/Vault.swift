@@ -48,6 +48,8 @@ public struct Vault: Sendable {
     public var alliances: [String: Alliance] = [:]
     /// Every file read, bound or only parsed (for suppressions and file counts).
     public var files: [ParsedFile] = []
+    /// Temporary files an interrupted writer left behind; the next writer removes them.
+    public var leftovers: [String] = []
     /// `vault/results/PERIOD.tsv` as written, by period.
     public var resultTables: [String: SourceText] = [:]
     /// Record files whose lines were bound to kinds, for per-file rules.

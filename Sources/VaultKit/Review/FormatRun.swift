@@ -11,6 +11,7 @@ public enum FormatRun {
         let lock = check ? nil : try WriteLock(root: fs.root)
         defer { withExtendedLifetime(lock) {} }
         let vault = Loader.load(fs).vault
+        lock?.removeLeftovers(vault.leftovers, root: fs.root)
         var tables: [String: KindTable] = [:]
         for file in vault.boundFiles { tables[file.path] = file.table }
         var report = Report()

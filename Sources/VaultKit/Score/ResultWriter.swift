@@ -62,10 +62,13 @@ public enum ResultWriter {
     }
 
     /// Writes every result of `results` under `root`; returns the files that changed.
-    public static func write(_ results: [String: PeriodResult], root: String) throws(FileSystemError) -> [String] {
+    /// `leftovers` are temporary files interrupted writers left (`Vault.leftovers`); they are removed.
+    public static func write(_ results: [String: PeriodResult], root: String,
+                             leftovers: [String] = []) throws(FileSystemError) -> [String] {
         var changed: [String] = []
         let lock = try WriteLock(root: root)
         defer { withExtendedLifetime(lock) {} }
+        lock.removeLeftovers(leftovers, root: root)
         let fs = try DiskFileSystem(root: root)
         for periodID in results.keys.sorted() {
             let result = results[periodID]!

@@ -31,6 +31,12 @@ public final class WriteLock {
         _ = pwrite(fd, pid, pid.count, 0)
     }
 
+    /// Removes temporary files interrupted writers left: with the lock held, no
+    /// other writer can be using them.
+    public func removeLeftovers(_ paths: [String], root: String) {
+        for path in paths { unlink(root + "/" + path) }
+    }
+
     deinit {
         flock(fd, LOCK_UN)
         close(fd)
