@@ -42,6 +42,19 @@ public struct RuleDescription: Sendable {
     }
 }
 
+extension RuleDescription {
+    /// A finding about a whole file (missing, unreadable, misplaced), at its line 1, column 1.
+    public func fileDiagnostic(_ path: String, _ message: String, hint: String?) -> Diagnostic {
+        Diagnostic(ruleID: id, severity: severity, location: .file(path), message: message, hint: hint)
+    }
+
+    /// The same rule at another severity: an info where the rule cannot check something.
+    public func with(severity: Severity) -> RuleDescription {
+        RuleDescription(id: id, summary: summary, rationale: rationale, severity: severity,
+                        triggering: triggering, nonTriggering: nonTriggering)
+    }
+}
+
 /// A lint rule. Rules met while loading (syntax, unknown fields …) are reported by
 /// the loader under their rule's id; the others check the loaded vault.
 public protocol Rule: Sendable {

@@ -74,8 +74,7 @@ enum Discovery {
         }
 
         mutating func report(_ rule: RuleDescription, _ path: String, _ message: String, hint: String?) {
-            result.diagnostics.append(Diagnostic(ruleID: rule.id, severity: rule.severity,
-                                                 location: .file(path), message: message, hint: hint))
+            result.diagnostics.append(rule.fileDiagnostic(path, message, hint: hint))
         }
 
         /// Reports a link outside the project or an unusable entry; true when the entry is usable.

@@ -13,9 +13,9 @@ public enum Loader {
         var vault = Vault()
         vault.leftovers = discovered.leftovers
         for path in discovered.leftovers {
-            diagnostics.append(Diagnostic(ruleID: InterruptedWriteRule.description.id, severity: InterruptedWriteRule.description.severity,
-                                          location: .file(path), message: "\(path) is a temporary file left by an interrupted write",
-                                          hint: "the file beside it is intact; the next `vault score --write` or `vault fmt` removes this one, or delete it"))
+            diagnostics.append(InterruptedWriteRule.description.fileDiagnostic(path,
+                "\(path) is a temporary file left by an interrupted write",
+                hint: "the file beside it is intact; the next `vault score --write` or `vault fmt` removes this one, or delete it"))
         }
         for directory in discovered.allianceDirectories {
             vault.alliances[directory] = Alliance(id: directory)
@@ -53,10 +53,8 @@ public enum Loader {
             let bytes = try fs.read(file.path)
             return (file, LineParser.parse(SourceText(path: file.path, bytes: bytes)), nil)
         } catch {
-            let diagnostic = Diagnostic(ruleID: IORule.description.id, severity: IORule.description.severity,
-                                        location: .file(file.path), message: "cannot read \"\(file.path)\": \(error.message)",
-                                        hint: error.hint)
-            return (file, nil, diagnostic)
+            return (file, nil, IORule.description.fileDiagnostic(file.path, "cannot read \"\(file.path)\": \(error.message)",
+                                                                  hint: error.hint))
         }
     }
 
@@ -100,9 +98,9 @@ public enum Loader {
                         diagnostics.append(UnknownSchemaRule.diagnostic(bound, record, schemaID, known: vault.schemas.keys.sorted()))
                     }
                 }
-            } else if bound.records.isEmpty || !problems.contains(where: { $0.location.line == 1 }) {
-                diagnostics.append(Diagnostic(ruleID: MissingFieldRule.description.id, severity: .error,
-                    location: .file(file.path), message: "period file \"\(file.path)\" has no \"period\" record",
+            } else if !bound.writes(kind: "period") {
+                diagnostics.append(MissingFieldRule.description.fileDiagnostic(file.path,
+                    "period file \"\(file.path)\" has no \"period\" record",
                     hint: "add: period start=YYYY-MM-DD end=YYYY-MM-DD schema=ID"))
             }
             for record in bound.records(of: "expert") {

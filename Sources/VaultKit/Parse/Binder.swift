@@ -102,6 +102,13 @@ public final class BoundFile: Sendable {
         return Int(line.kind.start)
     }
 
+    /// Whether any line of the file names `kindID`, bound or not (a line with errors
+    /// still counts: the file does not lack the record, the record has a problem).
+    public func writes(kind kindID: String) -> Bool {
+        let name = Array(kindID.utf8)
+        return parsed.lines.contains { parsed.text.bytes($0.kind, equal: name) }
+    }
+
     public func records(of kindID: String) -> [Record] {
         guard let index = table.indexByID[kindID] else { return [] }
         return records.filter { $0.kind == Int32(index) }

@@ -210,9 +210,8 @@ enum SchemaBuilder {
                         hint: "bands: \(bands.map(\.id).joined(separator: ", "))")
             }
             guard let first = firstLine else {
-                diagnostics.append(Diagnostic(ruleID: SchemaRule.description.id, severity: SchemaRule.description.severity,
-                                              location: .file(file.path), message: "schema file \"\(file.path)\" declares nothing",
-                                              hint: "start it with: schema title=\"…\" total=100"))
+                diagnostics.append(SchemaRule.description.fileDiagnostic(file.path, "schema file \"\(file.path)\" declares nothing",
+                                                                          hint: "start it with: schema title=\"…\" total=100"))
                 return
             }
             if title == nil {

@@ -21,16 +21,13 @@ public enum AllianceMetadataRule: VaultRule {
             let alliance = vault.alliances[id]!
             let path = "vault/alliances/\(id)/alliance.txt"
             guard let file = alliance.metadata else {
-                found.append(Diagnostic(ruleID: description.id, severity: description.severity, location: .file(path),
-                    message: "alliance \"\(id)\" has no alliance.txt",
+                found.append(description.fileDiagnostic(path, "alliance \"\(id)\" has no alliance.txt",
                     hint: "create \(path) with: alliance code=… batch=… name=\"…\""))
                 continue
             }
             guard let record = file.records(of: "alliance").first else {
-                let unbound = file.parsed.lines.contains { file.parsed.text.bytes($0.kind, equal: Array("alliance".utf8)) }
-                if !unbound {
-                    found.append(Diagnostic(ruleID: description.id, severity: description.severity, location: .file(path),
-                        message: "\(path) has no \"alliance\" record",
+                if !file.writes(kind: "alliance") {
+                    found.append(description.fileDiagnostic(path, "\(path) has no \"alliance\" record",
                         hint: "add a line: alliance code=… batch=… name=\"…\""))
                 }
                 continue

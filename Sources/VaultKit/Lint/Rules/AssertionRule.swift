@@ -41,8 +41,7 @@ public enum AssertionRule: ScoredRule {
             }
             let unchecked = outcomes.filter { $0.verdict == .unchecked }.count
             if unchecked > 0, let line = period.file.records(of: "period").first {
-                let info = RuleDescription(id: description.id, summary: description.summary, rationale: description.rationale,
-                                           severity: .info, triggering: [], nonTriggering: [])
+                let info = description.with(severity: .info)
                 found.append(period.file.site(line).diagnostic(info, at: Int(period.file.rawLine(of: line).start),
                     "\(unchecked) published figures of period \(periodID) cannot be checked: the vault holds no evaluation results for it",
                     hint: "enter the period's results table to check them"))

@@ -48,8 +48,7 @@ public enum DesignationRule: ScoredRule {
             }
             for (awardID, spans) in unknownSpans.sorted(by: { $0.key < $1.key }) {
                 for (unknown, count) in spans.sorted(by: { $0.key < $1.key }) {
-                    let info = RuleDescription(id: description.id, summary: description.summary, rationale: description.rationale,
-                                               severity: .info, triggering: [], nonTriggering: [])
+                    let info = description.with(severity: .info)
                     let target = vault.periods[unknown] ?? result.period
                     guard let line = target.file.records(of: "period").first else { continue }
                     found.append(target.file.site(line).diagnostic(info, at: Int(target.file.rawLine(of: line).start),

@@ -14,8 +14,7 @@ public enum UnknownPeriodRule: Rule {
 
     static func diagnostic(path: String, period: String, known: [String]) -> Diagnostic {
         let hint = Suggest.closest(to: period, in: known).map { "did you mean \($0)? or " } ?? ""
-        return Diagnostic(ruleID: description.id, severity: description.severity, location: .file(path),
-                          message: "\"\(path)\" is for period \(period), which vault/periods/ does not define",
-                          hint: hint + "add vault/periods/\(period).txt (periods known: \(known.joined(separator: ", ")))")
+        return description.fileDiagnostic(path, "\"\(path)\" is for period \(period), which vault/periods/ does not define",
+                                          hint: hint + "add vault/periods/\(period).txt (periods known: \(known.joined(separator: ", ")))")
     }
 }
