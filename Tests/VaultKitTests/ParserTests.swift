@@ -159,3 +159,63 @@ import Testing
         #expect(AllianceCode.batch(of: "11") == nil)
     }
 }
+
+/// The encoding check reads Chinese text six bytes at a time; this compares it,
+/// on many generated lines, with the standard library's UTF-8 decoder.
+@Suite struct EncodingTests {
+    /// A deterministic generator (SplitMix64), so a failure can be replayed.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Where the first problem is by the standard library's decoder: invalid UTF-8,
+    /// a control character other than tab, or U+FEFF.
+    func expectedProblem(_ bytes: [UInt8]) -> Int? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .emptyInput: return nil
+            case .error: return offset
+            case .scalarValue(let scalar):
+                let value = scalar.value
+                if value < 0x20 && value != 0x09 || value == 0x7F || value == 0xFEFF { return offset }
+                offset += UTF8.width(scalar)
+            }
+        }
+    }
+
+    @Test func agreesWithTheStandardDecoderOnGeneratedLines() {
+        let pieces: [[UInt8]] = [
+            Array("ab".utf8), Array("=".utf8), [0x20], [0x09], Array("半导体".utf8), Array("照明".utf8),
+            Array("（第21期）".utf8), Array("，".utf8), Array("😀".utf8), Array("é".utf8), Array("ऀ".utf8),
+            Array("한".utf8),
+            [0xEF, 0xBB, 0xBF],        // a byte-order mark
+            [0xED, 0xA0, 0x80],        // a surrogate
+            [0xE0, 0x80, 0x80],        // an overlong form
+            [0xE4, 0xB8],              // a cut sequence
+            [0x80], [0xFF], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80], [0x01], [0x7F], [0x00],
+        ]
+        var generator = Generator(state: 2026)
+        for _ in 0..<20_000 {
+            var line: [UInt8] = []
+            for _ in 0..<Int.random(in: 1...12, using: &generator) {
+                // Mostly valid text, so problems sit at every offset of the fast paths.
+                let index = Int.random(in: 0..<100, using: &generator) < 90
+                    ? Int.random(in: 0..<12, using: &generator) : Int.random(in: 0..<pieces.count, using: &generator)
+                line += pieces[index]
+            }
+            let found = line.withUnsafeBufferPointer { Encoding.firstProblem($0, from: 0, to: $0.count)?.offset }
+            #expect(found == expectedProblem(line), "\(line.map { String($0, radix: 16) })")
+            if found != expectedProblem(line) { return }
+        }
+    }
+}

@@ -16,24 +16,62 @@ public enum Linter {
     }
 
     public static func lint(_ fs: any FileSystem, options: Options = Options()) -> Result {
-        lint(Loader.load(fs), options: options)
+        let loaded = StageTimer.measure("load") { Loader.load(fs) }
+        return StageTimer.measure("lint") { lint(loaded, options: options) }
     }
 
     public static func lint(_ loaded: Loader.Result, options: Options = Options()) -> Result {
         let vault = loaded.vault
         var diagnostics = loaded.diagnostics
-        let perFile = parallelMap(vault.boundFiles) { file in
-            Rules.fileRules.flatMap { $0.check(file, in: vault) }
+        // Scoring, the whole-vault rules and the per-file rules do not depend on
+        // one another: one parallel pass runs them all, the longest jobs first.
+        let outcomes = StageTimer.measure("rules and score") { parallelMap(jobs(vault)) { job in job.run(vault) } }
+        var results: [String: PeriodResult] = [:]
+        for outcome in outcomes {
+            switch outcome {
+            case .findings(let found): diagnostics += found
+            case .scores(let scores): results = scores
+            }
         }
-        diagnostics += perFile.joined()
-        for rule in Rules.vaultRules { diagnostics += rule.check(vault) }
-        let results = Scorer.score(vault, detail: false)
-        for rule in Rules.scoredRules { diagnostics += rule.check(vault, results) }
+        let scored = StageTimer.measure("scored rules") { parallelMap(Rules.scoredRules) { $0.check(vault, results) } }
+        diagnostics += scored.joined()
         if options.suppressions {
             diagnostics = SuppressionFilter.apply(to: diagnostics, files: vault.files)
         }
-        diagnostics = Array(Set(diagnostics)).sorted(by: Diagnostic.ordered)
+        diagnostics = StageTimer.measure("sort") { Array(Set(diagnostics)).sorted(by: Diagnostic.ordered) }
         return Result(diagnostics: diagnostics, files: vault.files.count, vault: vault)
+    }
+
+    /// One unit of the parallel pass.
+    enum Job {
+        case score
+        case vaultRule(any VaultRule.Type)
+        /// The per-file rules on a run of `vault.boundFiles`.
+        case files(Range<Int>)
+
+        enum Outcome {
+            case findings([Diagnostic])
+            case scores([String: PeriodResult])
+        }
+
+        func run(_ vault: Vault) -> Outcome {
+            switch self {
+            case .score:
+                return .scores(Scorer.score(vault, detail: false))
+            case .vaultRule(let rule):
+                return .findings(rule.check(vault))
+            case .files(let range):
+                return .findings(vault.boundFiles[range].flatMap { file in Rules.fileRules.flatMap { $0.check(file, in: vault) } })
+            }
+        }
+    }
+
+    /// Scoring and the vault rules first (each is one long job), then the files in
+    /// runs of 64, small enough to even out the load at the end.
+    static func jobs(_ vault: Vault) -> [Job] {
+        let count = vault.boundFiles.count
+        let files = stride(from: 0, to: count, by: 64).map { Job.files($0..<min($0 + 64, count)) }
+        return [.score] + Rules.vaultRules.map { .vaultRule($0) } + files
     }
 }
 

@@ -175,7 +175,7 @@ public enum Binder {
                 ok = false
             } else if let day = Day(bytes: bytes[Int(dateSpan.start)..<Int(dateSpan.end)]) {
                 date = day
-                identity = FNV.hash(bytes, dateSpan, seed: 0xDA7E)
+                identity = SpanBytes.hash(bytes, dateSpan, seed: 0xDA7E)
             } else {
                 diagnostics.append(site.diagnostic(BadValueRule.description, at: Int(dateSpan.start),
                     "\"\(parsed.string(dateSpan))\" is not a date (YYYY-MM-DD) that exists",
@@ -191,7 +191,7 @@ public enum Binder {
             for index in line.fieldRange {
                 let raw = fields[index]
                 var found = -1
-                for k in 0..<specs.count where FNV.equal(bytes, raw.key, specs[k].key) {
+                for k in 0..<specs.count where SpanBytes.equal(bytes, raw.key, specs[k].key) {
                     found = k
                     break
                 }
@@ -203,7 +203,7 @@ public enum Binder {
                 switch ValueParser.parse(raw, as: specs.baseAddress! + found, in: parsed, buffer: bytes, bands: bands) {
                 case .success(let value):
                     values[firstValue + found] = value
-                    identity &+= FNV.hash(bytes, raw.value, seed: UInt64(found) &* 0x9E37_79B9_7F4A_7C15)
+                    identity &+= SpanBytes.hash(bytes, raw.value, seed: UInt64(found) &* 0x9E37_79B9_7F4A_7C15)
                 case .failure(let failure):
                     diagnostics.append(BadValueRule.diagnostic(site: site, field: raw, spec: specs[found],
                                                                failure: failure, parsed: parsed))
@@ -213,7 +213,7 @@ public enum Binder {
         }
         for index in 0..<pointer.pointee.fields.count where values[firstValue + index] == nil && pointer.pointee.fields[index].required {
             let field = pointer.pointee.fields[index]
-            let written = line.fieldRange.contains { FNV.equal(bytes, fields[$0].key, field.key) }
+            let written = line.fieldRange.contains { SpanBytes.equal(bytes, fields[$0].key, field.key) }
             if !written {
                 diagnostics.append(MissingFieldRule.diagnostic(site: site, kind: spec, field: field, line: line))
                 ok = false
@@ -223,13 +223,31 @@ public enum Binder {
     }
 }
 
-/// Byte comparison and FNV-1a hashing of spans, in place.
-enum FNV {
+/// Byte comparison and hashing of spans, in place.
+enum SpanBytes {
+    /// A hash of the span's bytes, eight at a time: a byte-at-a-time hash (FNV)
+    /// was most of the binding time, one dependent multiply per byte.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span, seed: UInt64) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
-        for i in Int(span.start)..<Int(span.end) { h = (h ^ UInt64(bytes[i])) &* 0x100_0000_01b3 }
-        return h
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var h: UInt64 = seed ^ (UInt64(span.count) &* multiplier)
+        var i = Int(span.start)
+        let end = Int(span.end)
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        while i + 8 <= end {
+            h = (h ^ base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* multiplier
+            h ^= h >> 29
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < end {
+            tail |= UInt64(bytes[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* multiplier
+        return h ^ (h >> 32)
     }
 
     @inline(__always)

@@ -160,7 +160,10 @@ public enum LineParser {
                 guard let field = parseValue(b, key: key, number: number, lineStart: lineStart, at: &i, end: end) else {
                     return false
                 }
-                for existing in fields[first...] where sameBytes(b, existing.key, key) {
+                // An index loop: iterating `fields[first...]` retained the array for every field.
+                var earlier = first
+                while earlier < fields.count, !sameBytes(b, fields[earlier].key, key) { earlier += 1 }
+                if earlier < fields.count {
                     report(SyntaxRule.description, line: number, lineStart: lineStart, at: keyStart,
                            "field \"\(text.string(key))\" appears twice on this line",
                            hint: "keep one \"\(text.string(key))=\"; a record has at most one value per field")
@@ -190,8 +193,11 @@ public enum LineParser {
                 i += 1
                 let valueStart = i
                 var escaped = false
-                while i < end, b[i] != UInt8(ascii: "\"") {
-                    if b[i] == UInt8(ascii: "\\") {
+                while true {
+                    i = Bytes.skip(b, from: i, to: end, untilEither: UInt8(ascii: "\""), UInt8(ascii: "\\"))
+                    guard i < end, b[i] != UInt8(ascii: "\"") else { break }
+                    // b[i] is a backslash.
+                    do {
                         escaped = true
                         let next = i + 1 < end ? b[i + 1] : 0
                         guard next == UInt8(ascii: "\"") || next == UInt8(ascii: "\\")
@@ -202,9 +208,7 @@ public enum LineParser {
                             return nil
                         }
                         i += 2
-                        continue
                     }
-                    i += 1
                 }
                 guard i < end else {
                     report(SyntaxRule.description, line: number, lineStart: lineStart, at: open,

@@ -183,6 +183,6 @@ public struct KindTable: Sendable {
     }
 
     func index(of span: Span, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        kinds.firstIndex { FNV.equal(bytes, span, $0.name) }
+        kinds.firstIndex { SpanBytes.equal(bytes, span, $0.name) }
     }
 }

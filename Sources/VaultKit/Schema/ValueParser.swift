@@ -41,8 +41,15 @@ enum ValueParser {
                                         hint: "codes are three digits starting with the batch (110, 233, 320) or D and three digits (D106)"))
             }
             return .success(.code(span))
-        case .enumeration(let cases):
-            if let index = spec.pointee.caseBytes.firstIndex(where: { FNV.equal(buffer, span, $0) }) { return .success(.choice(index)) }
+        case .enumeration:
+            // The cases are bound only for the message: binding them on the hot path retained the array.
+            let found = spec.pointee.caseBytes.withUnsafeBufferPointer { cases in
+                var index = 0
+                while index < cases.count, !SpanBytes.equal(buffer, span, cases[index]) { index += 1 }
+                return index < cases.count ? index : nil
+            }
+            if let found { return .success(.choice(found)) }
+            guard case .enumeration(let cases) = spec.pointee.type else { preconditionFailure("an enum field") }
             let text = file.string(span)
             return .failure(Failure(expected: "one of \(cases.joined(separator: ", "))",
                                     hint: Suggest.closest(to: text, in: cases).map { "did you mean \"\($0)\"?" }
@@ -71,11 +78,12 @@ public enum Money {
     static let yuan: [UInt8] = Array("元".utf8)
     static let wan: [UInt8] = Array("万元".utf8)
     static let yi: [UInt8] = Array("亿元".utf8)
+    /// Each unit with its power of ten in fen; longest first, since 元 ends the other two.
+    static let units: [([UInt8], Int)] = [(wan, 6), (yi, 10), (yuan, 2)]
 
     /// The amount in fen, or nil when the unit is missing, the number is malformed,
     /// it has more precision than a fen, or it does not fit.
     static func parse<C: BidirectionalCollection<UInt8>>(_ bytes: C) -> Int64? where C.SubSequence.Index == Int {
-        let units: [([UInt8], Int)] = [(wan, 6), (yi, 10), (yuan, 2)]
         for (unit, exponent) in units where bytes.count > unit.count && bytes.suffix(unit.count).elementsEqual(unit) {
             guard let number = FixedDecimal(bytes: bytes.dropLast(unit.count)),
                   number.scale <= exponent,

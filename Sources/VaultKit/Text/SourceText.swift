@@ -25,7 +25,7 @@ public final class SourceText: Sendable {
 
     /// Whether the bytes of `span` equal `literal`'s UTF-8.
     public func bytes(_ span: Span, equal literal: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { FNV.equal($0, span, literal) }
+        bytes.withUnsafeBufferPointer { SpanBytes.equal($0, span, literal) }
     }
 
     /// The location of byte `offset` on the line that starts at byte `lineStart`.

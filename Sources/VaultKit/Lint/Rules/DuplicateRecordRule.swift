@@ -15,11 +15,13 @@ public enum DuplicateRecordRule: FileRule {
         ])
 
     public static func check(_ file: BoundFile, in vault: Vault) -> [Diagnostic] {
-        var firstByIdentity: [UInt64: [Int]] = [:]
-        firstByIdentity.reserveCapacity(file.records.count)
         var firstOfUniqueKind: [Int32: Int] = [:]
         let unique = file.table.kinds.map(\.unique)
         var found: [Diagnostic] = []
+        // Records sorted by identity (then position): equal records sit next to each other.
+        // One sort, where a dictionary of index lists cost an allocation per record.
+        var keyed: [(identity: UInt64, index: Int)] = []
+        keyed.reserveCapacity(file.records.count)
         for (index, record) in file.records.enumerated() {
             if unique[Int(record.kind)] {
                 let line = file.rawLine(of: record)
@@ -31,22 +33,24 @@ public enum DuplicateRecordRule: FileRule {
                 } else {
                     firstOfUniqueKind[record.kind] = Int(line.number)
                 }
-                continue
-            }
-            if let earlier = firstByIdentity[record.identity],
-               let first = earlier.first(where: { same(file, file.records[$0], record) }) {
-                found.append(file.site(record).diagnostic(description, at: Int(file.rawLine(of: record).start),
-                    "record repeats line \(file.rawLine(of: file.records[first]).number) (same kind, date and fields)",
-                    hint: "delete one of the two lines, or acknowledge a repeat the source printed: # vault-allow duplicate-record: REASON"))
             } else {
-                firstByIdentity[record.identity, default: []].append(index)
+                keyed.append((record.identity, index))
             }
+        }
+        keyed.sort { $0.identity != $1.identity ? $0.identity < $1.identity : $0.index < $1.index }
+        var groupStart = 0
+        for position in keyed.indices {
+            if keyed[position].identity != keyed[groupStart].identity { groupStart = position }
+            let record = file.records[keyed[position].index]
+            // The earliest equal record (hash collisions are told apart by comparing values).
+            guard let first = keyed[groupStart..<position].first(where: { same(file, file.records[$0.index], record) }) else { continue }
+            found.append(file.site(record).diagnostic(description, at: Int(file.rawLine(of: record).start),
+                "record repeats line \(file.rawLine(of: file.records[first.index]).number) (same kind, date and fields)",
+                hint: "delete one of the two lines, or acknowledge a repeat the source printed: # vault-allow duplicate-record: REASON"))
         }
         return found
     }
 
-    /// Whether two records with the same identity hash really are the same:
-    /// kind, date and values, text compared by bytes.
     static func same(_ file: BoundFile, _ a: Record, _ b: Record) -> Bool {
         guard a.kind == b.kind, a.date == b.date else { return false }
         let text = file.parsed.text
