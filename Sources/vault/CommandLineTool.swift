@@ -117,3 +117,16 @@ func openProject(_ directory: String?) -> DiskFileSystem? {
         return nil
     }
 }
+
+/// Keeps a loaded model alive until the process exits, so that the operating system
+/// reclaims it in one go: freeing a million records object by object took 25 ms of
+/// a 600 ms lint. Only the executable does this; the library frees as usual.
+func keptUntilExit<T>(_ value: T) -> T {
+    _ = Unmanaged.passRetained(KeptValue(value))
+    return value
+}
+
+private final class KeptValue<T> {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

@@ -46,7 +46,7 @@ struct DiffCommand {
     }
 
     func load(_ revision: String, git: Git, worktree: DiskFileSystem) throws(Git.Failure) -> Vault {
-        if revision == "." { return Loader.load(worktree).vault }
-        return Loader.load(try git.files(at: revision)).vault
+        if revision == "." { return keptUntilExit(Loader.load(worktree).vault) }
+        return keptUntilExit(Loader.load(try git.files(at: revision)).vault)
     }
 }

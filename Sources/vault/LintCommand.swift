@@ -35,7 +35,7 @@ struct LintCommand {
                 return .usage
             }
         } else {
-            result = Linter.lint(fs, options: options)
+            result = keptUntilExit(Linter.lint(fs, options: options))
         }
         switch parsed.values["--format"] ?? "text" {
         case "json":

@@ -8,8 +8,8 @@ struct ScoredProject {
 
     static func open(_ directory: String?) -> ScoredProject? {
         guard let fs = openProject(directory) else { return nil }
-        let vault = Loader.load(fs).vault
-        return ScoredProject(root: fs.root, vault: vault, results: Scorer.score(vault))
+        let vault = keptUntilExit(Loader.load(fs).vault)
+        return ScoredProject(root: fs.root, vault: vault, results: keptUntilExit(Scorer.score(vault)))
     }
 
     /// The period's result, or a message with the closest period id.

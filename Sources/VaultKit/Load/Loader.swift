@@ -38,6 +38,7 @@ public enum Loader {
         loadAlliances(byRole[.alliance] ?? [], into: &vault, &diagnostics)
         loadReviews(byRole[.review] ?? [], into: &vault, &diagnostics)
         StageTimer.measure("records") { loadRecords(discovered.files.filter { $0.role == .records }, from: fs, into: &vault, &diagnostics) }
+        vault.sortAllianceIDs()
         return Result(vault: vault, diagnostics: diagnostics)
     }
 

@@ -45,7 +45,8 @@ public struct Vault: Sendable {
     /// Schemas with errors: known to exist, but no record is checked against them.
     public var brokenSchemas: Set<String> = []
     public var periods: [String: Period] = [:]
-    public var alliances: [String: Alliance] = [:]
+    /// Alliances by directory name; only the loader adds them, so `allianceIDs` stays true.
+    public internal(set) var alliances: [String: Alliance] = [:]
     /// Every file read, bound or only parsed (for suppressions and file counts).
     public var files: [ParsedFile] = []
     /// Temporary files an interrupted writer left behind; the next writer removes them.
@@ -56,5 +57,11 @@ public struct Vault: Sendable {
     public var boundFiles: [BoundFile] = []
 
     public var periodIDs: [String] { periods.keys.sorted() }
-    public var allianceIDs: [String] { alliances.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+    /// Alliance ids in byte order, sorted once when loading ends: scoring and several
+    /// rules walk them, and sorting on every walk showed in profiles.
+    public internal(set) var allianceIDs: [String] = []
+
+    mutating func sortAllianceIDs() {
+        allianceIDs = alliances.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
 }

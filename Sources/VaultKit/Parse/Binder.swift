@@ -1,21 +1,26 @@
 /// A record after its kind and field types were checked against a schema.
 /// Its values sit in the file's flat `values` array, one slot per field of its kind.
 public struct Record: Sendable {
-    /// Index of the line in `ParsedFile.lines`.
-    public var line: Int32
-    /// Index of the kind in the file's `KindTable`.
-    public var kind: Int32
-    public var date: Day?
-    public var firstValue: Int32
     /// A hash of kind, date and field values that ignores field order and
     /// quoting: equal records have equal identities (duplicate detection).
     public var identity: UInt64
+    /// The 1-based line number.
+    public var number: Int32
+    /// The byte offset where the line starts. With the number, all a finding needs:
+    /// the record keeps these two instead of its whole `RawLine` (a seventh of the memory).
+    public var start: Int32
+    /// Index of the kind in the file's `KindTable`.
+    public var kind: Int32
+    public var firstValue: Int32
+    public var date: Day?
 }
 
 /// A file whose lines were bound to record kinds: the typed model of one file.
 /// A class, because it is immutable once bound and passed around a great deal:
 /// a reference is one retain where the struct's copy was ten.
 public final class BoundFile: Sendable {
+    /// The parsed file, whose `lines` keep only the lines that did not bind (with
+    /// errors, or of an unknown kind): a bound line lives on as its `Record`.
     public let parsed: ParsedFile
     public let table: KindTable
     public let records: [Record]
@@ -38,7 +43,10 @@ public final class BoundFile: Sendable {
     /// The record's kind name, without copying its `KindSpec`.
     public func kindID(of record: Record) -> String { table.ids[Int(record.kind)] }
 
-    public func rawLine(of record: Record) -> RawLine { parsed.lines[Int(record.line)] }
+    /// The record's line as written (date and kind; its fields are not kept), read again from its start.
+    public func rawLine(of record: Record) -> RawLine {
+        LineParser.head(ofLineAt: Int(record.start), number: Int(record.number), in: parsed.text)
+    }
 
     public func value(_ record: Record, _ field: String) -> Value? {
         guard let index = kind(of: record).fieldIndex(field) else { return nil }
@@ -88,7 +96,9 @@ public final class BoundFile: Sendable {
     }
 
     /// Where a record's line starts, for findings about the record as a whole.
-    public func site(_ record: Record) -> DiagnosticSite { parsed.site(rawLine(of: record)) }
+    public func site(_ record: Record) -> DiagnosticSite {
+        DiagnosticSite(text: parsed.text, line: Int(record.number), lineStart: Int(record.start))
+    }
 
     /// Where one of a record's fields starts (its key), or the line start when it is absent.
     /// Fields are not kept after binding (they would double the memory of a large
@@ -106,7 +116,7 @@ public final class BoundFile: Sendable {
     /// still counts: the file does not lack the record, the record has a problem).
     public func writes(kind kindID: String) -> Bool {
         let name = Array(kindID.utf8)
-        return parsed.lines.contains { parsed.text.bytes($0.kind, equal: name) }
+        return !records(of: kindID).isEmpty || parsed.lines.contains { parsed.text.bytes($0.kind, equal: name) }
     }
 
     public func records(of kindID: String) -> [Record] {
@@ -123,17 +133,19 @@ public enum Binder {
     public static func bind(_ parsed: ParsedFile, table: KindTable, bands: [Band],
                             place: String) -> (BoundFile, [Diagnostic]) {
         var records: [Record] = []
+        var unbound: [RawLine] = []
         var values: [Value?] = []
         var diagnostics: [Diagnostic] = []
         records.reserveCapacity(parsed.lines.count)
         values.reserveCapacity(parsed.fields.count + parsed.lines.count)
         parsed.text.bytes.withUnsafeBufferPointer { bytes in
             parsed.fields.withUnsafeBufferPointer { fields in
-                for (lineIndex, line) in parsed.lines.enumerated() {
+                for line in parsed.lines {
                     var site: DiagnosticSite { parsed.site(line) }
                     guard let kindIndex = table.index(of: line.kind, in: bytes) else {
                         diagnostics.append(UnknownKindRule.diagnostic(site: site, kind: line.kind, parsed: parsed,
                                                                        known: table.kinds.map(\.id), place: place))
+                        unbound.append(line)
                         continue
                     }
                     let firstValue = values.count
@@ -142,15 +154,18 @@ public enum Binder {
                                  bands: bands, values: &values, diagnostics: &diagnostics)
                     }
                     if let (date, identity) = ok {
-                        records.append(Record(line: Int32(lineIndex), kind: Int32(kindIndex), date: date,
-                                              firstValue: Int32(firstValue), identity: identity &+ UInt64(kindIndex)))
+                        records.append(Record(identity: identity &+ UInt64(kindIndex), number: line.number, start: line.start,
+                                              kind: Int32(kindIndex), firstValue: Int32(firstValue), date: date))
                     } else {
                         values.removeSubrange(firstValue...)
+                        unbound.append(line)
                     }
                 }
             }
         }
-        return (BoundFile(parsed: parsed.withoutFields, table: table, records: records, values: values,
+        var kept = parsed.withoutFields
+        kept.lines = unbound
+        return (BoundFile(parsed: kept, table: table, records: records, values: values,
                           bandIDs: bands.map(\.id)), diagnostics)
     }
 

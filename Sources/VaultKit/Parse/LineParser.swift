@@ -21,6 +21,26 @@ public enum LineParser {
         return state.fields
     }
 
+    /// The date and kind of the line starting at byte `start` (no fields), read again
+    /// for a bound record, which keeps only its line number and start.
+    public static func head(ofLineAt start: Int, number: Int, in text: SourceText) -> RawLine {
+        text.bytes.withUnsafeBufferPointer { b in
+            var i = start
+            while i < b.count, isSpace(b[i]) { i += 1 }
+            var date: Span?
+            if i < b.count, isDigit(b[i]) {
+                let dateStart = i
+                while i < b.count, !isSpace(b[i]), b[i] != 0x0A, b[i] != 0x0D { i += 1 }
+                date = Span(start: dateStart, end: i)
+                while i < b.count, isSpace(b[i]) { i += 1 }
+            }
+            let kindStart = i
+            while i < b.count, isKindByte(b[i]) { i += 1 }
+            return RawLine(number: Int32(number), start: Int32(start), date: date, kind: Span(start: kindStart, end: i),
+                           firstField: 0, fieldCount: 0)
+        }
+    }
+
     private struct State {
         let text: SourceText
         var lines: [RawLine] = []

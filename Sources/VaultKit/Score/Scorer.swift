@@ -32,7 +32,7 @@ public enum Scorer {
                 let outcomes = evaluator.evaluate(file)
                 result.indicators = outcomes.enumerated().map { index, outcome in
                     IndicatorResult(index: index, rubric: outcome.points, final: outcome.points, measure: outcome.measure,
-                                    evidence: outcome.evidence.map { file!.rawLine(of: $0).number })
+                                    evidence: outcome.evidence.map { $0.number })
                 }
                 applyReviews(reviews[id] ?? [], to: &result, schema: schema)
             }
@@ -61,14 +61,13 @@ public enum Scorer {
                 result.status = file.text(record, "status").flatMap(Participation.init(rawValue:)) ?? .unknown
                 result.group = file.text(record, "group")
             case "result":
-                let line = file.rawLine(of: record)
                 if result.written != nil {
-                    result.written!.extraLineStarts.append(Int(line.start))
+                    result.written!.extraLineStarts.append(Int(record.start))
                     continue
                 }
                 result.written = WrittenResult(status: file.text(record, "status") ?? "", score: file.text(record, "score"),
                                                band: file.text(record, "band"), rank: file.int(record, "rank"),
-                                               path: file.path, line: Int(line.number), lineStart: Int(line.start))
+                                               path: file.path, line: Int(record.number), lineStart: Int(record.start))
             default: break
             }
         }
@@ -172,7 +171,7 @@ enum ReviewCollector {
                 let conflict = experts[expertID]?.alliances.contains(alliance) ?? false
                 byAlliance[alliance, default: []].append(Raw(expert: expertID, stage: stage, scores: scores,
                                                              note: file.text(record, "note"), path: file.path,
-                                                             line: Int(file.rawLine(of: record).number), conflict: conflict))
+                                                             line: Int(record.number), conflict: conflict))
             }
         }
         return byAlliance

@@ -34,7 +34,7 @@ public enum AssertionRule: ScoredRule {
                     found.append(site.diagnostic(description, at: period.file.offset(of: problem.field, in: outcome.record),
                                                  problem.message, hint: problem.hint))
                 case .disagrees(let computed):
-                    found.append(site.diagnostic(description, at: Int(period.file.rawLine(of: outcome.record).start),
+                    found.append(site.diagnostic(description, at: Int(outcome.record.start),
                         "\(outcome.claim.source) states \(outcome.claim.label) = \(outcome.claim.value); the vault gives \(computed)",
                         hint: "check the records behind it (`vault stats \(periodID)`); if the source is wrong, keep its figure and acknowledge it: # vault-allow assertion: REASON"))
                 }
@@ -42,7 +42,7 @@ public enum AssertionRule: ScoredRule {
             let unchecked = outcomes.filter { $0.verdict == .unchecked }.count
             if unchecked > 0, let line = period.file.records(of: "period").first {
                 let info = description.with(severity: .info)
-                found.append(period.file.site(line).diagnostic(info, at: Int(period.file.rawLine(of: line).start),
+                found.append(period.file.site(line).diagnostic(info, at: Int(line.start),
                     "\(unchecked) published figures of period \(periodID) cannot be checked: the vault holds no evaluation results for it",
                     hint: "enter the period's results table to check them"))
             }

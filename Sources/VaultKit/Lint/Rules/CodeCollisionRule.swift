@@ -54,7 +54,7 @@ public enum CodeCollisionRule: VaultRule {
         for (code, list) in uses where Set(list.map(\.alliance)).count > 1 {
             for use in list {
                 let others = list.filter { $0.alliance != use.alliance }
-                    .map { "\($0.alliance) (\($0.file.path):\($0.file.rawLine(of: $0.record).number))" }
+                    .map { "\($0.alliance) (\($0.file.path):\($0.record.number))" }
                 found.append(use.file.site(use.record).diagnostic(description, at: use.file.offset(of: "code", in: use.record),
                     "\(what) \(code) is also used by \(others.joined(separator: ", "))",
                     hint: "if the source printed it so, keep it and acknowledge it: # vault-allow code-collision: REASON"))

@@ -20,7 +20,7 @@ public enum ConflictOfInterestRule: VaultRule {
                 guard let file = period.reviews[expert.id] else { continue }
                 for record in file.records {
                     guard let alliance = file.text(record, "alliance"), expert.alliances.contains(alliance) else { continue }
-                    let panelLine = period.file.rawLine(of: expert.record).number
+                    let panelLine = expert.record.number
                     found.append(file.site(record).diagnostic(description, at: file.offset(of: "alliance", in: record),
                         "expert \(expert.id) (\(expert.name)) reviews \(alliance), an alliance they belong to (\(period.file.path):\(panelLine))",
                         hint: "give this review to an expert of another group and delete this line; it is not counted"))

@@ -40,7 +40,7 @@ public enum DesignationRule: ScoredRule {
                     case .unknown(let periods):
                         for unknown in periods { unknownSpans[award.id, default: [:]][unknown, default: 0] += 1 }
                     case .notEarned:
-                        found.append(file.site(record).diagnostic(description, at: Int(file.rawLine(of: record).start),
+                        found.append(file.site(record).diagnostic(description, at: Int(record.start),
                             "\(a.id) is designated \(award.id) at \(periodID), but \(breakingPeriod(a.id, award, periodID, order, results))",
                             hint: "if the source says so, keep the designation and acknowledge it: # vault-allow designation: REASON"))
                     }
@@ -51,7 +51,7 @@ public enum DesignationRule: ScoredRule {
                     let info = description.with(severity: .info)
                     let target = vault.periods[unknown] ?? result.period
                     guard let line = target.file.records(of: "period").first else { continue }
-                    found.append(target.file.site(line).diagnostic(info, at: Int(target.file.rawLine(of: line).start),
+                    found.append(target.file.site(line).diagnostic(info, at: Int(line.start),
                         "the vault holds no results for \(unknown), so \(count) \(awardID) designations at \(periodID) are checked without it",
                         hint: "enter the results of \(unknown) to check them fully"))
                 }

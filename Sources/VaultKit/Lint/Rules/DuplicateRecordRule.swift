@@ -18,35 +18,40 @@ public enum DuplicateRecordRule: FileRule {
         var firstOfUniqueKind: [Int32: Int] = [:]
         let unique = file.table.kinds.map(\.unique)
         var found: [Diagnostic] = []
-        // Records sorted by identity (then position): equal records sit next to each other.
-        // One sort, where a dictionary of index lists cost an allocation per record.
-        var keyed: [(identity: UInt64, index: Int)] = []
-        keyed.reserveCapacity(file.records.count)
-        for (index, record) in file.records.enumerated() {
+        // Most files repeat nothing: a set of identities shows that with one insert per
+        // record; only a file where two identities meet is searched record by record.
+        var seen = Set<UInt64>(minimumCapacity: file.records.count)
+        var collided = false
+        for record in file.records {
             if unique[Int(record.kind)] {
-                let line = file.rawLine(of: record)
                 if let first = firstOfUniqueKind[record.kind] {
                     let kind = file.kindID(of: record)
-                    found.append(file.site(record).diagnostic(description, at: Int(line.kind.start),
+                    found.append(file.site(record).diagnostic(description, at: Int(file.rawLine(of: record).kind.start),
                         "a second \"\(kind)\" record (the first is on line \(first))",
                         hint: "a file holds one \"\(kind)\" record; merge the two lines"))
                 } else {
-                    firstOfUniqueKind[record.kind] = Int(line.number)
+                    firstOfUniqueKind[record.kind] = Int(record.number)
                 }
-            } else {
-                keyed.append((record.identity, index))
+            } else if !seen.insert(record.identity).inserted {
+                collided = true
             }
         }
-        keyed.sort { $0.identity != $1.identity ? $0.identity < $1.identity : $0.index < $1.index }
-        var groupStart = 0
-        for position in keyed.indices {
-            if keyed[position].identity != keyed[groupStart].identity { groupStart = position }
-            let record = file.records[keyed[position].index]
-            // The earliest equal record (hash collisions are told apart by comparing values).
-            guard let first = keyed[groupStart..<position].first(where: { same(file, file.records[$0.index], record) }) else { continue }
-            found.append(file.site(record).diagnostic(description, at: Int(file.rawLine(of: record).start),
-                "record repeats line \(file.rawLine(of: file.records[first.index]).number) (same kind, date and fields)",
-                hint: "delete one of the two lines, or acknowledge a repeat the source printed: # vault-allow duplicate-record: REASON"))
+        return collided ? found + repeats(in: file, unique: unique) : found
+    }
+
+    /// Records equal to an earlier one (hash collisions are told apart by comparing values).
+    static func repeats(in file: BoundFile, unique: [Bool]) -> [Diagnostic] {
+        var earlierByIdentity: [UInt64: [Int]] = [:]
+        var found: [Diagnostic] = []
+        for (index, record) in file.records.enumerated() where !unique[Int(record.kind)] {
+            if let earlier = earlierByIdentity[record.identity],
+               let first = earlier.first(where: { same(file, file.records[$0], record) }) {
+                found.append(file.site(record).diagnostic(description, at: Int(record.start),
+                    "record repeats line \(file.records[first].number) (same kind, date and fields)",
+                    hint: "delete one of the two lines, or acknowledge a repeat the source printed: # vault-allow duplicate-record: REASON"))
+            } else {
+                earlierByIdentity[record.identity, default: []].append(index)
+            }
         }
         return found
     }

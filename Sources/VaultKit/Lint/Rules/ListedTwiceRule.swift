@@ -19,10 +19,10 @@ public enum ListedTwiceRule: FileRule {
         var tables: [String: Int32] = [:]
         for record in published {
             let table = file.text(record, "source") ?? ""
-            let line = file.rawLine(of: record).number
+            let line = record.number
             if tables.isEmpty == false, tables[table] == nil {
                 let (other, otherLine) = tables.min { $0.value < $1.value }!
-                found.append(file.site(record).diagnostic(description, at: Int(file.rawLine(of: record).start),
+                found.append(file.site(record).diagnostic(description, at: Int(record.start),
                     "listed in \(table) and also in \(other) (line \(otherLine)) for the same period",
                     hint: "keep both rows as printed and acknowledge it: # vault-allow listed-twice: REASON"))
             }

@@ -23,8 +23,8 @@ public enum MissingRecheckRule: ScoredRule {
                       threshold < (initial - cross).magnitude,
                       let review = a.reviews.first(where: { $0.stage == .cross && !$0.conflict }),
                       let file = result.period.reviews[review.expert] else { continue }
-                let record = file.records.first { Int(file.rawLine(of: $0).number) == review.line }!
-                found.append(file.site(record).diagnostic(description, at: Int(file.rawLine(of: record).start),
+                let record = file.records.first { Int($0.number) == review.line }!
+                found.append(file.site(record).diagnostic(description, at: Int(record.start),
                     "\(a.id): initial review \(initial) and cross review \(cross) differ by \((initial - cross).magnitude), more than the threshold of \(threshold) in \(periodID)",
                     hint: "hold the re-check and record it as stage=recheck lines; `vault explain \(a.id) \(periodID)` shows both stages"))
             }

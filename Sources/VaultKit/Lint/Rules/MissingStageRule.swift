@@ -23,7 +23,7 @@ public enum MissingStageRule: ScoredRule {
                 let names = missing.map(\.rawValue).joined(separator: " and ")
                 let record = file.records.first { file.kindID(of: $0) == "participation" } ?? file.records.first
                 let diagnostic = record.map {
-                    file.site($0).diagnostic(description, at: Int(file.rawLine(of: $0).start),
+                    file.site($0).diagnostic(description, at: Int($0.start),
                         "\(a.id) is evaluated in \(periodID) but has no \(names) review",
                         hint: "add review lines (stage=\(missing[0].rawValue)) in vault/reviews/\(periodID)/EXPERT.txt")
                 }

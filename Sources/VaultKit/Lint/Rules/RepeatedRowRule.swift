@@ -17,9 +17,9 @@ public enum RepeatedRowRule: FileRule {
         var found: [Diagnostic] = []
         for record in file.records(of: "published") {
             let table = file.text(record, "source") ?? ""
-            let line = file.rawLine(of: record).number
+            let line = record.number
             if let earlier = first[table] {
-                found.append(file.site(record).diagnostic(description, at: Int(file.rawLine(of: record).start),
+                found.append(file.site(record).diagnostic(description, at: Int(record.start),
                     "\(table) prints this alliance again (first on line \(earlier))",
                     hint: "keep both rows as printed and acknowledge it: # vault-allow repeated-row: REASON"))
             } else {

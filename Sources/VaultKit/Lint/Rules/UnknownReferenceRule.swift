@@ -31,7 +31,7 @@ public enum UnknownReferenceRule: VaultRule {
                 let file = period.reviews[expertID]!
                 if !panel.contains(expertID), let first = file.records.first {
                     let known = panel.sorted()
-                    found.append(file.site(first).diagnostic(description, at: Int(file.rawLine(of: first).start),
+                    found.append(file.site(first).diagnostic(description, at: Int(first.start),
                         "\(file.path) holds reviews of expert \"\(expertID)\", who is not on the panel of period \(periodID)",
                         hint: Suggest.closest(to: expertID, in: known).map { "did you mean \($0).txt?" }
                             ?? "add an expert line to vault/periods/\(periodID).txt"))

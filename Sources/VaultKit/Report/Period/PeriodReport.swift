@@ -98,7 +98,7 @@ public struct PeriodReport: Sendable {
         }
         discrepancies = AssertionCheck.outcomes(vault, results, period: periodID).compactMap { outcome in
             guard case .disagrees(let computed) = outcome.verdict else { return nil }
-            let line = result.period.file.rawLine(of: outcome.record).number
+            let line = outcome.record.number
             return Discrepancy(figure: outcome.claim.label, source: outcome.claim.source,
                                published: outcome.claim.value.description, vault: computed.description,
                                location: SourceLocation(path: result.period.file.path, line: Int(line), column: 1))
