@@ -16,7 +16,8 @@ public enum Linter {
     }
 
     public static func lint(_ fs: any FileSystem, options: Options = Options()) -> Result {
-        let loaded = StageTimer.measure("load") { Loader.load(fs) }
+        // The per-file rules run inside the loader's parallel pass, while each file is in cache.
+        let loaded = StageTimer.measure("load") { Loader.load(fs, checkingEachRecordFile: checkFile) }
         return StageTimer.measure("lint") { lint(loaded, options: options) }
     }
 
@@ -25,7 +26,8 @@ public enum Linter {
         var diagnostics = loaded.diagnostics
         // Scoring, the whole-vault rules and the per-file rules do not depend on
         // one another: one parallel pass runs them all, the longest jobs first.
-        let outcomes = StageTimer.measure("rules and score") { parallelMap(jobs(vault)) { job in job.run(vault) } }
+        let unchecked = vault.boundFiles.filter { !loaded.checked.contains(ObjectIdentifier($0)) }
+        let outcomes = StageTimer.measure("rules and score") { parallelMap(jobs(vault, unchecked)) { job in job.run(vault) } }
         var results: [String: PeriodResult] = [:]
         for outcome in outcomes {
             switch outcome {
@@ -42,12 +44,17 @@ public enum Linter {
         return Result(diagnostics: diagnostics, files: vault.files.count, vault: vault)
     }
 
+    /// Every per-file rule on one file.
+    @Sendable static func checkFile(_ file: BoundFile, in vault: Vault) -> [Diagnostic] {
+        Rules.fileRules.flatMap { $0.check(file, in: vault) }
+    }
+
     /// One unit of the parallel pass.
     enum Job {
         case score
         case vaultRule(any VaultRule.Type)
-        /// The per-file rules on a run of `vault.boundFiles`.
-        case files(Range<Int>)
+        /// The per-file rules on some files.
+        case files(ArraySlice<BoundFile>)
 
         enum Outcome {
             case findings([Diagnostic])
@@ -60,18 +67,17 @@ public enum Linter {
                 return .scores(Scorer.score(vault, detail: false))
             case .vaultRule(let rule):
                 return .findings(rule.check(vault))
-            case .files(let range):
-                return .findings(vault.boundFiles[range].flatMap { file in Rules.fileRules.flatMap { $0.check(file, in: vault) } })
+            case .files(let files):
+                return .findings(files.flatMap { checkFile($0, in: vault) })
             }
         }
     }
 
-    /// Scoring and the vault rules first (each is one long job), then the files in
-    /// runs of 64, small enough to even out the load at the end.
-    static func jobs(_ vault: Vault) -> [Job] {
-        let count = vault.boundFiles.count
-        let files = stride(from: 0, to: count, by: 64).map { Job.files($0..<min($0 + 64, count)) }
-        return [.score] + Rules.vaultRules.map { .vaultRule($0) } + files
+    /// Scoring and the vault rules first (each is one long job), then the files the
+    /// loader did not check, in runs of 64, small enough to even out the load at the end.
+    static func jobs(_ vault: Vault, _ files: [BoundFile]) -> [Job] {
+        let runs = stride(from: 0, to: files.count, by: 64).map { Job.files(files[$0..<min($0 + 64, files.count)]) }
+        return [.score] + Rules.vaultRules.map { .vaultRule($0) } + runs
     }
 }
 

@@ -54,12 +54,29 @@ enum Discovery {
         let fs: any FileSystem
         var result: Result
 
+        typealias Listing = Swift.Result<[(name: String, type: EntryType)], FileSystemError>
+
+        static func list(_ fs: any FileSystem, _ directory: String) -> Listing {
+            do throws(FileSystemError) {
+                return .success(try fs.entries(in: directory))
+            } catch {
+                return .failure(error)
+            }
+        }
+
         mutating func walk(_ directory: String, expecting: String,
                            _ visit: (String, EntryType, inout Walker) -> Void) {
+            walk(directory, Walker.list(fs, directory), expecting: expecting, visit)
+        }
+
+        /// Visits a listing already made (the alliance directories are listed in parallel).
+        mutating func walk(_ directory: String, _ listing: Listing, expecting: String,
+                           _ visit: (String, EntryType, inout Walker) -> Void) {
             let entries: [(name: String, type: EntryType)]
-            do throws(FileSystemError) {
-                entries = try fs.entries(in: directory)
-            } catch {
+            switch listing {
+            case .success(let listed):
+                entries = listed
+            case .failure(let error):
                 report(IORule.description, directory, "cannot read directory \"\(directory)\": \(error.message)",
                        hint: error.hint ?? "a project holds \(expecting) here")
                 return
@@ -124,8 +141,18 @@ enum Discovery {
                     walker.file(name, type, in: path, role: .period)
                 }
             case ("alliances", .directory):
+                var directories: [String] = []
                 walk(path, expecting: "alliance directories") { name, type, walker in
-                    walker.allianceDirectory(name, type)
+                    if walker.isAllianceDirectory(name, type) { directories.append(name) }
+                }
+                // Ten thousand directories: listed on every core, then visited in order.
+                let fs = self.fs
+                let listings = parallelMap(directories) { Walker.list(fs, path + "/" + $0) }
+                for (name, listing) in zip(directories, listings) {
+                    result.allianceDirectories.append(name)
+                    walk(path + "/" + name, listing, expecting: "alliance.txt and PERIOD.txt files") { entry, entryType, walker in
+                        walker.file(entry, entryType, in: path + "/" + name, role: .records, alliance: name)
+                    }
                 }
             case ("reviews", .directory):
                 walk(path, expecting: "period directories of review files") { name, type, walker in
@@ -152,18 +179,16 @@ enum Discovery {
             result.files.append(DiscoveredFile(path: path, role: .results, id: String(name.dropLast(4))))
         }
 
-        mutating func allianceDirectory(_ name: String, _ type: EntryType) {
+        /// Whether an entry of vault/alliances/ is an alliance directory; reports it when not.
+        mutating func isAllianceDirectory(_ name: String, _ type: EntryType) -> Bool {
             let path = "vault/alliances/" + name
-            guard usable(path, type) else { return }
+            guard usable(path, type) else { return false }
             guard type == .directory else {
                 report(LayoutRule.description, path, "file \"\(path)\" where an alliance directory belongs",
                        hint: "each alliance is a directory: vault/alliances/ID/alliance.txt and ID/PERIOD.txt")
-                return
+                return false
             }
-            result.allianceDirectories.append(name)
-            walk(path, expecting: "alliance.txt and PERIOD.txt files") { entry, entryType, walker in
-                walker.file(entry, entryType, in: path, role: .records, alliance: name)
-            }
+            return true
         }
 
         mutating func reviewDirectory(_ name: String, _ type: EntryType) {

@@ -5,9 +5,15 @@ public enum Loader {
     public struct Result: Sendable {
         public var vault: Vault
         public var diagnostics: [Diagnostic]
+        /// The files `checkingEachRecordFile` already checked (their findings are in `diagnostics`).
+        public var checked: Set<ObjectIdentifier> = []
     }
 
-    public static func load(_ fs: any FileSystem) -> Result {
+    /// A check to run on each alliance record file as soon as it is bound, while its
+    /// bytes are still in cache; `vault` holds the schemas, periods and alliances.
+    public typealias FileCheck = @Sendable (_ file: BoundFile, _ vault: Vault) -> [Diagnostic]
+
+    public static func load(_ fs: any FileSystem, checkingEachRecordFile check: FileCheck? = nil) -> Result {
         let discovered = StageTimer.measure("discover") { Discovery.discover(fs) }
         var diagnostics = discovered.diagnostics
         var vault = Vault()
@@ -37,9 +43,11 @@ public enum Loader {
         loadPeriods(byRole[.period] ?? [], into: &vault, &diagnostics)
         loadAlliances(byRole[.alliance] ?? [], into: &vault, &diagnostics)
         loadReviews(byRole[.review] ?? [], into: &vault, &diagnostics)
-        StageTimer.measure("records") { loadRecords(discovered.files.filter { $0.role == .records }, from: fs, into: &vault, &diagnostics) }
+        let checked = StageTimer.measure("records") {
+            loadRecords(discovered.files.filter { $0.role == .records }, from: fs, check: check, into: &vault, &diagnostics)
+        }
         vault.sortAllianceIDs()
-        return Result(vault: vault, diagnostics: diagnostics)
+        return Result(vault: vault, diagnostics: diagnostics, checked: checked)
     }
 
     /// The kinds an alliance's record file may hold under `schema`: the core record
@@ -159,8 +167,9 @@ public enum Loader {
 
     /// Reads, parses and binds each alliance's record files in one parallel pass,
     /// so each file's bytes are still in cache when they are bound.
-    static func loadRecords(_ files: [DiscoveredFile], from fs: any FileSystem, into vault: inout Vault,
-                            _ diagnostics: inout [Diagnostic]) {
+    /// Returns the files `check` ran on.
+    static func loadRecords(_ files: [DiscoveredFile], from fs: any FileSystem, check: FileCheck?,
+                            into vault: inout Vault, _ diagnostics: inout [Diagnostic]) -> Set<ObjectIdentifier> {
         let tables = vault.periods.compactMapValues { period in period.schema.map(recordTable) }
         let snapshot = vault
         let results: [(DiscoveredFile, ParsedFile?, BoundFile?, [Diagnostic])] = parallelMap(files) { file in
@@ -174,14 +183,18 @@ public enum Loader {
             let (bound, problems) = Binder.bind(parsed, table: table, bands: period.schema?.bands ?? [],
                                                 place: "an alliance's period file")
             // Raw fields are dropped here, not after the pass: kept for every file, they were a fifth of the peak memory.
-            return (file, bound.parsed, bound, parsed.diagnostics + problems)
+            let found = check?(bound, snapshot) ?? []
+            return (file, bound.parsed, bound, parsed.diagnostics + problems + found)
         }
+        var checked: Set<ObjectIdentifier> = []
         for (file, parsed, bound, problems) in results {
             diagnostics += problems
             if let parsed { vault.files.append(parsed) }
             guard let bound, let id = file.alliance else { continue }
             vault.alliances[id, default: Alliance(id: id)].records[file.id] = bound
             vault.boundFiles.append(bound)
+            if check != nil { checked.insert(ObjectIdentifier(bound)) }
         }
+        return checked
     }
 }
