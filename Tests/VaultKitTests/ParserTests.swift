@@ -218,4 +218,36 @@ import Testing
             if found != expectedProblem(line) { return }
         }
     }
+
+    /// The parser checks encoding while it reads values; whatever the line, it must
+    /// report exactly the first problem the standard decoder finds, and nothing else.
+    @Test func parserReportsTheFirstEncodingProblemOfEveryLine() {
+        let pieces: [[UInt8]] = [
+            Array(" ".utf8), Array("title=\"".utf8), Array("\"".utf8), Array("a=1".utf8), Array("名=值".utf8),
+            Array("半导体照明".utf8), Array("（第2期）".utf8), Array("\\\"".utf8), Array(" # 注释".utf8),
+            Array("2023-01-01".utf8), Array("=".utf8), Array("x".utf8),
+            [0xEF, 0xBB, 0xBF], [0xED, 0xA0, 0x80], [0xE4, 0xB8], [0xFF], [0x01], [0x7F], [0x0D],
+        ]
+        var generator = Generator(state: 7)
+        for _ in 0..<20_000 {
+            var line = Array("meeting ".utf8)
+            for _ in 0..<Int.random(in: 1...10, using: &generator) {
+                let index = Int.random(in: 0..<100, using: &generator) < 85
+                    ? Int.random(in: 0..<12, using: &generator) : Int.random(in: 0..<pieces.count, using: &generator)
+                line += pieces[index]
+            }
+            if line.last == 0x0D { line += Array("x".utf8) }  // a CR before the LF is a CRLF line end, not a stray byte
+            let parsed = LineParser.parse(SourceText(path: "f.txt", bytes: line + [0x0A]))
+            let encoding = parsed.diagnostics.filter { $0.ruleID == EncodingRule.description.id }
+            let expected = expectedProblem(line)
+            if let expected {
+                #expect(encoding.count == 1 && parsed.diagnostics.count == 1 && parsed.lines.isEmpty,
+                        "\(line.map { String($0, radix: 16) }): \(parsed.diagnostics.map(\.message))")
+                #expect(encoding.first?.location.column == UTF8Columns.column(line, from: 0, to: expected))
+            } else {
+                #expect(encoding.isEmpty, "\(line.map { String($0, radix: 16) })")
+            }
+            if encoding.count != (expected == nil ? 0 : 1) { return }
+        }
+    }
 }

@@ -1,5 +1,7 @@
-/// Byte-level checks a line must pass before it is parsed: well-formed UTF-8,
-/// no NUL or other control bytes, no byte-order mark in the middle of a file.
+/// Byte-level checks text must pass: well-formed UTF-8, no NUL or other control
+/// bytes, no byte-order mark in the middle of a file. The line parser checks the
+/// bytes of a value while it looks for the value's end (`scan`), so most of a
+/// file is read once; `firstProblem` checks a whole line.
 enum Encoding {
     struct Problem {
         var offset: Int
@@ -7,56 +9,73 @@ enum Encoding {
         var hint: String
     }
 
-    /// The first problem on the line `start..<end`, or nil. Runs of plain ASCII are
-    /// checked eight bytes at a time, and three-byte sequences (Chinese text) have
-    /// their own short path; everything else goes through `sequenceLength`.
+    /// The first problem on the line `start..<end`, or nil.
     static func firstProblem(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Problem? {
-        var i = start
+        // A line holds no LF, so stopping at one only finds a stray LF, itself a control byte.
+        let (stop, problem) = scan(b, from: start, to: end, until: 0x0A, 0x0A)
+        return problem ?? (stop < end ? control(0x0A, at: stop) : nil)
+    }
+
+    /// Reads from `from` to the first byte `a` or `c` (or `end`), checking every byte
+    /// passed over: the offset it stopped at, or the first problem met. Runs of
+    /// printable ASCII go eight bytes at a time, and three-byte sequences (Chinese
+    /// text) six at a time; everything else one character at a time.
+    static func scan(_ b: UnsafeBufferPointer<UInt8>, from: Int, to end: Int,
+                     until a: UInt8, _ c: UInt8) -> (stop: Int, problem: Problem?) {
+        var i = from
         while i < end {
-            if b[i] < 0x80 {
-                let c = b[i]
-                if c < 0x20 && c != 0x09 || c == 0x7F { return control(c, at: i) }
-                i = asciiRun(b, from: i + 1, to: end)
+            i = printableRun(b, from: i, to: end, excluding: a, c)
+            guard i < end else { break }
+            let byte = b[i]
+            if byte == a || byte == c { return (i, nil) }
+            if byte < 0x80 {
+                if byte < 0x20 && byte != 0x09 || byte == 0x7F { return (i, control(byte, at: i)) }
+                i += 1
                 continue
             }
             i = threeByteRun(b, from: i, to: end)
-            guard i < end else { break }
-            let c = b[i]
-            if c < 0x80 { continue }
-            if c & 0xF0 == 0xE0, i + 2 < end {
-                let c1 = b[i + 1], c2 = b[i + 2]
-                // Continuation bytes, not overlong (E0 needs A0…), not a surrogate (ED needs …9F).
-                if c1 & 0xC0 == 0x80, c2 & 0xC0 == 0x80, c != 0xE0 || c1 >= 0xA0, c != 0xED || c1 < 0xA0 {
-                    if c == 0xEF, c1 == 0xBB, c2 == 0xBF {
-                        return Problem(offset: i, message: "byte-order mark inside the file",
-                                       hint: "remove the invisible U+FEFF character (often left by joining files)")
-                    }
-                    i += 3
-                    continue
-                }
-            }
-            let length = sequenceLength(b, i, end)
-            if length == 0 {
-                return Problem(offset: i, message: "invalid UTF-8 byte 0x\(hex(c))",
-                               hint: "save the file as UTF-8 (it may be in GBK or another encoding)")
-            }
+            guard i < end, b[i] >= 0x80 else { continue }
+            let (length, problem) = character(b, at: i, end: end)
+            if let problem { return (i, problem) }
             i += length
         }
-        return nil
+        return (end, nil)
     }
 
-    /// Where a run of printable ASCII starting at `from` ends: eight bytes at a time
-    /// while no byte is ≥ 0x80, < 0x20 or 0x7F; the caller checks the byte it stops on.
+    /// The length of the non-ASCII character at `i`, or the problem it is.
     @inline(__always)
-    private static func asciiRun(_ b: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int {
+    private static func character(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (Int, Problem?) {
+        let c = b[i]
+        if c == 0xEF, i + 2 < end, b[i + 1] == 0xBB, b[i + 2] == 0xBF {
+            return (3, Problem(offset: i, message: "byte-order mark inside the file",
+                               hint: "remove the invisible U+FEFF character (often left by joining files)"))
+        }
+        let length = sequenceLength(b, i, end)
+        if length == 0 {
+            return (1, Problem(offset: i, message: "invalid UTF-8 byte 0x\(hex(c))",
+                               hint: "save the file as UTF-8 (it may be in GBK or another encoding)"))
+        }
+        return (length, nil)
+    }
+
+    /// Where a run of printable ASCII other than `a` and `c` starting at `from` ends,
+    /// eight bytes at a time; the caller looks at the byte it stops on.
+    @inline(__always)
+    private static func printableRun(_ b: UnsafeBufferPointer<UInt8>, from: Int, to end: Int,
+                                     excluding a: UInt8, _ c: UInt8) -> Int {
         var i = from
         let base = UnsafeRawPointer(b.baseAddress!)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasByte(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+            let x = word ^ (UInt64(byte) &* ones)
+            return (x &- ones) & ~x
+        }
         while i + 8 <= end {
             let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            let high: UInt64 = 0x8080_8080_8080_8080
-            let low = (word &- 0x2020_2020_2020_2020) & ~word & high
-            let del = ((word ^ 0x7F7F_7F7F_7F7F_7F7F) &- 0x0101_0101_0101_0101) & ~(word ^ 0x7F7F_7F7F_7F7F_7F7F) & high
-            if (word & high) | low | del != 0 { break }
+            // High bit set, below 0x20, DEL, or a stop byte: the word needs a closer look.
+            let low = (word &- 0x2020_2020_2020_2020) & ~word
+            if (word | low | hasByte(word, 0x7F) | hasByte(word, a) | hasByte(word, c)) & high != 0 { break }
             i += 8
         }
         return i

@@ -50,6 +50,8 @@ public enum LineParser {
         /// Suppressions written alone on a line, waiting for the next record line.
         var pendingSuppressions: [Int] = []
         var sawCRLF = false
+        /// The bytes of the line being parsed, for checking its encoding before a syntax finding.
+        var line: (bytes: UnsafeBufferPointer<UInt8>, end: Int)?
 
         init(text: SourceText) { self.text = text }
 
@@ -89,29 +91,52 @@ public enum LineParser {
             for index in pendingSuppressions { suppressions[index].target = -1 }
         }
 
-        mutating func report(_ rule: RuleDescription, line: Int, lineStart: Int, at offset: Int,
+        /// Reports a finding on the current line. A line with bad bytes gets the encoding
+        /// finding instead of a syntax one: the bytes are the problem, not the grammar.
+        mutating func report(_ rule: RuleDescription, line number: Int, lineStart: Int, at offset: Int,
                              _ message: String, hint: String? = nil) {
-            let site = DiagnosticSite(text: text, line: line, lineStart: lineStart)
+            if rule.id == SyntaxRule.description.id, let (bytes, end) = line,
+               let problem = Encoding.firstProblem(bytes, from: lineStart, to: end) {
+                reportEncoding(problem, line: number, lineStart: lineStart)
+                return
+            }
+            let site = DiagnosticSite(text: text, line: number, lineStart: lineStart)
             diagnostics.append(site.diagnostic(rule, at: offset, message, hint: hint))
+        }
+
+        mutating func reportEncoding(_ problem: Encoding.Problem, line number: Int, lineStart: Int) {
+            let site = DiagnosticSite(text: text, line: number, lineStart: lineStart)
+            diagnostics.append(site.diagnostic(EncodingRule.description, at: problem.offset, problem.message, hint: problem.hint))
+        }
+
+        /// Checks the encoding of bytes the grammar lets through unread (a date, an
+        /// unquoted value, a comment); false after reporting a problem.
+        mutating func checkEncoding(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int,
+                                    line number: Int, lineStart: Int) -> Bool {
+            guard let problem = Encoding.firstProblem(b, from: from, to: to) else { return true }
+            reportEncoding(problem, line: number, lineStart: lineStart)
+            return false
         }
 
         // MARK: One line
 
+        /// Parses one line. Its encoding is checked as it is read: quoted values by
+        /// `Encoding.scan` while their end is sought, the few other bytes the grammar
+        /// does not restrict to ASCII one span at a time, and the whole line before a
+        /// syntax finding, so a line with bad bytes gets exactly one encoding finding.
         mutating func parseLine(_ b: UnsafeBufferPointer<UInt8>, number: Int, start: Int, end: Int) {
-            if let problem = Encoding.firstProblem(b, from: start, to: end) {
-                report(EncodingRule.description, line: number, lineStart: start, at: problem.offset,
-                       problem.message, hint: problem.hint)
-                return
-            }
+            line = (b, end)
+            defer { line = nil }
             var i = skipSpace(b, start, end)
             if i == end { return }
             if b[i] == UInt8(ascii: "#") {
-                comment(b, number: number, lineStart: start, from: i, to: end, standalone: true)
+                _ = comment(b, number: number, lineStart: start, from: i, to: end, standalone: true)
                 return
             }
             var date: Span?
             if isDigit(b[i]) {
                 let tokenEnd = tokenEnd(b, i, end)
+                guard checkEncoding(b, i, tokenEnd, line: number, lineStart: start) else { return }
                 date = Span(start: i, end: tokenEnd)
                 i = skipSpace(b, tokenEnd, end)
                 if i == end || b[i] == UInt8(ascii: "#") {
@@ -162,8 +187,7 @@ public enum LineParser {
                                "\"#\" right after a value", hint: "put a space before a comment, or quote the value")
                         return false
                     }
-                    comment(b, number: number, lineStart: lineStart, from: i, to: end, standalone: false)
-                    return true
+                    return comment(b, number: number, lineStart: lineStart, from: i, to: end, standalone: false)
                 }
                 let keyStart = i
                 while i < end, isKeyByte(b[i]) { i += 1 }
@@ -214,7 +238,12 @@ public enum LineParser {
                 let valueStart = i
                 var escaped = false
                 while true {
-                    i = Bytes.skip(b, from: i, to: end, untilEither: UInt8(ascii: "\""), UInt8(ascii: "\\"))
+                    let (stop, problem) = Encoding.scan(b, from: i, to: end, until: UInt8(ascii: "\""), UInt8(ascii: "\\"))
+                    if let problem {
+                        reportEncoding(problem, line: number, lineStart: lineStart)
+                        return nil
+                    }
+                    i = stop
                     guard i < end, b[i] != UInt8(ascii: "\"") else { break }
                     // b[i] is a backslash.
                     do {
@@ -250,21 +279,25 @@ public enum LineParser {
                 }
                 i += 1
             }
+            guard checkEncoding(b, valueStart, i, line: number, lineStart: lineStart) else { return nil }
             return RawField(key: key, value: Span(start: valueStart, end: i), quoted: false, escaped: false)
         }
 
         // MARK: Comments and suppressions
 
+        /// Reads a comment, and the suppression it may hold; false when its bytes are bad.
         mutating func comment(_ b: UnsafeBufferPointer<UInt8>, number: Int, lineStart: Int,
-                              from hash: Int, to end: Int, standalone: Bool) {
+                              from hash: Int, to end: Int, standalone: Bool) -> Bool {
+            guard checkEncoding(b, hash, end, line: number, lineStart: lineStart) else { return false }
             let body = skipSpace(b, hash + 1, end)
-            guard let parsed = SuppressionSyntax.parse(text.string(Span(start: body, end: end))) else { return }
+            guard let parsed = SuppressionSyntax.parse(text.string(Span(start: body, end: end))) else { return true }
             let suppression = Suppression(
                 location: text.location(line: number, lineStart: lineStart, offset: hash),
                 target: standalone ? 0 : number, rules: parsed.rules, reason: parsed.reason,
                 lineText: text.lineText(startingAt: lineStart))
             if standalone { pendingSuppressions.append(suppressions.count) }
             suppressions.append(suppression)
+            return true
         }
 
         // MARK: Bytes

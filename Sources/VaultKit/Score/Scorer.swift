@@ -133,13 +133,17 @@ public enum Scorer {
             if a.code != b.code { return (a.code ?? "~") < (b.code ?? "~") }
             return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
         }
-        let evaluated = alliances.filter { $0.status == .evaluated }.sorted(by: before)
-        let others = alliances.filter { $0.status != .evaluated }
-        alliances = evaluated.enumerated().map { index, result in
-            var ranked = result
-            ranked.rank = index + 1
-            return ranked
-        } + others
+        // Indices are sorted, not results: a result is a large struct, and sorting moved each many times.
+        let results = alliances
+        let evaluated = results.indices.filter { results[$0].status == .evaluated }.sorted { before(results[$0], results[$1]) }
+        var ranked: [AllianceResult] = []
+        ranked.reserveCapacity(results.count)
+        for (position, index) in evaluated.enumerated() {
+            ranked.append(results[index])
+            ranked[position].rank = position + 1
+        }
+        for index in results.indices where results[index].status != .evaluated { ranked.append(results[index]) }
+        alliances = ranked
     }
 }
 
