@@ -138,8 +138,11 @@ public enum Binder {
         var diagnostics: [Diagnostic] = []
         records.reserveCapacity(parsed.lines.count)
         values.reserveCapacity(parsed.fields.count + parsed.lines.count)
+        // Buffers are taken once per file: the loop below runs once per record line.
         parsed.text.bytes.withUnsafeBufferPointer { bytes in
             parsed.fields.withUnsafeBufferPointer { fields in
+            table.kinds.withUnsafeBufferPointer { kinds in
+            table.fieldSpecs.withUnsafeBufferPointer { allSpecs in
                 for line in parsed.lines {
                     var site: DiagnosticSite { parsed.site(line) }
                     guard let kindIndex = table.index(of: line.kind, in: bytes) else {
@@ -149,10 +152,9 @@ public enum Binder {
                         continue
                     }
                     let firstValue = values.count
-                    let ok = table.kinds.withUnsafeBufferPointer { kinds in
-                        bindLine(line, kind: kinds.baseAddress! + kindIndex, parsed: parsed, bytes: bytes, fields: fields,
-                                 bands: bands, values: &values, diagnostics: &diagnostics)
-                    }
+                    let specs = UnsafeBufferPointer(rebasing: allSpecs[table.fieldStarts[kindIndex]..<table.fieldStarts[kindIndex + 1]])
+                    let ok = bindLine(line, kind: kinds.baseAddress! + kindIndex, specs: specs, parsed: parsed, bytes: bytes,
+                                      fields: fields, bands: bands, values: &values, diagnostics: &diagnostics)
                     if let (date, identity) = ok {
                         records.append(Record(identity: identity &+ UInt64(kindIndex), number: line.number, start: line.start,
                                               kind: Int32(kindIndex), firstValue: Int32(firstValue), date: date))
@@ -162,6 +164,8 @@ public enum Binder {
                     }
                 }
             }
+            }
+            }
         }
         var kept = parsed.withoutFields
         kept.lines = unbound
@@ -170,15 +174,15 @@ public enum Binder {
     }
 
     /// Binds one line to its kind, appending one value slot per field; nil on any error.
-    private static func bindLine(_ line: RawLine, kind pointer: UnsafePointer<KindSpec>, parsed: ParsedFile,
-                                 bytes: UnsafeBufferPointer<UInt8>, fields: UnsafeBufferPointer<RawField>,
+    private static func bindLine(_ line: RawLine, kind pointer: UnsafePointer<KindSpec>, specs: UnsafeBufferPointer<FieldSpec>,
+                                 parsed: ParsedFile, bytes: UnsafeBufferPointer<UInt8>, fields: UnsafeBufferPointer<RawField>,
                                  bands: [Band], values: inout [Value?],
                                  diagnostics: inout [Diagnostic]) -> (Day?, UInt64)? {
         var site: DiagnosticSite { parsed.site(line) }
         // Only messages copy the whole spec; the hot path reads through the pointer.
         var spec: KindSpec { pointer.pointee }
         let firstValue = values.count
-        values.append(contentsOf: repeatElement(nil, count: pointer.pointee.fields.count))
+        for _ in 0..<specs.count { values.append(nil) }
         var ok = true
         var date: Day?
         var identity: UInt64 = 0
@@ -202,7 +206,7 @@ public enum Binder {
             ok = false
         }
         // Field specs are read through a pointer: copying one per field costs more than the parse.
-        pointer.pointee.fields.withUnsafeBufferPointer { specs in
+        do {
             for index in line.fieldRange {
                 let raw = fields[index]
                 var found = -1
@@ -226,8 +230,8 @@ public enum Binder {
                 }
             }
         }
-        for index in 0..<pointer.pointee.fields.count where values[firstValue + index] == nil && pointer.pointee.fields[index].required {
-            let field = pointer.pointee.fields[index]
+        for index in 0..<specs.count where values[firstValue + index] == nil && specs[index].required {
+            let field = specs[index]
             let written = line.fieldRange.contains { SpanBytes.equal(bytes, fields[$0].key, field.key) }
             if !written {
                 diagnostics.append(MissingFieldRule.diagnostic(site: site, kind: spec, field: field, line: line))

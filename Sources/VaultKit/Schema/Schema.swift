@@ -171,11 +171,18 @@ public struct KindTable: Sendable {
     /// Kind names by index, and indices by name: lookups by name copy no `KindSpec`.
     public let ids: [String]
     let indexByID: [String: Int]
+    /// Every kind's field specs in one array, and where each kind's start: the binder
+    /// reads them through one pointer per file, where reaching into each kind's own
+    /// array cost a retain and a release per line.
+    let fieldSpecs: [FieldSpec]
+    let fieldStarts: [Int]
 
     public init(_ kinds: [KindSpec]) {
         self.kinds = kinds
         ids = kinds.map(\.id)
         indexByID = Dictionary(kinds.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        fieldSpecs = kinds.flatMap(\.fields)
+        fieldStarts = kinds.reduce(into: [0]) { starts, kind in starts.append(starts.last! + kind.fields.count) }
     }
 
     public func index(of span: Span, in text: SourceText) -> Int? {
