@@ -35,7 +35,7 @@ public enum Linter {
             case .scores(let scores): results = scores
             }
         }
-        let scored = StageTimer.measure("scored rules") { parallelMap(Rules.scoredRules) { $0.check(vault, results) } }
+        let scored = StageTimer.measure("scored rules") { parallelMap(Rules.scoredRules) { rule in StageTimer.measure("  \(rule.description.id)") { rule.check(vault, results) } } }
         diagnostics += scored.joined()
         if options.suppressions {
             diagnostics = SuppressionFilter.apply(to: diagnostics, files: vault.files)
@@ -64,9 +64,9 @@ public enum Linter {
         func run(_ vault: Vault) -> Outcome {
             switch self {
             case .score:
-                return .scores(Scorer.score(vault, detail: false))
+                return StageTimer.measure("  score") { .scores(Scorer.score(vault, detail: false)) }
             case .vaultRule(let rule):
-                return .findings(rule.check(vault))
+                return StageTimer.measure("  \(rule.description.id)") { .findings(rule.check(vault)) }
             case .files(let files):
                 return .findings(files.flatMap { checkFile($0, in: vault) })
             }

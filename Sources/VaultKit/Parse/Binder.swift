@@ -27,6 +27,11 @@ public final class BoundFile: Sendable {
     public let values: [Value?]
     /// The ids of the bands `band` fields chose from (the period schema's).
     public let bandIDs: [String]
+    /// Record indices grouped by kind (in file order within a kind), and where each
+    /// kind's group starts: `records(of:)` is asked for one kind of a hundred records
+    /// by scoring and several rules, for every file.
+    let byKind: [Int32]
+    let kindStarts: [Int32]
 
     init(parsed: ParsedFile, table: KindTable, records: [Record], values: [Value?], bandIDs: [String]) {
         self.parsed = parsed
@@ -34,6 +39,18 @@ public final class BoundFile: Sendable {
         self.records = records
         self.values = values
         self.bandIDs = bandIDs
+        // A counting sort by kind.
+        var starts = [Int32](repeating: 0, count: table.kinds.count + 1)
+        for record in records { starts[Int(record.kind) + 1] += 1 }
+        for k in 0..<table.kinds.count { starts[k + 1] += starts[k] }
+        var next = starts
+        var grouped = [Int32](repeating: 0, count: records.count)
+        for (index, record) in records.enumerated() {
+            grouped[Int(next[Int(record.kind)])] = Int32(index)
+            next[Int(record.kind)] += 1
+        }
+        byKind = grouped
+        kindStarts = starts
     }
 
     public var path: String { parsed.text.path }
@@ -120,8 +137,8 @@ public final class BoundFile: Sendable {
     }
 
     public func records(of kindID: String) -> [Record] {
-        guard let index = table.indexByID[kindID] else { return [] }
-        return records.filter { $0.kind == Int32(index) }
+        guard let kind = table.indexByID[kindID] else { return [] }
+        return byKind[Int(kindStarts[kind])..<Int(kindStarts[kind + 1])].map { records[Int($0)] }
     }
 }
 

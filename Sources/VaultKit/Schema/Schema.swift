@@ -185,6 +185,9 @@ public struct KindTable: Sendable {
         fieldStarts = kinds.reduce(into: [0]) { starts, kind in starts.append(starts.last! + kind.fields.count) }
     }
 
+    /// The index of kind `id`, as records store it (nil: the table has no such kind).
+    public func index(of id: String) -> Int32? { indexByID[id].map(Int32.init) }
+
     public func index(of span: Span, in text: SourceText) -> Int? {
         text.bytes.withUnsafeBufferPointer { index(of: span, in: $0) }
     }

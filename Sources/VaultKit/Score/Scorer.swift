@@ -24,9 +24,10 @@ public enum Scorer {
             guard file != nil || reviews[id] != nil else { continue }
             var result = AllianceResult(id: id, code: alliance.code, name: alliance.name ?? id, batch: alliance.batch,
                                         status: .unknown)
+            var published = false
             if let file {
                 result.path = file.path
-                readStatus(file, into: &result, schema: period.schema)
+                published = readStatus(file, into: &result, schema: period.schema)
             }
             if let evaluator, let schema = period.schema, detail || result.source != .published || reviews[id] != nil {
                 let outcomes = evaluator.evaluate(file)
@@ -38,7 +39,6 @@ public enum Scorer {
             }
             // A published record without a score (the 2022-2023 inactive list) means the score is not known,
             // not that the rubric should invent one.
-            let published = file.map { !$0.records(of: "published").isEmpty } ?? false
             if result.score == nil, result.status == .evaluated, result.source == .none, !published, !result.indicators.isEmpty {
                 result.score = result.indicators.reduce(Points.zero) { $0 + $1.rubric }
                 result.source = .rubric
@@ -52,15 +52,20 @@ public enum Scorer {
     }
 
     /// Status, published score, band and sequence, and the written result line.
-    static func readStatus(_ file: BoundFile, into result: inout AllianceResult, schema: Schema?) {
+    /// Returns whether the file has a `published` record.
+    @discardableResult
+    static func readStatus(_ file: BoundFile, into result: inout AllianceResult, schema: Schema?) -> Bool {
         var published: [Record] = []
+        // Kinds compared as table indices: comparing each record's kind name was most of scoring.
+        let kinds = (published: file.table.index(of: "published"), participation: file.table.index(of: "participation"),
+                     result: file.table.index(of: "result"))
         for record in file.records {
-            switch file.kindID(of: record) {
-            case "published": published.append(record)
-            case "participation":
+            switch record.kind {
+            case kinds.published: published.append(record)
+            case kinds.participation:
                 result.status = file.text(record, "status").flatMap(Participation.init(rawValue:)) ?? .unknown
                 result.group = file.text(record, "group")
-            case "result":
+            case kinds.result:
                 if result.written != nil {
                     result.written!.extraLineStarts.append(Int(record.start))
                     continue
@@ -73,7 +78,7 @@ public enum Scorer {
         }
         // An alliance printed in two lists of one period counts as evaluated if any list evaluated it.
         let chosen = published.first { file.text($0, "status") == "evaluated" } ?? published.first
-        guard let chosen else { return }
+        guard let chosen else { return false }
         if result.status == .unknown {
             result.status = file.text(chosen, "status").flatMap(Participation.init(rawValue:)) ?? .unknown
         }
@@ -86,6 +91,7 @@ public enum Scorer {
         } else if let bandID = file.text(chosen, "band"), let band = schema?.bands.first(where: { $0.id == bandID }) {
             result.band = band
         }
+        return true
     }
 
     /// Review totals per stage, the deciding stage, and the indicator points it gives.
@@ -117,7 +123,14 @@ public enum Scorer {
     /// Ranks evaluated alliances: by score, ties in published order, then by code;
     /// evaluated alliances without a known score follow in published order.
     static func rank(_ alliances: inout [AllianceResult]) {
-        func before(_ a: AllianceResult, _ b: AllianceResult) -> Bool {
+        /// What ranking compares, taken out of each result once: comparing whole results copied them.
+        struct Key {
+            var score: Points?
+            var seq: Int64?
+            var code: String?
+            var id: String
+        }
+        func before(_ a: Key, _ b: Key) -> Bool {
             switch (a.score, b.score) {
             case let (x?, y?) where x != y: return y < x
             case (.some, nil): return true
@@ -135,7 +148,8 @@ public enum Scorer {
         }
         // Indices are sorted, not results: a result is a large struct, and sorting moved each many times.
         let results = alliances
-        let evaluated = results.indices.filter { results[$0].status == .evaluated }.sorted { before(results[$0], results[$1]) }
+        let keys = results.map { Key(score: $0.score, seq: $0.seq, code: $0.code, id: $0.id) }
+        let evaluated = results.indices.filter { results[$0].status == .evaluated }.sorted { before(keys[$0], keys[$1]) }
         var ranked: [AllianceResult] = []
         ranked.reserveCapacity(results.count)
         for (position, index) in evaluated.enumerated() {
@@ -191,24 +205,27 @@ enum Awards {
             for award in schema.awards {
                 let window = Array(order[max(0, position - award.consecutive + 1)...position])
                 let missing = award.consecutive - window.count
+                // Looked up once per award, not once per alliance: each lookup copied a period's results.
+                let windowResults = window.map { (id: $0, result: results[$0]) }
                 for index in alliances.indices {
                     alliances[index].awards[award.id] =
-                        status(of: alliances[index].id, award: award, window: window, missingBefore: missing, results: results)
+                        status(of: alliances[index].id, award: award, window: windowResults, missingBefore: missing)
                 }
             }
             results[periodID]!.alliances = alliances
         }
     }
 
-    static func status(of id: String, award: Award, window: [String], missingBefore: Int,
-                       results: [String: PeriodResult]) -> AwardStatus {
-        var unknown: [String] = missingBefore > 0 ? ["\(missingBefore) period(s) before \(window.first ?? "")"] : []
-        for periodID in window {
-            guard let result = results[periodID], result.hasResults else {
-                unknown.append(periodID)
+    static func status(of id: String, award: Award, window: [(id: String, result: PeriodResult?)],
+                       missingBefore: Int) -> AwardStatus {
+        var unknown: [String] = missingBefore > 0 ? ["\(missingBefore) period(s) before \(window.first?.id ?? "")"] : []
+        for k in window.indices {
+            // Read in place: binding the result to a name would copy it for every alliance.
+            guard window[k].result?.hasResults == true else {
+                unknown.append(window[k].id)
                 continue
             }
-            guard let standing = result.standing(id), standing.status == .evaluated, standing.band == award.band else {
+            guard let standing = window[k].result!.standing(id), standing.status == .evaluated, standing.band == award.band else {
                 return .notEarned
             }
         }

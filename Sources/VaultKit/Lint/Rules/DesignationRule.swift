@@ -25,8 +25,10 @@ public enum DesignationRule: ScoredRule {
         for periodID in order {
             guard let result = results[periodID], let schema = result.schema else { continue }
             var unknownSpans: [String: [String: Int]] = [:]   // award → unknown period → designations
-            for a in result.alliances {
-                guard let file = vault.alliances[a.id]?.records[periodID] else { continue }
+            for position in result.alliances.indices {
+                // Read in place: a result is large, and copying each one showed in profiles.
+                let id = result.alliances[position].id
+                guard let file = vault.alliances[id]?.records[periodID] else { continue }
                 for record in file.records(of: "designation") {
                     let awardID = file.text(record, "award") ?? ""
                     guard let award = schema.awards.first(where: { $0.id == awardID }) else {
@@ -35,13 +37,13 @@ public enum DesignationRule: ScoredRule {
                             hint: "awards: \(schema.awards.map(\.id).joined(separator: ", "))"))
                         continue
                     }
-                    switch a.awards[award.id] ?? .notEarned {
+                    switch result.alliances[position].awards[award.id] ?? .notEarned {
                     case .earned: break
                     case .unknown(let periods):
                         for unknown in periods { unknownSpans[award.id, default: [:]][unknown, default: 0] += 1 }
                     case .notEarned:
                         found.append(file.site(record).diagnostic(description, at: Int(record.start),
-                            "\(a.id) is designated \(award.id) at \(periodID), but \(breakingPeriod(a.id, award, periodID, order, results))",
+                            "\(id) is designated \(award.id) at \(periodID), but \(breakingPeriod(id, award, periodID, order, results))",
                             hint: "if the source says so, keep the designation and acknowledge it: # vault-allow designation: REASON"))
                     }
                 }
