@@ -19,7 +19,7 @@ struct ReportCommand {
 
     func run() throws(UsageError) -> ExitStatus {
         let parsed = try Self.options.parse(arguments)
-        guard let project = ScoredProject.open(directory) else { return .usage }
+        guard let project = ScoredProject.open(directory, period: parsed.positionals[0]) else { return .usage }
         let id = parsed.positionals[0]
         _ = try project.period(id)
         guard let report = PeriodReport(period: id, vault: project.vault, results: project.results) else { return .usage }

@@ -6,10 +6,12 @@ struct ScoredProject {
     var vault: Vault
     var results: [String: PeriodResult]
 
-    static func open(_ directory: String?) -> ScoredProject? {
+    /// With `period`, only that period and the periods its awards look back on are scored.
+    static func open(_ directory: String?, period: String?) -> ScoredProject? {
         guard let fs = openProject(directory) else { return nil }
         let vault = keptUntilExit(Loader.load(fs).vault)
-        return ScoredProject(root: fs.root, vault: vault, results: keptUntilExit(Scorer.score(vault)))
+        let results = period.map { Scorer.score(vault, period: $0) } ?? Scorer.score(vault)
+        return ScoredProject(root: fs.root, vault: vault, results: keptUntilExit(results))
     }
 
     /// The period's result, or a message with the closest period id.
@@ -48,7 +50,7 @@ struct ScoreCommand {
 
     func run() throws(UsageError) -> ExitStatus {
         let parsed = try Self.options.parse(arguments)
-        guard let project = ScoredProject.open(directory) else { return .usage }
+        guard let project = ScoredProject.open(directory, period: parsed.positionals.first) else { return .usage }
         if parsed.flags.contains("--write") {
             var results = project.results
             if let id = parsed.positionals.first { results = [id: try project.period(id)] }
@@ -92,7 +94,7 @@ struct ExplainCommand {
 
     func run() throws(UsageError) -> ExitStatus {
         let parsed = try Self.options.parse(arguments)
-        guard let project = ScoredProject.open(directory) else { return .usage }
+        guard let project = ScoredProject.open(directory, period: parsed.positionals[1]) else { return .usage }
         let result = try project.period(parsed.positionals[1])
         let wanted = parsed.positionals[0]
         guard let alliance = result.alliance(wanted) ?? result.alliances.first(where: { $0.code == wanted }) else {
@@ -122,7 +124,7 @@ struct StatsCommand {
 
     func run() throws(UsageError) -> ExitStatus {
         let parsed = try Self.options.parse(arguments)
-        guard let project = ScoredProject.open(directory) else { return .usage }
+        guard let project = ScoredProject.open(directory, period: parsed.positionals[0]) else { return .usage }
         let stats = PeriodStatistics(try project.period(parsed.positionals[0]), vault: project.vault)
         Terminal.write(parsed.values["--format"] == "json" ? StatsReport.json(stats) : StatsReport.text(stats))
         return .clean

@@ -35,6 +35,23 @@ enum Fixture {
         expectGolden("stats-2024.json", StatsReport.json(stats))
     }
 
+    /// Scoring one period (and its award window) must give what scoring every period gives.
+    @Test(arguments: [Fixture.root, Package.root.path])
+    func onePeriodScoresAsAllPeriodsDo(_ root: String) throws {
+        let vault = Loader.load(try DiskFileSystem(root: root)).vault
+        let all = Scorer.score(vault)
+        for id in vault.periodIDs {
+            let one = Scorer.score(vault, period: id)
+            let full = try #require(all[id])
+            let single = try #require(one[id])
+            #expect(ScoreTable.json(single) == ScoreTable.json(full), "\(id)")
+            let a = PeriodReport(period: id, vault: vault, results: one).map(ReportJSON.render)
+            let b = PeriodReport(period: id, vault: vault, results: all).map(ReportJSON.render)
+            #expect(a == b, "\(id)")
+        }
+        #expect(Scorer.score(vault, period: "1999").isEmpty)
+    }
+
     @Test func lint() throws {
         let result = Linter.lint(try DiskFileSystem(root: Fixture.root))
         expectGolden("lint-fixture.txt", DiagnosticTextReporter(color: false).render(result.diagnostics, files: result.files))
@@ -100,9 +117,12 @@ enum Fixture {
         #expect(unknown["2022"]!.alliance("示例")!.awards["a-level"] == .unknown(["2021"]))
         // Once 2021 has results, an alliance missing from them has broken its run.
         files["vault/alliances/乙/2021.txt"] = "published status=evaluated score=99 source=r:t\n"
-        let known = Scorer.score(Loader.load(MemoryFileSystem(files: files)).vault)
-        #expect(known["2022"]!.alliance("示例")!.awards["a-level"] == .notEarned)
-        #expect(known["2022"]!.alliance("乙")!.awards["a-level"] == .earned)
+        let vault = Loader.load(MemoryFileSystem(files: files)).vault
+        // Scoring only 2022 looks back on the two periods before it, as scoring them all does.
+        for known in [Scorer.score(vault), Scorer.score(vault, period: "2022")] {
+            #expect(known["2022"]!.alliance("示例")!.awards["a-level"] == .notEarned)
+            #expect(known["2022"]!.alliance("乙")!.awards["a-level"] == .earned)
+        }
     }
 
     /// The 2022-2023 report lists its inactive alliances without scores: no score is invented.

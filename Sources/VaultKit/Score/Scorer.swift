@@ -13,6 +13,21 @@ public enum Scorer {
         return results
     }
 
+    /// Period `id` in full, with the periods its awards look back on scored as lint
+    /// scores them (standings, no indicator breakdown) and the others left out: what
+    /// `score`, `explain`, `stats` and `report` for one period need, at a fraction of
+    /// the cost of every period in detail. Empty when `id` is not a period.
+    public static func score(_ vault: Vault, period id: String) -> [String: PeriodResult] {
+        let order = vault.periodIDs
+        guard let end = order.firstIndex(of: id), let period = vault.periods[id] else { return [:] }
+        let lookBack = (period.schema?.awards.map(\.consecutive).max() ?? 1) - 1
+        let window = Array(order[max(0, end - lookBack)..<end])
+        let scored = parallelMap(window + [id]) { score(vault, vault.periods[$0]!, detail: $0 == id) }
+        var results = Dictionary(uniqueKeysWithValues: zip(window + [id], scored))
+        Awards.apply(to: &results, order: order)
+        return results
+    }
+
     /// One period's result without awards.
     static func score(_ vault: Vault, _ period: Period, detail: Bool = true) -> PeriodResult {
         let evaluator = period.schema.map { RubricEvaluator(schema: $0, table: Loader.recordTable($0)) }
