@@ -165,6 +165,30 @@ final class FixtureRepository {
         #expect(try repo.git("status", "--porcelain").isEmpty)
     }
 
+    /// A diff scores only the periods a change can move, and the periods whose awards
+    /// look back on them: a score changed in 2021 moves an award in 2022.
+    @Test func aChangeMovesTheAwardsOfLaterPeriods() {
+        var files = ExampleProject.base
+        files["schemas/test.txt"]! += "award id=a-level label=A级 band=high consecutive=2\n"
+        files["vault/periods/2023.txt"] = nil
+        files["vault/alliances/示例/2023.txt"] = nil
+        for year in ["2020", "2021", "2022"] {
+            files["vault/periods/\(year).txt"] = "period start=\(year)-01-01 end=\(year)-12-31 schema=test\n"
+            files["vault/alliances/示例/\(year).txt"] = "published status=evaluated score=90 source=r:t\n"
+        }
+        let old = Loader.load(MemoryFileSystem(files: files)).vault
+        files["vault/alliances/示例/2021.txt"] = "published status=evaluated score=60 source=r:t\n"
+        let new = Loader.load(MemoryFileSystem(files: files)).vault
+        let diff = VaultDiff(base: "a", head: "b", old: old, new: new)
+        #expect(VaultDiff.affectedPeriods(diff.changedPaths, old, new) == ["2021", "2022"])
+        #expect(diff.changes.map(\.period) == ["2021", "2022"])
+        let award = diff.changes.last?.awards.first
+        #expect(award.map { "\($0.award): \($0.old) → \($0.new)" } == "a-level: earned → not earned")
+        // A schema edit may move every period.
+        files["schemas/test.txt"]! += "# 注释\n"
+        #expect(VaultDiff.affectedPeriods(["schemas/test.txt"], old, Loader.load(MemoryFileSystem(files: files)).vault) == nil)
+    }
+
     @Test func aReviewAndASchemaEditAreExplained() throws {
         let repo = try FixtureRepository()
         try repo.append("vault/reviews/2024/E04.txt", "review alliance=智能交通 stage=recheck 2.1=3 note=复核\n")

@@ -74,8 +74,15 @@ public struct VaultDiff: Sendable {
     public init(base: String, head: String, old: Vault, new: Vault) {
         self.base = base
         self.head = head
-        let oldResults = Scorer.score(old)
-        let newResults = Scorer.score(new)
+        var before: [String: [UInt8]] = [:]
+        for file in old.files { before[file.text.path] = file.text.bytes }
+        var after: [String: [UInt8]] = [:]
+        for file in new.files { after[file.text.path] = file.text.bytes }
+        changedPaths = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let affected = Self.affectedPeriods(changedPaths, old, new)
+        let oldResults = Self.score(old, affected)
+        let newResults = Self.score(new, affected)
         var changes: [AllianceChange] = []
         let periods = Set(oldResults.keys).union(newResults.keys).sorted()
         for period in periods {
@@ -108,12 +115,43 @@ public struct VaultDiff: Sendable {
             schemas.append(SchemaChange(schema: id, lines: lines, periods: using))
         }
         self.schemas = schemas
-        var before: [String: [UInt8]] = [:]
-        for file in old.files { before[file.text.path] = file.text.bytes }
-        var after: [String: [UInt8]] = [:]
-        for file in new.files { after[file.text.path] = file.text.bytes }
-        changedPaths = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// The periods whose results a change can move, or nil for all of them. A record,
+    /// review or result file moves its own period, and through awards the periods
+    /// that look back on it; any other file (a schema, a period, an alliance's
+    /// metadata) may move every period.
+    static func affectedPeriods(_ changed: [String], _ old: Vault, _ new: Vault) -> Set<String>? {
+        var periods: Set<String> = []
+        for path in changed {
+            let parts = path.split(separator: "/").map(String.init)
+            switch (parts.first, parts.count) {
+            case ("vault", 4) where parts[1] == "alliances" && parts[3] != "alliance.txt":
+                periods.insert(String(parts[3].dropLast(4)))
+            case ("vault", 4) where parts[1] == "reviews":
+                periods.insert(parts[2])
+            case ("vault", 3) where parts[1] == "results":
+                periods.insert(String(parts[2].dropLast(4)))
+            default:
+                return nil
+            }
+        }
+        let order = new.periodIDs
+        let lookBack = (Array(old.schemas.values) + Array(new.schemas.values)).flatMap(\.awards).map(\.consecutive).max() ?? 1
+        for (position, id) in order.enumerated() where periods.contains(id) {
+            for later in order[position..<min(order.count, position + lookBack)] { periods.insert(later) }
+        }
+        return periods
+    }
+
+    /// Each affected period scored in full (with the periods its awards look back on), or every period.
+    static func score(_ vault: Vault, _ periods: Set<String>?) -> [String: PeriodResult] {
+        guard let periods else { return Scorer.score(vault) }
+        var results: [String: PeriodResult] = [:]
+        for id in periods.sorted() {
+            if let result = Scorer.score(vault, period: id)[id] { results[id] = result }
+        }
+        return results
     }
 
     /// Flags the files `author` changed without owning them (by the new vault's owners).
