@@ -168,12 +168,8 @@ final class FixtureRepository {
     /// A diff scores only the periods a change can move, and the periods whose awards
     /// look back on them: a score changed in 2021 moves an award in 2022.
     @Test func aChangeMovesTheAwardsOfLaterPeriods() {
-        var files = ExampleProject.base
-        files["schemas/test.txt"]! += "award id=a-level label=A级 band=high consecutive=2\n"
-        files["vault/periods/2023.txt"] = nil
-        files["vault/alliances/示例/2023.txt"] = nil
+        var files = awardProject(consecutive: 2, years: ["2020", "2021", "2022"])
         for year in ["2020", "2021", "2022"] {
-            files["vault/periods/\(year).txt"] = "period start=\(year)-01-01 end=\(year)-12-31 schema=test\n"
             files["vault/alliances/示例/\(year).txt"] = "published status=evaluated score=90 source=r:t\n"
         }
         let old = Loader.load(MemoryFileSystem(files: files)).vault

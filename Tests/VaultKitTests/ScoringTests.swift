@@ -101,13 +101,7 @@ enum Fixture {
     }
 
     @Test func aLevelBreaksOnANonEvaluatedPeriodAndIsUnknownWithoutResults() {
-        var files = ExampleProject.base
-        files["schemas/test.txt"]! += "award id=a-level label=A级 band=high consecutive=3\n"
-        files["vault/periods/2023.txt"] = nil
-        files["vault/alliances/示例/2023.txt"] = nil
-        for year in ["2020", "2021", "2022"] {
-            files["vault/periods/\(year).txt"] = "period start=\(year)-01-01 end=\(year)-12-31 schema=test\n"
-        }
+        var files = awardProject(consecutive: 3, years: ["2020", "2021", "2022"])
         files["vault/alliances/示例/2020.txt"] = "published status=evaluated score=90 source=r:t\n"
         files["vault/alliances/示例/2022.txt"] = "published status=evaluated score=95 source=r:t\n"
         files["vault/alliances/乙/alliance.txt"] = "alliance name=乙\n"

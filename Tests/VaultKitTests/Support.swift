@@ -22,6 +22,19 @@ func lintExample(_ path: String, _ content: String) -> Linter.Result {
     return lint(files)
 }
 
+/// The base example project over `years` (one period file each, schema `test`) with
+/// an award for `consecutive` periods in band high, and no records yet.
+func awardProject(consecutive: Int, years: [String]) -> [String: String] {
+    var files = ExampleProject.base
+    files["schemas/test.txt"]! += "award id=a-level label=A级 band=high consecutive=\(consecutive)\n"
+    files["vault/periods/2023.txt"] = nil
+    files["vault/alliances/示例/2023.txt"] = nil
+    for year in years {
+        files["vault/periods/\(year).txt"] = "period start=\(year)-01-01 end=\(year)-12-31 schema=test\n"
+    }
+    return files
+}
+
 /// A scratch directory removed when the test ends.
 final class TemporaryDirectory {
     let path: String
