@@ -72,4 +72,36 @@ import Testing
         #expect(run.stderr.contains("is read-only; it was left as it was"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
+
+    /// A disk that fills up mid-write, made with a file-size limit (`ulimit -f`): the
+    /// writer says which file it could not write and exits 2; every file is its old
+    /// or its new version, and no temporary file is left behind.
+    @Test func aFullDiskIsReportedAndLosesNothing() throws {
+        let dir = try copy(Fixture.root)
+        let old = try contents(dir.path)
+        let unlimited = try copy(Fixture.root)
+        #expect(try Run(["-C", unlimited.path, "score", "--write"]).status == 0)
+        let new = try contents(unlimited.path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        // SIGXFSZ as a shell leaves it (the test runner ignores it, and children inherit
+        // that), then 2 blocks of 1 KB: the fixture's small files fit, its larger ones do not.
+        process.arguments = ["--default-signal=XFSZ", "/bin/sh", "-c", "ulimit -f 2; exec \"$0\" \"$@\"",
+                             Run.executable.path, "-C", dir.path, "score", "--write"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 2, "\(message)")
+        #expect(message.contains("cannot write") && message.contains("File too large"), "\(message)")
+        let after = try contents(dir.path)
+        #expect(after.keys.sorted() == old.keys.sorted())
+        for (path, bytes) in after {
+            #expect(bytes == old[path] || bytes == new[path], "\(path) is neither its old nor its new version")
+        }
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+    }
 }

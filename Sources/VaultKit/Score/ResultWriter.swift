@@ -120,11 +120,13 @@ public enum AtomicFile {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
+                let tooLarge = errno == EFBIG
                 let message = DiskFileSystem.errnoText()
                 close(fd)
                 unlink(temporary)
                 throw FileSystemError(message: "cannot write \(path): \(message)",
-                                      hint: "the file was left as it was; free disk space and run again")
+                                      hint: tooLarge ? "the file was left as it was; the file-size limit (ulimit -f) is too small for it"
+                                                     : "the file was left as it was; free disk space and run again")
             }
             offset += n
         }
