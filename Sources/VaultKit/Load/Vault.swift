@@ -61,7 +61,12 @@ public struct Vault: Sendable {
     /// rules walk them, and sorting on every walk showed in profiles.
     public internal(set) var allianceIDs: [String] = []
 
+    /// The alliances in the order of `allianceIDs`: walking them needs no lookup by a
+    /// Chinese id (hashing one normalises it first, which showed in profiles).
+    public internal(set) var orderedAlliances: [Alliance] = []
+
     mutating func sortAllianceIDs() {
         allianceIDs = alliances.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        orderedAlliances = allianceIDs.map { alliances[$0]! }
     }
 }

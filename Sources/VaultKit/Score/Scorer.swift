@@ -33,10 +33,12 @@ public enum Scorer {
         let evaluator = period.schema.map { RubricEvaluator(schema: $0, table: Loader.recordTable($0)) }
         let reviews = ReviewCollector.collect(period)
         var alliances: [AllianceResult] = []
-        for id in vault.allianceIDs {
-            let alliance = vault.alliances[id]!
+        for alliance in vault.orderedAlliances {
+            let id = alliance.id
             let file = alliance.records[period.id]
-            guard file != nil || reviews[id] != nil else { continue }
+            // Looked up once, and not at all in a period without reviews (most of them).
+            let ownReviews = reviews.isEmpty ? nil : reviews[id]
+            guard file != nil || ownReviews != nil else { continue }
             var result = AllianceResult(id: id, code: alliance.code, name: alliance.name ?? id, batch: alliance.batch,
                                         status: .unknown)
             var published = false
@@ -44,13 +46,13 @@ public enum Scorer {
                 result.path = file.path
                 published = readStatus(file, into: &result, schema: period.schema)
             }
-            if let evaluator, let schema = period.schema, detail || result.source != .published || reviews[id] != nil {
+            if let evaluator, let schema = period.schema, detail || result.source != .published || ownReviews != nil {
                 let outcomes = evaluator.evaluate(file)
                 result.indicators = outcomes.enumerated().map { index, outcome in
                     IndicatorResult(index: index, rubric: outcome.points, final: outcome.points, measure: outcome.measure,
                                     evidence: outcome.evidence.map { $0.number })
                 }
-                applyReviews(reviews[id] ?? [], to: &result, schema: schema)
+                applyReviews(ownReviews ?? [], to: &result, schema: schema)
             }
             // A published record without a score (the 2022-2023 inactive list) means the score is not known,
             // not that the rubric should invent one.
@@ -214,35 +216,52 @@ enum ReviewCollector {
 /// A-level and other awards: a band held in N consecutive evaluation periods.
 enum Awards {
     static func apply(to results: inout [String: PeriodResult], order: [String]) {
-        for (position, periodID) in order.enumerated() {
-            guard let schema = results[periodID]?.schema else { continue }
-            var alliances = results[periodID]!.alliances
-            for award in schema.awards {
-                let window = Array(order[max(0, position - award.consecutive + 1)...position])
-                let missing = award.consecutive - window.count
-                // Looked up once per award, not once per alliance: each lookup copied a period's results.
-                let windowResults = window.map { (id: $0, result: results[$0]) }
-                for index in alliances.indices {
-                    alliances[index].awards[award.id] =
-                        status(of: alliances[index].id, award: award, window: windowResults, missingBefore: missing)
-                }
+        // Awards read only the standings of other periods, which awards do not change:
+        // every period's statuses are worked out in parallel, then written.
+        let standings = results
+        let computed = parallelMap(Array(order.enumerated())) { position, periodID in
+            statuses(for: periodID, at: position, order: order, results: standings)
+        }
+        for (periodID, byAward) in zip(order, computed) where !byAward.isEmpty {
+            // Moved out of the dictionary while written, so they are not copied.
+            var alliances: [AllianceResult] = []
+            swap(&alliances, &results[periodID]!.alliances)
+            for (award, byAlliance) in byAward {
+                for index in alliances.indices { alliances[index].awards[award] = byAlliance[index] }
             }
-            results[periodID]!.alliances = alliances
+            swap(&alliances, &results[periodID]!.alliances)
         }
     }
 
-    static func status(of id: String, award: Award, window: [(id: String, result: PeriodResult?)],
-                       missingBefore: Int) -> AwardStatus {
+    /// Each award's status for each alliance of the period, in the period's order.
+    static func statuses(for periodID: String, at position: Int, order: [String],
+                         results: [String: PeriodResult]) -> [(award: String, byAlliance: [AwardStatus])] {
+        guard let schema = results[periodID]?.schema else { return [] }
+        let ids = results[periodID]!.alliances.map(\.id)
+        return schema.awards.map { award in
+            let window = Array(order[max(0, position - award.consecutive + 1)...position])
+            let missing = award.consecutive - window.count
+            // Per window period, once per award: who was evaluated in the award's band
+            // (nil: the period has no results). Reaching into each period's results
+            // for every alliance copied them.
+            let inBand: [(id: String, alliances: Set<String>?)] = window.map { id in
+                guard let result = results[id], result.hasResults else { return (id, nil) }
+                return (id, Set(result.alliances.lazy.filter { $0.status == .evaluated && $0.band?.id == award.band }.map(\.id)))
+            }
+            return (award.id, ids.map { status(of: $0, window: inBand, missingBefore: missing) })
+        }
+    }
+
+    /// An alliance's award status over `window`: the alliances in the award's band
+    /// in each period, nil for a period without results.
+    static func status(of id: String, window: [(id: String, alliances: Set<String>?)], missingBefore: Int) -> AwardStatus {
         var unknown: [String] = missingBefore > 0 ? ["\(missingBefore) period(s) before \(window.first?.id ?? "")"] : []
-        for k in window.indices {
-            // Read in place: binding the result to a name would copy it for every alliance.
-            guard window[k].result?.hasResults == true else {
-                unknown.append(window[k].id)
+        for (period, inBand) in window {
+            guard let inBand else {
+                unknown.append(period)
                 continue
             }
-            guard let standing = window[k].result!.standing(id), standing.status == .evaluated, standing.band == award.band else {
-                return .notEarned
-            }
+            guard inBand.contains(id) else { return .notEarned }
         }
         return unknown.isEmpty ? .earned : .unknown(unknown)
     }
