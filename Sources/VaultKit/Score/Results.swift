@@ -112,8 +112,13 @@ public struct PeriodResult: Sendable {
     public var period: Period
     public var schema: Schema?
     public var alliances: [AllianceResult] {
-        didSet { index = Self.index(alliances) }
+        get { storage }
+        set {
+            storage = newValue
+            index = Self.index(newValue)
+        }
     }
+    private var storage: [AllianceResult]
     /// Whether the vault holds any evaluation result for this period (else its bands are unknown).
     public var hasResults: Bool
     /// Positions in `alliances` by id: awards look alliances up across periods, so this must not be a scan.
@@ -122,9 +127,15 @@ public struct PeriodResult: Sendable {
     public init(period: Period, schema: Schema?, alliances: [AllianceResult], hasResults: Bool) {
         self.period = period
         self.schema = schema
-        self.alliances = alliances
+        storage = alliances
         self.hasResults = hasResults
         index = Self.index(alliances)
+    }
+
+    /// Sets one award's status for every alliance, in `alliances` order. Ids and order
+    /// stay, so the index is kept (rebuilding it hashed every Chinese id again).
+    mutating func setAward(_ award: String, _ statuses: [AwardStatus]) {
+        for position in storage.indices { storage[position].awards[award] = statuses[position] }
     }
 
     static func index(_ alliances: [AllianceResult]) -> [String: Int] {

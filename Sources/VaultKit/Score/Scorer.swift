@@ -222,14 +222,8 @@ enum Awards {
         let computed = parallelMap(Array(order.enumerated())) { position, periodID in
             statuses(for: periodID, at: position, order: order, results: standings)
         }
-        for (periodID, byAward) in zip(order, computed) where !byAward.isEmpty {
-            // Moved out of the dictionary while written, so they are not copied.
-            var alliances: [AllianceResult] = []
-            swap(&alliances, &results[periodID]!.alliances)
-            for (award, byAlliance) in byAward {
-                for index in alliances.indices { alliances[index].awards[award] = byAlliance[index] }
-            }
-            swap(&alliances, &results[periodID]!.alliances)
+        for (periodID, byAward) in zip(order, computed) {
+            for (award, byAlliance) in byAward { results[periodID]!.setAward(award, byAlliance) }
         }
     }
 

@@ -98,8 +98,8 @@ public struct PeriodStatistics: Sendable {
                 totals[kind.id] = ActivityTotal(kind: kind.id, title: kind.title, type: nil, count: 0)
             }
         }
-        for id in vault.allianceIDs {
-            guard let file = vault.alliances[id]!.records[result.period.id] else { continue }
+        for alliance in vault.orderedAlliances {
+            guard let file = alliance.records[result.period.id] else { continue }
             for record in file.records {
                 let kind = file.kind(of: record)
                 let key = kind.fields.contains { $0.id == "type" } ? "\(kind.id)/\(file.text(record, "type") ?? "")" : kind.id

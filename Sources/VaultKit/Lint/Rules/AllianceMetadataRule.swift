@@ -17,8 +17,8 @@ public enum AllianceMetadataRule: VaultRule {
 
     public static func check(_ vault: Vault) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for id in vault.allianceIDs {
-            let alliance = vault.alliances[id]!
+        for alliance in vault.orderedAlliances {
+            let id = alliance.id
             let path = "vault/alliances/\(id)/alliance.txt"
             guard let file = alliance.metadata else {
                 found.append(description.fileDiagnostic(path, "alliance \"\(id)\" has no alliance.txt",

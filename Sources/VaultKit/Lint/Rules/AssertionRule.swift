@@ -190,8 +190,8 @@ public struct Figures {
         case "designations":
             guard let award = claim.award else { return .failure(needs("award", false)!) }
             var count = 0
-            for id in vault.allianceIDs {
-                guard let file = vault.alliances[id]!.records[result.period.id] else { continue }
+            for alliance in vault.orderedAlliances {
+                guard let file = alliance.records[result.period.id] else { continue }
                 if file.records(of: "designation").contains(where: { file.text($0, "award") == award }) { count += 1 }
             }
             return .success(Ratio(count))

@@ -29,16 +29,18 @@ public enum CodeCollisionRule: VaultRule {
 
     public static func check(_ vault: Vault) -> [Diagnostic] {
         var byCode: [String: [Use]] = [:]
-        for id in vault.allianceIDs {
-            guard let file = vault.alliances[id]!.metadata, let record = file.records(of: "alliance").first,
+        for alliance in vault.orderedAlliances {
+            let id = alliance.id
+            guard let file = alliance.metadata, let record = file.records(of: "alliance").first,
                   let code = file.text(record, "code") else { continue }
             byCode[code, default: []].append(Use(alliance: id, file: file, record: record))
         }
         var found = report(byCode, what: "code")
         for period in vault.periodIDs {
             var printed: [String: [Use]] = [:]
-            for id in vault.allianceIDs {
-                guard let file = vault.alliances[id]!.records[period] else { continue }
+            for alliance in vault.orderedAlliances {
+                let id = alliance.id
+                guard let file = alliance.records[period] else { continue }
                 for record in file.records(of: "published") {
                     guard let code = file.text(record, "code") else { continue }
                     printed[code, default: []].append(Use(alliance: id, file: file, record: record))

@@ -14,8 +14,8 @@ public enum CodeDriftRule: VaultRule {
 
     public static func check(_ vault: Vault) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for id in vault.allianceIDs {
-            let alliance = vault.alliances[id]!
+        for alliance in vault.orderedAlliances {
+            let id = alliance.id
             guard let own = alliance.code else { continue }
             for periodID in alliance.records.keys.sorted() {
                 let file = alliance.records[periodID]!

@@ -25,11 +25,14 @@ public enum DesignationRule: ScoredRule {
         for periodID in order {
             guard let result = results[periodID], let schema = result.schema else { continue }
             var unknownSpans: [String: [String: Int]] = [:]   // award → unknown period → designations
-            for position in result.alliances.indices {
-                // Read in place: a result is large, and copying each one showed in profiles.
-                let id = result.alliances[position].id
-                guard let file = vault.alliances[id]?.records[periodID] else { continue }
-                for record in file.records(of: "designation") {
+            // Designations are few: alliances are walked in order and only a designated
+            // one's result is looked up (by id, which hashing every alliance's showed in profiles).
+            for alliance in vault.orderedAlliances {
+                guard let file = alliance.records[periodID] else { continue }
+                let designations = file.records(of: "designation")
+                guard !designations.isEmpty, let standing = result.alliance(alliance.id) else { continue }
+                let id = alliance.id
+                for record in designations {
                     let awardID = file.text(record, "award") ?? ""
                     guard let award = schema.awards.first(where: { $0.id == awardID }) else {
                         found.append(file.site(record).diagnostic(description, at: file.offset(of: "award", in: record),
@@ -37,7 +40,7 @@ public enum DesignationRule: ScoredRule {
                             hint: "awards: \(schema.awards.map(\.id).joined(separator: ", "))"))
                         continue
                     }
-                    switch result.alliances[position].awards[award.id] ?? .notEarned {
+                    switch standing.awards[award.id] ?? .notEarned {
                     case .earned: break
                     case .unknown(let periods):
                         for unknown in periods { unknownSpans[award.id, default: [:]][unknown, default: 0] += 1 }
