@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Times lint, score, report and diff (release build) on generated vaults of
 # 100, 1,000 and 10,000 alliances × 10 periods × 100 records, and prints the
-# Markdown table of docs/performance.md. Best of 3 wall times, peak memory of
-# that run. A benchmark, not a test: shared machines are noisy.
+# Markdown table of docs/performance.md. Best of RUNS (default 5) wall times,
+# peak memory of that run. A benchmark, not a test: shared machines are noisy.
 # usage: scripts/bench.sh [SIZES…]   (default: 100 1000 10000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,9 +10,10 @@ sizes=${*:-100 1000 10000}
 swift build -c release --product vault >/dev/null
 vault=$PWD/.build/release/vault
 
-best() {  # best of 3: prints "seconds peak_kb"
+runs=${RUNS:-5}
+best() {  # best of $runs: prints "seconds peak_kb"
   local best_s=999999 best_kb=0
-  for _ in 1 2 3; do
+  for _ in $(seq "$runs"); do
     local out
     /usr/bin/time -o /tmp/vault-bench-time -f "%e %M" "$@" >/dev/null 2>/dev/null || true
     out=$(tail -1 /tmp/vault-bench-time)

@@ -154,15 +154,20 @@ public enum Binder {
         var values: [Value?] = []
         var diagnostics: [Diagnostic] = []
         records.reserveCapacity(parsed.lines.count)
-        values.reserveCapacity(parsed.fields.count + parsed.lines.count)
         // Buffers are taken once per file: the loop below runs once per record line.
         parsed.text.bytes.withUnsafeBufferPointer { bytes in
+            // Each line's kind first, so the values array is reserved to its exact size:
+            // a guess that fell short doubled it, and a third of its slots went unused.
+            let kindIndices = parsed.lines.map { table.index(of: $0.kind, in: bytes) ?? -1 }
+            values.reserveCapacity(kindIndices.reduce(0) { slots, kind in
+                kind < 0 ? slots : slots + table.fieldStarts[kind + 1] - table.fieldStarts[kind]
+            })
             parsed.fields.withUnsafeBufferPointer { fields in
             table.kinds.withUnsafeBufferPointer { kinds in
             table.fieldSpecs.withUnsafeBufferPointer { allSpecs in
-                for line in parsed.lines {
+                for (line, kindIndex) in zip(parsed.lines, kindIndices) {
                     var site: DiagnosticSite { parsed.site(line) }
-                    guard let kindIndex = table.index(of: line.kind, in: bytes) else {
+                    guard kindIndex >= 0 else {
                         diagnostics.append(UnknownKindRule.diagnostic(site: site, kind: line.kind, parsed: parsed,
                                                                        known: table.kinds.map(\.id), place: place))
                         unbound.append(line)
