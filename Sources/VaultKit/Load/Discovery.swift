@@ -45,38 +45,26 @@ enum Discovery {
 
     /// Whether `name` is a period id: `YYYY` or `YYYY-YYYY`.
     static func isPeriodID<S: StringProtocol>(_ name: S) -> Bool {
-        let parts = name.split(separator: "-", omittingEmptySubsequences: false)
-        return (1...2).contains(parts.count)
-            && parts.allSatisfy { $0.count == 4 && $0.allSatisfy { $0 >= "0" && $0 <= "9" } }
+        // On bytes: this runs for every file of the vault.
+        let bytes = Array(name.utf8)
+        func year(_ at: Int) -> Bool { bytes[at..<at + 4].allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        switch bytes.count {
+        case 4: return year(0)
+        case 9: return year(0) && bytes[4] == 0x2D && year(5)
+        default: return false
+        }
     }
 
     private struct Walker {
         let fs: any FileSystem
         var result: Result
 
-        typealias Listing = Swift.Result<[(name: String, type: EntryType)], FileSystemError>
-
-        static func list(_ fs: any FileSystem, _ directory: String) -> Listing {
-            do throws(FileSystemError) {
-                return .success(try fs.entries(in: directory))
-            } catch {
-                return .failure(error)
-            }
-        }
-
         mutating func walk(_ directory: String, expecting: String,
                            _ visit: (String, EntryType, inout Walker) -> Void) {
-            walk(directory, Walker.list(fs, directory), expecting: expecting, visit)
-        }
-
-        /// Visits a listing already made (the alliance directories are listed in parallel).
-        mutating func walk(_ directory: String, _ listing: Listing, expecting: String,
-                           _ visit: (String, EntryType, inout Walker) -> Void) {
             let entries: [(name: String, type: EntryType)]
-            switch listing {
-            case .success(let listed):
-                entries = listed
-            case .failure(let error):
+            do throws(FileSystemError) {
+                entries = try fs.entries(in: directory)
+            } catch {
                 report(IORule.description, directory, "cannot read directory \"\(directory)\": \(error.message)",
                        hint: error.hint ?? "a project holds \(expecting) here")
                 return
@@ -145,14 +133,20 @@ enum Discovery {
                 walk(path, expecting: "alliance directories") { name, type, walker in
                     if walker.isAllianceDirectory(name, type) { directories.append(name) }
                 }
-                // Ten thousand directories: listed on every core, then visited in order.
+                // Ten thousand directories: listed and visited on every core, then joined in order.
                 let fs = self.fs
-                let listings = parallelMap(directories) { Walker.list(fs, path + "/" + $0) }
-                for (name, listing) in zip(directories, listings) {
-                    result.allianceDirectories.append(name)
-                    walk(path + "/" + name, listing, expecting: "alliance.txt and PERIOD.txt files") { entry, entryType, walker in
+                let walked = parallelMap(directories) { name in
+                    var walker = Walker(fs: fs, result: Result())
+                    walker.walk(path + "/" + name, expecting: "alliance.txt and PERIOD.txt files") { entry, entryType, walker in
                         walker.file(entry, entryType, in: path + "/" + name, role: .records, alliance: name)
                     }
+                    return walker.result
+                }
+                result.allianceDirectories += directories
+                for part in walked {
+                    result.files += part.files
+                    result.diagnostics += part.diagnostics
+                    result.leftovers += part.leftovers
                 }
             case ("reviews", .directory):
                 walk(path, expecting: "period directories of review files") { name, type, walker in
