@@ -35,7 +35,9 @@ public enum Linter {
             case .scores(let scores): results = scores
             }
         }
-        let scored = StageTimer.measure("scored rules") { parallelMap(Rules.scoredRules) { rule in StageTimer.measure("  \(rule.description.id)") { rule.check(vault, results) } } }
+        let scored = StageTimer.measure("scored rules") {
+            parallelMap(Rules.scoredRules) { rule in StageTimer.measure("  \(rule.description.id)") { rule.check(vault, results) } }
+        }
         diagnostics += scored.joined()
         if options.suppressions {
             diagnostics = SuppressionFilter.apply(to: diagnostics, files: vault.files)
