@@ -32,9 +32,10 @@ public enum Linter {
         for outcome in outcomes {
             switch outcome {
             case .findings(let found): diagnostics += found
-            case .scores(let scores): results = scores
+            case .period(let id, let result): results[id] = result
             }
         }
+        Awards.apply(to: &results, order: vault.periodIDs)
         let scored = StageTimer.measure("scored rules") {
             parallelMap(Rules.scoredRules) { rule in StageTimer.measure("  \(rule.description.id)") { rule.check(vault, results) } }
         }
@@ -53,20 +54,21 @@ public enum Linter {
 
     /// One unit of the parallel pass.
     enum Job {
-        case score
+        /// Scoring one period (awards, which look across periods, come after the pass).
+        case score(String)
         case vaultRule(any VaultRule.Type)
         /// The per-file rules on some files.
         case files(ArraySlice<BoundFile>)
 
         enum Outcome {
             case findings([Diagnostic])
-            case scores([String: PeriodResult])
+            case period(String, PeriodResult)
         }
 
         func run(_ vault: Vault) -> Outcome {
             switch self {
-            case .score:
-                return StageTimer.measure("  score") { .scores(Scorer.score(vault, detail: false)) }
+            case .score(let id):
+                return .period(id, Scorer.score(vault, vault.periods[id]!, detail: false))
             case .vaultRule(let rule):
                 return StageTimer.measure("  \(rule.description.id)") { .findings(rule.check(vault)) }
             case .files(let files):
@@ -75,11 +77,12 @@ public enum Linter {
         }
     }
 
-    /// Scoring and the vault rules first (each is one long job), then the files the
+    /// Each period's scoring and each vault rule first (long jobs), then the files the
     /// loader did not check, in runs of 64, small enough to even out the load at the end.
+    /// Periods are jobs of their own: scoring them in a nested parallel pass left a core idle.
     static func jobs(_ vault: Vault, _ files: [BoundFile]) -> [Job] {
         let runs = stride(from: 0, to: files.count, by: 64).map { Job.files(files[$0..<min($0 + 64, files.count)]) }
-        return [.score] + Rules.vaultRules.map { .vaultRule($0) } + runs
+        return vault.periodIDs.map { .score($0) } + Rules.vaultRules.map { .vaultRule($0) } + runs
     }
 }
 
