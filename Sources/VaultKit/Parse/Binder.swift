@@ -32,6 +32,10 @@ public final class BoundFile: Sendable {
     /// by scoring and several rules, for every file.
     let byKind: [Int32]
     let kindStarts: [Int32]
+    /// The file's name without `.txt`: for an alliance's record file, its period.
+    /// Worked out once, on bytes: splitting the path into characters for every
+    /// rule that asked cost more than the rules.
+    public let stem: String
 
     init(parsed: ParsedFile, table: KindTable, records: [Record], values: [Value?], bandIDs: [String]) {
         self.parsed = parsed
@@ -51,6 +55,17 @@ public final class BoundFile: Sendable {
         }
         byKind = grouped
         kindStarts = starts
+        stem = BoundFile.stem(of: parsed.text.path)
+    }
+
+    static func stem(of path: String) -> String {
+        let utf8 = path.utf8
+        let start = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        var end = utf8.endIndex
+        if utf8.distance(from: start, to: end) > 4, utf8[utf8.index(end, offsetBy: -4)...].elementsEqual(".txt".utf8) {
+            end = utf8.index(end, offsetBy: -4)
+        }
+        return String(path[start..<end])
     }
 
     public var path: String { parsed.text.path }

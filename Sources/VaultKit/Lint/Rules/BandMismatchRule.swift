@@ -13,7 +13,7 @@ public enum BandMismatchRule: FileRule {
         ])
 
     public static func check(_ file: BoundFile, in vault: Vault) -> [Diagnostic] {
-        guard let period = vault.periods[file.path.periodOfRecordFile], let schema = period.schema else { return [] }
+        guard let period = vault.periods[file.stem], let schema = period.schema else { return [] }
         var found: [Diagnostic] = []
         for record in file.records(of: "published") {
             guard let score = file.decimal(record, "score"), let printed = file.text(record, "band"),
@@ -36,13 +36,5 @@ extension Schema {
         let next = bands[index - 1].min
         let high = FixedDecimal(mantissa: next.mantissa - 1, scale: next.scale)
         return low.mantissa == 0 ? "≤\(high)" : "\(low)–\(high)"
-    }
-}
-
-extension String {
-    /// The period id of `vault/alliances/ID/PERIOD.txt`.
-    var periodOfRecordFile: String {
-        let name = split(separator: "/").last.map(String.init) ?? ""
-        return name.hasSuffix(".txt") ? String(name.dropLast(4)) : name
     }
 }

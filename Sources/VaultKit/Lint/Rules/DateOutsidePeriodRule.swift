@@ -13,8 +13,8 @@ public enum DateOutsidePeriodRule: FileRule {
         ])
 
     public static func check(_ file: BoundFile, in vault: Vault) -> [Diagnostic] {
-        guard let periodID = file.path.split(separator: "/").last.map({ String($0.dropLast(4)) }),
-              let period = vault.periods[periodID], let start = period.start, let end = period.end else { return [] }
+        let periodID = file.stem
+        guard let period = vault.periods[periodID], let start = period.start, let end = period.end else { return [] }
         var found: [Diagnostic] = []
         for record in file.records {
             guard let date = record.date, date < start || end < date else { continue }
