@@ -80,24 +80,32 @@ public final class BoundFile: Sendable {
         LineParser.head(ofLineAt: Int(record.start), number: Int(record.number), in: parsed.text)
     }
 
+    /// Where `field` is among the fields of the record's kind, found in the table's
+    /// flat field specs: copying the `KindSpec` for each value asked for showed in profiles.
+    func fieldIndex(_ field: String, of record: Record) -> Int? {
+        let start = table.fieldStarts[Int(record.kind)], end = table.fieldStarts[Int(record.kind) + 1]
+        var index = start
+        while index < end, table.fieldSpecs[index].id != field { index += 1 }
+        return index < end ? index - start : nil
+    }
+
     public func value(_ record: Record, _ field: String) -> Value? {
-        guard let index = kind(of: record).fieldIndex(field) else { return nil }
+        guard let index = fieldIndex(field, of: record) else { return nil }
         return values[Int(record.firstValue) + index]
     }
 
     /// The field's value as text: decoded (unescaped) for text fields, the case
     /// name for enums, the written form for numbers and dates.
     public func text(_ record: Record, _ field: String) -> String? {
-        let spec = kind(of: record)
-        guard let index = spec.fieldIndex(field), let value = values[Int(record.firstValue) + index] else { return nil }
+        guard let index = fieldIndex(field, of: record), let value = values[Int(record.firstValue) + index] else { return nil }
         switch value {
         case .text(let span), .code(let span), .references(let span):
             let raw = parsed.text.string(span)
             // A quoted value's bytes start right after its opening quote; only those hold escapes.
             let quoted = span.start > 0 && parsed.text.bytes[Int(span.start) - 1] == UInt8(ascii: "\"")
-            return quoted && raw.contains("\\") ? Escapes.unescape(raw) : raw
+            return quoted && raw.utf8.contains(UInt8(ascii: "\\")) ? Escapes.unescape(raw) : raw
         case .choice(let choice):
-            switch spec.fields[index].type {
+            switch table.fieldSpecs[table.fieldStarts[Int(record.kind)] + index].type {
             case .enumeration(let cases): return cases[choice]
             case .band: return bandIDs[choice]
             default: return nil
