@@ -25,8 +25,9 @@ public final class BoundFile: Sendable {
     public let table: KindTable
     public let records: [Record]
     public let values: [Value?]
-    /// The ids of the bands `band` fields chose from (the period schema's).
-    public let bandIDs: [String]
+    /// The bands `band` fields chose from: the period schema's array, shared (a list
+    /// of their ids made for each file cost an allocation per file).
+    public let bands: [Band]
     /// Record indices grouped by kind (in file order within a kind), and where each
     /// kind's group starts: `records(of:)` is asked for one kind of a hundred records
     /// by scoring and several rules, for every file.
@@ -37,12 +38,12 @@ public final class BoundFile: Sendable {
     /// rule that asked cost more than the rules.
     public let stem: String
 
-    init(parsed: ParsedFile, table: KindTable, records: [Record], values: [Value?], bandIDs: [String]) {
+    init(parsed: ParsedFile, table: KindTable, records: [Record], values: [Value?], bands: [Band]) {
         self.parsed = parsed
         self.table = table
         self.records = records
         self.values = values
-        self.bandIDs = bandIDs
+        self.bands = bands
         // A counting sort by kind.
         var starts = [Int32](repeating: 0, count: table.kinds.count + 1)
         for record in records { starts[Int(record.kind) + 1] += 1 }
@@ -107,7 +108,7 @@ public final class BoundFile: Sendable {
         case .choice(let choice):
             switch table.fieldSpecs[table.fieldStarts[Int(record.kind)] + index].type {
             case .enumeration(let cases): return cases[choice]
-            case .band: return bandIDs[choice]
+            case .band: return bands[choice].id
             default: return nil
             }
         case .int(let number): return String(number)
@@ -215,7 +216,7 @@ public enum Binder {
         var kept = parsed.withoutFields
         kept.lines = unbound
         return (BoundFile(parsed: kept, table: table, records: records, values: values,
-                          bandIDs: bands.map(\.id)), diagnostics)
+                          bands: bands), diagnostics)
     }
 
     /// Binds one line to its kind, appending one value slot per field; nil on any error.

@@ -176,12 +176,15 @@ public struct KindTable: Sendable {
     /// array cost a retain and a release per line.
     let fieldSpecs: [FieldSpec]
     let fieldStarts: [Int]
+    /// Whether each kind may appear once per file (`duplicate-record` asks for every file).
+    let unique: [Bool]
 
     public init(_ kinds: [KindSpec]) {
         self.kinds = kinds
         ids = kinds.map(\.id)
         indexByID = Dictionary(kinds.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         fieldSpecs = kinds.flatMap(\.fields)
+        unique = kinds.map(\.unique)
         fieldStarts = kinds.reduce(into: [0]) { starts, kind in starts.append(starts.last! + kind.fields.count) }
     }
 

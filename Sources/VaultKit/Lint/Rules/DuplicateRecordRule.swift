@@ -16,7 +16,7 @@ public enum DuplicateRecordRule: FileRule {
 
     public static func check(_ file: BoundFile, in vault: Vault) -> [Diagnostic] {
         var firstOfUniqueKind: [Int32: Int] = [:]
-        let unique = file.table.kinds.map(\.unique)
+        let unique = file.table.unique
         var found: [Diagnostic] = []
         // Most files repeat nothing: a set of identities shows that with one insert per
         // record; only a file where two identities meet is searched record by record.
