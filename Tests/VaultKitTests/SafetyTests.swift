@@ -20,14 +20,24 @@ import Testing
         return out
     }
 
+    /// A copy of the fixture to write into, with its files as they are and as
+    /// `score --write` leaves them (found on a second copy).
+    func scoredVersions() throws -> (dir: TemporaryDirectory, old: [String: Data], new: [String: Data]) {
+        let dir = try copy(Fixture.root)
+        let finished = try copy(Fixture.root)
+        #expect(try Run(["-C", finished.path, "score", "--write"]).status == 0)
+        return (dir, try contents(dir.path), try contents(finished.path))
+    }
+
+    /// Temporary files a writer left under `root`.
+    func leftovers(_ root: String) throws -> [String] {
+        try FileManager.default.subpathsOfDirectory(atPath: root).filter { $0.contains(".tmp-") }
+    }
+
     /// SIGKILL at random moments during `vault score --write`: every file is always
     /// either its old or its new version, never a mix or a truncation.
     @Test func killedWritersLeaveOldOrNewFiles() throws {
-        let dir = try copy(Fixture.root)
-        let old = try contents(dir.path)
-        let finished = try copy(Fixture.root)
-        #expect(try Run(["-C", finished.path, "score", "--write"]).status == 0)
-        let new = try contents(finished.path)
+        let (dir, old, new) = try scoredVersions()
         #expect(old != new)
         for attempt in 0..<25 {
             let process = Process()
@@ -46,8 +56,7 @@ import Testing
         // A last, uninterrupted run completes the job and removes any temporary file a kill left.
         #expect(try Run(["-C", dir.path, "score", "--write"]).status == 0)
         #expect(try contents(dir.path) == new)
-        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }
-        #expect(leftovers == [])
+        #expect(try leftovers(dir.path) == [])
     }
 
     @Test func aSecondWriterSaysSoAndWritesNothing() throws {
@@ -77,11 +86,7 @@ import Testing
     /// writer says which file it could not write and exits 2; every file is its old
     /// or its new version, and no temporary file is left behind.
     @Test func aFullDiskIsReportedAndLosesNothing() throws {
-        let dir = try copy(Fixture.root)
-        let old = try contents(dir.path)
-        let unlimited = try copy(Fixture.root)
-        #expect(try Run(["-C", unlimited.path, "score", "--write"]).status == 0)
-        let new = try contents(unlimited.path)
+        let (dir, old, new) = try scoredVersions()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // SIGXFSZ as a shell leaves it (the test runner ignores it, and children inherit
@@ -101,7 +106,6 @@ import Testing
         for (path, bytes) in after {
             #expect(bytes == old[path] || bytes == new[path], "\(path) is neither its old nor its new version")
         }
-        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }
-        #expect(leftovers.isEmpty)
+        #expect(try leftovers(dir.path).isEmpty)
     }
 }

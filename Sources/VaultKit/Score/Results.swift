@@ -144,10 +144,5 @@ public struct PeriodResult: Sendable {
 
     public func alliance(_ id: String) -> AllianceResult? { index[id].map { alliances[$0] } }
 
-    /// Status and band of one alliance, without copying its whole result.
-    func standing(_ id: String) -> (status: Participation, band: String?)? {
-        index[id].map { (alliances[$0].status, alliances[$0].band?.id) }
-    }
-
     public var ranked: [AllianceResult] { alliances.filter { $0.rank != nil } }
 }

@@ -9,7 +9,7 @@ import Darwin
 enum StageTimer {
     static let enabled = getenv("VAULT_TIMINGS") != nil
 
-    static func now() -> Double {
+    private static func now() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
