@@ -7,20 +7,25 @@ public enum Binder {
                             place: String) -> (BoundFile, [Diagnostic]) {
         var records: [Record] = []
         var unbound: [RawLine] = []
-        var values: [Value?] = []
         var diagnostics: [Diagnostic] = []
         records.reserveCapacity(parsed.lines.count)
-        // Buffers are taken once per file: the loop below runs once per record line.
-        parsed.text.bytes.withUnsafeBufferPointer { bytes in
-            // Each line's kind first, so the values array is reserved to its exact size:
-            // a guess that fell short doubled it, and a third of its slots went unused.
-            let kindIndices = parsed.lines.map { table.index(of: $0.kind, in: bytes) ?? -1 }
-            values.reserveCapacity(kindIndices.reduce(0) { slots, kind in
-                kind < 0 ? slots : slots + table.fieldStarts[kind + 1] - table.fieldStarts[kind]
-            })
+        // Each line's kind first, so the values are allocated at their exact size once:
+        // a guess that fell short doubled the array, and a third of its slots went unused.
+        let kindIndices = parsed.text.bytes.withUnsafeBufferPointer { bytes in
+            parsed.lines.map { table.index(of: $0.kind, in: bytes) ?? -1 }
+        }
+        let slotCount = kindIndices.reduce(0) { slots, kind in
+            kind < 0 ? slots : slots + table.fieldStarts[kind + 1] - table.fieldStarts[kind]
+        }
+        // Each line writes its slots in place; a line with errors leaves its slots to the next.
+        let values = [Value?](unsafeUninitializedCapacity: max(slotCount, 1)) { slots, initialized in
+            var used = 0
+            // Buffers are taken once per file: the loop below runs once per record line.
+            parsed.text.bytes.withUnsafeBufferPointer { bytes in
             parsed.fields.withUnsafeBufferPointer { fields in
             table.kinds.withUnsafeBufferPointer { kinds in
             table.fieldSpecs.withUnsafeBufferPointer { allSpecs in
+            table.fieldKeys.withUnsafeBufferPointer { allKeys in
                 for (line, kindIndex) in zip(parsed.lines, kindIndices) {
                     var site: DiagnosticSite { parsed.site(line) }
                     guard kindIndex >= 0 else {
@@ -29,21 +34,25 @@ public enum Binder {
                         unbound.append(line)
                         continue
                     }
-                    let firstValue = values.count
-                    let specs = UnsafeBufferPointer(rebasing: allSpecs[table.fieldStarts[kindIndex]..<table.fieldStarts[kindIndex + 1]])
-                    let ok = bindLine(line, kind: kinds.baseAddress! + kindIndex, specs: specs, parsed: parsed, bytes: bytes,
-                                      fields: fields, bands: bands, values: &values, diagnostics: &diagnostics)
+                    let fieldRange = table.fieldStarts[kindIndex]..<table.fieldStarts[kindIndex + 1]
+                    let specs = UnsafeBufferPointer(rebasing: allSpecs[fieldRange])
+                    let keys = UnsafeBufferPointer(rebasing: allKeys[fieldRange])
+                    let ok = bindLine(line, kind: kinds.baseAddress! + kindIndex, specs: specs, keys: keys, parsed: parsed, bytes: bytes,
+                                      fields: fields, bands: bands, values: slots.baseAddress! + used, diagnostics: &diagnostics)
                     if let (date, identity) = ok {
                         records.append(Record(identity: identity &+ UInt64(kindIndex), number: line.number, start: line.start,
-                                              kind: Int32(kindIndex), firstValue: Int32(firstValue), date: date))
+                                              kind: Int32(kindIndex), firstValue: Int32(used), date: date))
+                        used += specs.count
                     } else {
-                        values.removeSubrange(firstValue...)
                         unbound.append(line)
                     }
                 }
             }
             }
             }
+            }
+            }
+            initialized = used
         }
         var kept = parsed.withoutFields
         kept.lines = unbound
@@ -51,16 +60,16 @@ public enum Binder {
                           bands: bands), diagnostics)
     }
 
-    /// Binds one line to its kind, appending one value slot per field; nil on any error.
+    /// Binds one line to its kind, writing one value slot per field from `values` on; nil on any error.
     private static func bindLine(_ line: RawLine, kind pointer: UnsafePointer<KindSpec>, specs: UnsafeBufferPointer<FieldSpec>,
+                                 keys: UnsafeBufferPointer<PackedName>,
                                  parsed: ParsedFile, bytes: UnsafeBufferPointer<UInt8>, fields: UnsafeBufferPointer<RawField>,
-                                 bands: [Band], values: inout [Value?],
+                                 bands: [Band], values: UnsafeMutablePointer<Value?>,
                                  diagnostics: inout [Diagnostic]) -> (Day?, UInt64)? {
         var site: DiagnosticSite { parsed.site(line) }
         // Only messages copy the whole spec; the hot path reads through the pointer.
         var spec: KindSpec { pointer.pointee }
-        let firstValue = values.count
-        for _ in 0..<specs.count { values.append(nil) }
+        values.initialize(repeating: nil, count: specs.count)
         var ok = true
         var date: Day?
         var identity: UInt64 = 0
@@ -70,7 +79,7 @@ public enum Binder {
                     "record kind \"\(spec.id)\" takes no date, found \"\(parsed.string(dateSpan))\"",
                     hint: "remove the date: a \"\(spec.id)\" record is about the whole period or file"))
                 ok = false
-            } else if let day = Day(bytes: bytes[Int(dateSpan.start)..<Int(dateSpan.end)]) {
+            } else if let day = Day(bytes, dateSpan) {
                 date = day
                 identity = SpanBytes.hash(bytes, dateSpan, seed: 0xDA7E)
             } else {
@@ -88,7 +97,7 @@ public enum Binder {
             for index in line.fieldRange {
                 let raw = fields[index]
                 var found = -1
-                for k in 0..<specs.count where SpanBytes.equal(bytes, raw.key, specs[k].key) {
+                for k in 0..<keys.count where keys[k].matches(bytes, raw.key) {
                     found = k
                     break
                 }
@@ -97,20 +106,20 @@ public enum Binder {
                     ok = false
                     continue
                 }
-                switch ValueParser.parse(raw, as: specs.baseAddress! + found, in: parsed, buffer: bytes, bands: bands) {
-                case .success(let value):
-                    values[firstValue + found] = value
+                if let value = ValueParser.value(raw, as: specs.baseAddress! + found, buffer: bytes, bands: bands) {
+                    values[found] = value
                     identity &+= SpanBytes.hash(bytes, raw.value, seed: UInt64(found) &* 0x9E37_79B9_7F4A_7C15)
-                case .failure(let failure):
+                } else {
+                    let failure = ValueParser.failure(raw, as: specs[found], in: parsed, bands: bands)
                     diagnostics.append(BadValueRule.diagnostic(site: site, field: raw, spec: specs[found],
                                                                failure: failure, parsed: parsed))
                     ok = false
                 }
             }
         }
-        for index in 0..<specs.count where values[firstValue + index] == nil && specs[index].required {
+        for index in 0..<specs.count where values[index] == nil && specs[index].required {
             let field = specs[index]
-            let written = line.fieldRange.contains { SpanBytes.equal(bytes, fields[$0].key, field.key) }
+            let written = line.fieldRange.contains { keys[index].matches(bytes, fields[$0].key) }
             if !written {
                 diagnostics.append(MissingFieldRule.diagnostic(site: site, kind: spec, field: field, line: line))
                 ok = false

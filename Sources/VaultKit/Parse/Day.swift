@@ -35,6 +35,20 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
+    /// Parses exactly `YYYY-MM-DD` from a file's bytes: the binder's path, taken for
+    /// every dated record, so written out digit by digit with no generic collection.
+    init?(_ b: UnsafeBufferPointer<UInt8>, _ span: Span) {
+        guard span.count == 10 else { return nil }
+        let p = b.baseAddress! + Int(span.start)
+        guard p[4] == 0x2D, p[7] == 0x2D else { return nil }
+        // Each byte's digit value; a byte that is not a digit wraps to 10 or more.
+        let y0 = p[0] &- 0x30, y1 = p[1] &- 0x30, y2 = p[2] &- 0x30, y3 = p[3] &- 0x30
+        let m0 = p[5] &- 0x30, m1 = p[6] &- 0x30, d0 = p[8] &- 0x30, d1 = p[9] &- 0x30
+        guard y0 < 10, y1 < 10, y2 < 10, y3 < 10, m0 < 10, m1 < 10, d0 < 10, d1 < 10 else { return nil }
+        self.init(year: Int(y0) * 1000 + Int(y1) * 100 + Int(y2) * 10 + Int(y3),
+                  month: Int(m0) * 10 + Int(m1), day: Int(d0) * 10 + Int(d1))
+    }
+
     public init?(_ text: String) { self.init(bytes: Array(text.utf8)) }
 
     static func daysIn(month: Int, year: Int) -> Int {

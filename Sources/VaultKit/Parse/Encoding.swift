@@ -16,30 +16,59 @@ enum Encoding {
         return problem ?? (stop < end ? control(0x0A, at: stop) : nil)
     }
 
+    /// Whether the whole file passes every check (a byte-order mark at its start
+    /// aside, which is a convention finding of its own). The common case: checked in
+    /// one tight pass, so the parser can skip the checks value by value.
+    static func isClean(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+        while i < b.count {
+            let stop = stop(b, from: i, to: b.count, until: 0x0A, 0x0D)
+            guard stop < b.count else { return true }
+            switch b[stop] {
+            case 0x0A: break
+            // A CR ends a line only before an LF (or as the file's last byte).
+            case 0x0D: if stop + 1 < b.count, b[stop + 1] != 0x0A { return false }
+            default: return false
+            }
+            i = stop + 1
+        }
+        return true
+    }
+
     /// Reads from `from` to the first byte `a` or `c` (or `end`), checking every byte
-    /// passed over: the offset it stopped at, or the first problem met. Runs of
-    /// printable ASCII go eight bytes at a time, and three-byte sequences (Chinese
-    /// text) six at a time; everything else one character at a time.
+    /// passed over: the offset it stopped at, or the first problem met.
     static func scan(_ b: UnsafeBufferPointer<UInt8>, from: Int, to end: Int,
                      until a: UInt8, _ c: UInt8) -> (stop: Int, problem: Problem?) {
+        let i = stop(b, from: from, to: end, until: a, c)
+        guard i < end, b[i] != a, b[i] != c else { return (i, nil) }
+        return (i, b[i] < 0x80 ? control(b[i], at: i) : character(b, at: i, end: end).1)
+    }
+
+    /// Where a scan from `from` stops: at the first byte `a` or `c`, at the first
+    /// problem, or at `end`. Runs of printable ASCII go eight bytes at a time, and
+    /// three-byte sequences (Chinese text) six at a time; everything else one
+    /// character at a time.
+    @inline(__always)
+    private static func stop(_ b: UnsafeBufferPointer<UInt8>, from: Int, to end: Int,
+                             until a: UInt8, _ c: UInt8) -> Int {
         var i = from
         while i < end {
             i = printableRun(b, from: i, to: end, excluding: a, c)
             guard i < end else { break }
             let byte = b[i]
-            if byte == a || byte == c { return (i, nil) }
+            if byte == a || byte == c { return i }
             if byte < 0x80 {
-                if byte < 0x20 && byte != 0x09 || byte == 0x7F { return (i, control(byte, at: i)) }
+                if byte < 0x20 && byte != 0x09 || byte == 0x7F { return i }
                 i += 1
                 continue
             }
             i = threeByteRun(b, from: i, to: end)
             guard i < end, b[i] >= 0x80 else { continue }
             let (length, problem) = character(b, at: i, end: end)
-            if let problem { return (i, problem) }
+            if problem != nil { return i }
             i += length
         }
-        return (end, nil)
+        return end
     }
 
     /// The length of the non-ASCII character at `i`, or the problem it is.
@@ -59,23 +88,22 @@ enum Encoding {
     }
 
     /// Where a run of printable ASCII other than `a` and `c` starting at `from` ends,
-    /// eight bytes at a time; the caller looks at the byte it stops on.
+    /// eight bytes at a time; the caller looks at the byte it stops on (within the
+    /// last seven bytes, it may stop short of it).
     @inline(__always)
     private static func printableRun(_ b: UnsafeBufferPointer<UInt8>, from: Int, to end: Int,
                                      excluding a: UInt8, _ c: UInt8) -> Int {
         var i = from
         let base = UnsafeRawPointer(b.baseAddress!)
-        let ones: UInt64 = 0x0101_0101_0101_0101
         let high: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasByte(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-            let x = word ^ (UInt64(byte) &* ones)
-            return (x &- ones) & ~x
-        }
         while i + 8 <= end {
             let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
             // High bit set, below 0x20, DEL, or a stop byte: the word needs a closer look.
             let low = (word &- 0x2020_2020_2020_2020) & ~word
-            if (word | low | hasByte(word, 0x7F) | hasByte(word, a) | hasByte(word, c)) & high != 0 { break }
+            let stops = (word | low) & high | Bytes.has(word, 0x7F) | Bytes.has(word, a) | Bytes.has(word, c)
+            // The lowest flagged byte is exact (false flags only sit above a true one):
+            // stopping on it, not on the word, saves a trip round the caller per byte.
+            if stops != 0 { return i + stops.trailingZeroBitCount >> 3 }
             i += 8
         }
         return i

@@ -52,12 +52,17 @@ public enum LineParser {
         var sawCRLF = false
         /// The bytes of the line being parsed, for checking its encoding before a syntax finding.
         var line: (bytes: UnsafeBufferPointer<UInt8>, end: Int)?
+        /// Whether the whole file passed the encoding checks, so no span needs them.
+        var clean = false
 
         init(text: SourceText) { self.text = text }
 
         mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
             // A guess, not a count (counting was a pass of its own): records run about a
             // hundred bytes, and both arrays are dropped or trimmed once the file is bound.
+            // Most files are clean: one pass over the whole file is cheaper than a
+            // check for each value, and a file with bad bytes takes the careful path.
+            clean = Encoding.isClean(bytes)
             let estimatedLines = bytes.count / 64 + 8
             lines.reserveCapacity(estimatedLines)
             fields.reserveCapacity(estimatedLines * 4)
@@ -92,7 +97,7 @@ public enum LineParser {
         /// finding instead of a syntax one: the bytes are the problem, not the grammar.
         mutating func report(_ rule: RuleDescription, line number: Int, lineStart: Int, at offset: Int,
                              _ message: String, hint: String? = nil) {
-            if rule.id == SyntaxRule.description.id, let (bytes, end) = line,
+            if !clean, rule.id == SyntaxRule.description.id, let (bytes, end) = line,
                let problem = Encoding.firstProblem(bytes, from: lineStart, to: end) {
                 reportEncoding(problem, line: number, lineStart: lineStart)
                 return
@@ -133,7 +138,7 @@ public enum LineParser {
             var date: Span?
             if isDigit(b[i]) {
                 let tokenEnd = tokenEnd(b, i, end)
-                guard checkEncoding(b, i, tokenEnd, line: number, lineStart: start) else { return }
+                guard clean || checkEncoding(b, i, tokenEnd, line: number, lineStart: start) else { return }
                 date = Span(start: i, end: tokenEnd)
                 i = skipSpace(b, tokenEnd, end)
                 if i == end || b[i] == UInt8(ascii: "#") {
@@ -235,12 +240,16 @@ public enum LineParser {
                 let valueStart = i
                 var escaped = false
                 while true {
-                    let (stop, problem) = Encoding.scan(b, from: i, to: end, until: UInt8(ascii: "\""), UInt8(ascii: "\\"))
-                    if let problem {
-                        reportEncoding(problem, line: number, lineStart: lineStart)
-                        return nil
+                    if clean {
+                        i = Bytes.first(UInt8(ascii: "\""), UInt8(ascii: "\\"), in: b, from: i, to: end)
+                    } else {
+                        let (stop, problem) = Encoding.scan(b, from: i, to: end, until: UInt8(ascii: "\""), UInt8(ascii: "\\"))
+                        if let problem {
+                            reportEncoding(problem, line: number, lineStart: lineStart)
+                            return nil
+                        }
+                        i = stop
                     }
-                    i = stop
                     guard i < end, b[i] != UInt8(ascii: "\"") else { break }
                     // b[i] is a backslash.
                     do {
@@ -267,16 +276,14 @@ public enum LineParser {
                 return RawField(key: key, value: value, quoted: true, escaped: escaped)
             }
             let valueStart = i
-            while i < end, !isSpace(b[i]) {
-                if b[i] == UInt8(ascii: "\"") {
-                    report(SyntaxRule.description, line: number, lineStart: lineStart, at: i,
-                           "a quote inside the unquoted value of \"\(keyText)\"",
-                           hint: "quote the whole value: \(keyText)=\"…\", writing \\\" for a quote inside it")
-                    return nil
-                }
-                i += 1
+            while i < end, !LineParser.endsUnquotedValue(b[i]) { i += 1 }
+            if i < end, b[i] == UInt8(ascii: "\"") {
+                report(SyntaxRule.description, line: number, lineStart: lineStart, at: i,
+                       "a quote inside the unquoted value of \"\(keyText)\"",
+                       hint: "quote the whole value: \(keyText)=\"…\", writing \\\" for a quote inside it")
+                return nil
             }
-            guard checkEncoding(b, valueStart, i, line: number, lineStart: lineStart) else { return nil }
+            guard clean || checkEncoding(b, valueStart, i, line: number, lineStart: lineStart) else { return nil }
             return RawField(key: key, value: Span(start: valueStart, end: i), quoted: false, escaped: false)
         }
 
@@ -285,7 +292,7 @@ public enum LineParser {
         /// Reads a comment, and the suppression it may hold; false when its bytes are bad.
         mutating func comment(_ b: UnsafeBufferPointer<UInt8>, number: Int, lineStart: Int,
                               from hash: Int, to end: Int, standalone: Bool) -> Bool {
-            guard checkEncoding(b, hash, end, line: number, lineStart: lineStart) else { return false }
+            guard clean || checkEncoding(b, hash, end, line: number, lineStart: lineStart) else { return false }
             let body = skipSpace(b, hash + 1, end)
             guard let parsed = SuppressionSyntax.parse(text.string(Span(start: body, end: end))) else { return true }
             let suppression = Suppression(
@@ -331,8 +338,17 @@ public enum LineParser {
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
     @inline(__always) static func isLower(_ c: UInt8) -> Bool { c >= 0x61 && c <= 0x7A }
     @inline(__always) static func isKindByte(_ c: UInt8) -> Bool { isLower(c) || isDigit(c) || c == 0x2D }
+    /// `A`–`Z`, `a`–`z`, `0`–`9`, `-`, `_` and `.`, as a bitmap over the ASCII bytes:
+    /// the key loop runs for every byte of every key, and six comparisons cost twice this.
     @inline(__always) static func isKeyByte(_ c: UInt8) -> Bool {
-        isLower(c) || isDigit(c) || (c >= 0x41 && c <= 0x5A) || c == 0x2D || c == 0x5F || c == 0x2E
+        let digitsDashDot: UInt64 = 0x03FF_6000_0000_0000   // bits 0x2D, 0x2E, 0x30–0x39
+        let lettersUnderscore: UInt64 = 0x07FF_FFFE_87FF_FFFE // bits 0x41–0x5A, 0x5F, 0x61–0x7A (less 0x40)
+        return c < 0x80 && ((c < 0x40 ? digitsDashDot : lettersUnderscore) >> UInt64(c & 0x3F)) & 1 != 0
+    }
+
+    /// Where an unquoted value ends (a space or tab) or goes wrong (a quote), in one test.
+    @inline(__always) static func endsUnquotedValue(_ c: UInt8) -> Bool {
+        c <= 0x22 && (UInt64(0x5_0000_0200) >> UInt64(c)) & 1 != 0   // bits 0x09, 0x20, 0x22
     }
 }
 

@@ -21,14 +21,14 @@ public struct FieldSpec: Sendable {
     public var type: FieldType
     public var required: Bool
     public var title: String?
-    /// The UTF-8 of each `enum(…)` case, compared against values without decoding them.
-    let caseBytes: [[UInt8]]
+    /// Each `enum(…)` case, compared against values without decoding them.
+    let caseNames: [PackedName]
 
     public init(id: String, type: FieldType, required: Bool = false, title: String? = nil) {
         self.id = id
         self.key = Array(id.utf8)
         self.type = type
-        if case .enumeration(let cases) = type { caseBytes = cases.map { Array($0.utf8) } } else { caseBytes = [] }
+        if case .enumeration(let cases) = type { caseNames = cases.map { PackedName(Array($0.utf8)) } } else { caseNames = [] }
         self.required = required
         self.title = title
     }
@@ -178,6 +178,10 @@ public struct KindTable: Sendable {
     let fieldStarts: [Int]
     /// Whether each kind may appear once per file (`duplicate-record` asks for every file).
     let unique: [Bool]
+    /// The kind names and the field keys (parallel to `fieldSpecs`), packed for
+    /// the binder, which compares one of each against every line and field.
+    let names: [PackedName]
+    let fieldKeys: [PackedName]
 
     public init(_ kinds: [KindSpec]) {
         self.kinds = kinds
@@ -186,6 +190,8 @@ public struct KindTable: Sendable {
         fieldSpecs = kinds.flatMap(\.fields)
         unique = kinds.map(\.unique)
         fieldStarts = kinds.reduce(into: [0]) { starts, kind in starts.append(starts.last! + kind.fields.count) }
+        names = kinds.map { PackedName($0.name) }
+        fieldKeys = fieldSpecs.map { PackedName($0.key) }
     }
 
     /// The index of kind `id`, as records store it (nil: the table has no such kind).
@@ -196,6 +202,10 @@ public struct KindTable: Sendable {
     }
 
     func index(of span: Span, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        kinds.firstIndex { SpanBytes.equal(bytes, span, $0.name) }
+        names.withUnsafeBufferPointer { names in
+            var index = 0
+            while index < names.count, !names[index].matches(bytes, span) { index += 1 }
+            return index < names.count ? index : nil
+        }
     }
 }

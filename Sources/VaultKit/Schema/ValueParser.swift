@@ -6,69 +6,71 @@ enum ValueParser {
         var hint: String
     }
 
-    /// `buffer` is the file's bytes (`file.text.bytes`), passed in so the hot path does no copying.
-    static func parse(_ field: RawField, as spec: UnsafePointer<FieldSpec>, in file: ParsedFile,
-                      buffer: UnsafeBufferPointer<UInt8>, bands: [Band]) -> Result<Value, Failure> {
+    /// The value of a raw field as its spec's type, or nil when it is not one.
+    /// `buffer` is the file's bytes (`file.text.bytes`), passed in so the hot path does
+    /// no copying; the words of a failure are built apart (`failure`), only when needed.
+    static func value(_ field: RawField, as spec: UnsafePointer<FieldSpec>,
+                      buffer: UnsafeBufferPointer<UInt8>, bands: [Band]) -> Value? {
         let span = field.value
         let bytes = buffer[Int(span.start)..<Int(span.end)]
         switch spec.pointee.type {
         case .text:
-            return .success(.text(span))
+            return .text(span)
         case .int:
-            guard let number = FixedDecimal(bytes: bytes), number.scale == 0 else {
-                return .failure(Failure(expected: "a whole number",
-                                        hint: "write digits only, e.g. 42 (at most 19 digits)"))
-            }
-            return .success(.int(number.mantissa))
+            guard let number = FixedDecimal(bytes: bytes), number.scale == 0 else { return nil }
+            return .int(number.mantissa)
         case .decimal:
-            guard let number = FixedDecimal(bytes: bytes) else {
-                return .failure(Failure(expected: "a number", hint: "write digits with an optional decimal point, e.g. 86.5"))
-            }
-            return .success(.decimal(number))
+            return FixedDecimal(bytes: bytes).map { .decimal($0) }
         case .date:
-            guard let day = Day(bytes: bytes) else {
-                return .failure(Failure(expected: "a date (YYYY-MM-DD) that exists",
-                                        hint: "write the date as YYYY-MM-DD, e.g. 2023-04-10"))
-            }
-            return .success(.date(day))
+            return Day(buffer, span).map { .date($0) }
         case .money:
-            return Money.parse(bytes).map { .success(.money(fen: $0)) }
-                ?? .failure(Failure(expected: "an amount with its unit (元, 万元 or 亿元)",
-                                    hint: "write the unit after the number, e.g. 1200万元 or 14.63亿元"))
+            return Money.parse(bytes).map { .money(fen: $0) }
         case .code:
-            guard AllianceCode.isValid(bytes) else {
-                return .failure(Failure(expected: "an alliance code (1xx, 2xx, 3xx or Dxxx)",
-                                        hint: "codes are three digits starting with the batch (110, 233, 320) or D and three digits (D106)"))
-            }
-            return .success(.code(span))
+            return AllianceCode.isValid(bytes) ? .code(span) : nil
         case .enumeration:
             // The cases are bound only for the message: binding them on the hot path retained the array.
-            let found = spec.pointee.caseBytes.withUnsafeBufferPointer { cases in
+            return spec.pointee.caseNames.withUnsafeBufferPointer { cases in
                 var index = 0
-                while index < cases.count, !SpanBytes.equal(buffer, span, cases[index]) { index += 1 }
-                return index < cases.count ? index : nil
+                while index < cases.count, !cases[index].matches(buffer, span) { index += 1 }
+                return index < cases.count ? .choice(index) : nil
             }
-            if let found { return .success(.choice(found)) }
-            guard case .enumeration(let cases) = spec.pointee.type else { preconditionFailure("an enum field") }
-            let text = file.string(span)
-            return .failure(Failure(expected: "one of \(cases.joined(separator: ", "))",
-                                    hint: Suggest.closest(to: text, in: cases).map { "did you mean \"\($0)\"?" }
-                                        ?? "use one of: \(cases.joined(separator: ", "))"))
         case .band:
-            let text = file.string(span)
-            guard let index = bands.firstIndex(where: { $0.id == text }) else {
-                let ids = bands.map(\.id)
-                return .failure(Failure(expected: "a band of this period's schema (\(ids.joined(separator: ", ")))",
-                                        hint: Suggest.closest(to: text, in: ids).map { "did you mean \"\($0)\"?" }
-                                            ?? "use one of: \(ids.joined(separator: ", "))"))
-            }
-            return .success(.choice(index))
+            return bands.firstIndex { $0.id.utf8.elementsEqual(bytes) }.map { .choice($0) }
         case .alliance, .alliances:
-            guard !bytes.isEmpty, !bytes.contains(0x2F) else {
-                return .failure(Failure(expected: "an alliance id (a directory name in vault/alliances)",
-                                        hint: "write the alliance's directory name, e.g. 半导体照明"))
-            }
-            return .success(.references(span))
+            return bytes.isEmpty || bytes.contains(0x2F) ? nil : .references(span)
+        }
+    }
+
+    /// What a value that `value(_:as:buffer:bands:)` refused should have been, and how to write it.
+    static func failure(_ field: RawField, as spec: FieldSpec, in file: ParsedFile, bands: [Band]) -> Failure {
+        let text = file.string(field.value)
+        switch spec.type {
+        case .text:
+            preconditionFailure("every text is a text value")
+        case .int:
+            return Failure(expected: "a whole number", hint: "write digits only, e.g. 42 (at most 19 digits)")
+        case .decimal:
+            return Failure(expected: "a number", hint: "write digits with an optional decimal point, e.g. 86.5")
+        case .date:
+            return Failure(expected: "a date (YYYY-MM-DD) that exists", hint: "write the date as YYYY-MM-DD, e.g. 2023-04-10")
+        case .money:
+            return Failure(expected: "an amount with its unit (元, 万元 or 亿元)",
+                           hint: "write the unit after the number, e.g. 1200万元 or 14.63亿元")
+        case .code:
+            return Failure(expected: "an alliance code (1xx, 2xx, 3xx or Dxxx)",
+                           hint: "codes are three digits starting with the batch (110, 233, 320) or D and three digits (D106)")
+        case .enumeration(let cases):
+            return Failure(expected: "one of \(cases.joined(separator: ", "))",
+                           hint: Suggest.closest(to: text, in: cases).map { "did you mean \"\($0)\"?" }
+                               ?? "use one of: \(cases.joined(separator: ", "))")
+        case .band:
+            let ids = bands.map(\.id)
+            return Failure(expected: "a band of this period's schema (\(ids.joined(separator: ", ")))",
+                           hint: Suggest.closest(to: text, in: ids).map { "did you mean \"\($0)\"?" }
+                               ?? "use one of: \(ids.joined(separator: ", "))")
+        case .alliance, .alliances:
+            return Failure(expected: "an alliance id (a directory name in vault/alliances)",
+                           hint: "write the alliance's directory name, e.g. 半导体照明")
         }
     }
 }
