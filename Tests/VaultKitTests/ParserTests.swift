@@ -251,3 +251,92 @@ import Testing
         }
     }
 }
+
+/// The parser's word-at-a-time paths must agree with the byte-at-a-time definitions
+/// they stand in for: a wrong mask would bind a wrong key or miss a bad byte.
+@Suite struct FastPathTests {
+    typealias Generator = EncodingTests.Generator
+
+    @Test func keyRunsEndWhereTheByteLoopEnds() {
+        // Key bytes, the bytes around each range the mask tests, and non-ASCII.
+        let alphabet: [UInt8] = Array("azAZ09-._=\" #/:@[`{".utf8) + [0x2C, 0x2F, 0x40, 0x5B, 0x5E, 0x60, 0x7B, 0x7F, 0x80, 0xC1, 0xE4, 0xFF, 0x00, 0x0A]
+        var generator = Generator(state: 11)
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 1...24, using: &generator)
+            let bytes = (0..<count).map { _ in
+                Int.random(in: 0..<4, using: &generator) == 0
+                    ? alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]
+                    : UInt8.random(in: 0...0xFF, using: &generator)
+            }
+            let from = Int.random(in: 0..<count, using: &generator)
+            let end = Int.random(in: from...count, using: &generator)
+            var expected = from
+            while expected < end, LineParser.isKeyByte(bytes[expected]) { expected += 1 }
+            // The word-at-a-time path may look past `end` only at bytes that end a key anyway.
+            let stopsAtEnd = end == count || !LineParser.isKeyByte(bytes[end])
+            guard stopsAtEnd else { continue }
+            let found = bytes.withUnsafeBufferPointer { LineParser.keyEnd($0, from: from, to: end) }
+            #expect(found == expected, "\(bytes.map { String($0, radix: 16) }) from \(from) to \(end)")
+            if found != expected { return }
+        }
+        #expect(Array("azAZ09-._".utf8).allSatisfy(LineParser.isKeyByte))
+        #expect(!Array("=\" #/:@[`{".utf8).contains(where: LineParser.isKeyByte))
+    }
+
+    /// A file with no bad bytes is parsed without per-value checks; one bad line sends
+    /// the whole file down the careful path. Both must read every other line the same.
+    @Test func cleanAndCarefulPathsReadTheSameFields() {
+        let pieces = [
+            "meeting type=council title=\"第一次理事会\" attendees=12",
+            "2023-04-10 event type=forum title=\"a \\\"quoted\\\" \\\\ word\" # 注释",
+            "project type=commissioned title=\"粉末冶金（第13期）\" funding=4828万元 members=17",
+            "# vault-allow duplicate-record: listed twice in the report",
+            "media title=\"x\" outlet=人民网 note=a.b_c-d",
+            "award id=A-level period=2021-2022",
+        ]
+        var generator = Generator(state: 5)
+        func fields(_ parsed: ParsedFile, upTo count: Int) -> [String] {
+            parsed.lines.prefix(count).map { line in
+                parsed.string(line.kind) + " " + parsed.fields[line.fieldRange]
+                    .map { parsed.string($0.key) + "=" + parsed.value($0) + ($0.quoted ? "\"" : "") }.joined(separator: " ")
+            }
+        }
+        for _ in 0..<2_000 {
+            let lines = (0..<Int.random(in: 1...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+            let clean = lines.joined(separator: "\n") + "\n"
+            let careful = clean + "meeting title=\"\u{FEFF}\"\n"
+            let fast = LineParser.parse(SourceText(path: "f.txt", text: clean))
+            let slow = LineParser.parse(SourceText(path: "f.txt", text: careful))
+            #expect(fast.diagnostics.isEmpty)
+            #expect(slow.diagnostics.map(\.ruleID) == [EncodingRule.description.id])
+            #expect(fields(fast, upTo: lines.count) == fields(slow, upTo: lines.count))
+            #expect(fast.suppressions.map(\.target) == slow.suppressions.map(\.target))
+            if !fast.diagnostics.isEmpty || fields(fast, upTo: lines.count) != fields(slow, upTo: lines.count) { return }
+        }
+    }
+
+    @Test func aFileIsCleanExactlyWhenNoLineHasAProblem() {
+        let pieces: [[UInt8]] = [
+            Array("meeting title=".utf8), Array("半导体照明".utf8), Array("（第2期）".utf8), [0x0A], [0x0D, 0x0A], [0x09],
+            [0xEF, 0xBB, 0xBF], [0xED, 0xA0, 0x80], [0xE4, 0xB8], [0xFF], [0x01], [0x7F], [0x0D], [0x00],
+        ]
+        var generator = Generator(state: 3)
+        for _ in 0..<20_000 {
+            var file: [UInt8] = []
+            for _ in 0..<Int.random(in: 1...10, using: &generator) {
+                let index = Int.random(in: 0..<100, using: &generator) < 85
+                    ? Int.random(in: 0..<6, using: &generator) : Int.random(in: 0..<pieces.count, using: &generator)
+                file += pieces[index]
+            }
+            // By the standard decoder, line by line: a CR may only end a line, and a
+            // byte-order mark may only start the file.
+            let body = file.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(file.dropFirst(3)) : file
+            let hasProblem = body.split(separator: 0x0A, omittingEmptySubsequences: false).contains { line in
+                EncodingTests().expectedProblem(Array(line.last == 0x0D ? line.dropLast() : line)) != nil
+            }
+            let clean = file.withUnsafeBufferPointer { Encoding.isClean($0) }
+            #expect(clean == !hasProblem, "\(file.map { String($0, radix: 16) })")
+            if clean == hasProblem { return }
+        }
+    }
+}

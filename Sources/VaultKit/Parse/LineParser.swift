@@ -192,7 +192,7 @@ public enum LineParser {
                     return comment(b, number: number, lineStart: lineStart, from: i, to: end, standalone: false)
                 }
                 let keyStart = i
-                while i < end, isKeyByte(b[i]) { i += 1 }
+                i = LineParser.keyEnd(b, from: i, to: end)
                 if i == keyStart || i == end || b[i] != UInt8(ascii: "=") {
                     let message = b[keyStart] == UInt8(ascii: "=")
                         ? "stray \"=\" without a field name"
@@ -344,6 +344,36 @@ public enum LineParser {
         let digitsDashDot: UInt64 = 0x03FF_6000_0000_0000   // bits 0x2D, 0x2E, 0x30–0x39
         let lettersUnderscore: UInt64 = 0x07FF_FFFE_87FF_FFFE // bits 0x41–0x5A, 0x5F, 0x61–0x7A (less 0x40)
         return c < 0x80 && ((c < 0x40 ? digitsDashDot : lettersUnderscore) >> UInt64(c & 0x3F)) & 1 != 0
+    }
+
+    /// Where the run of key bytes from `from` ends (at most `end`). Eight bytes at a
+    /// time while the buffer has eight left: every field of every line has a key.
+    /// The bytes past `end` that a load reads are never key bytes (`end` is a line's
+    /// end, an LF or CR, or the buffer's end), so the run cannot overshoot.
+    @inline(__always) static func keyEnd(_ b: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int {
+        var i = from
+        let base = UnsafeRawPointer(b.baseAddress!)
+        while i + 8 <= b.count, i < end {
+            let others = ~keyBytes(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & 0x8080_8080_8080_8080
+            if others != 0 { return min(end, i + others.trailingZeroBitCount >> 3) }
+            i += 8
+        }
+        while i < end, isKeyByte(b[i]) { i += 1 }
+        return min(i, end)
+    }
+
+    /// The high bit of each byte of `word` that `isKeyByte` accepts, computed on all
+    /// eight at once: each range test adds a constant to the byte's low seven bits,
+    /// which cannot carry into the next byte.
+    @inline(__always) static func keyBytes(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let low = word & 0x7F7F_7F7F_7F7F_7F7F
+        @inline(__always) func atLeast(_ x: UInt64, _ bound: UInt8) -> UInt64 { (x &+ UInt64(0x80 - bound) &* ones) & high }
+        @inline(__always) func inRange(_ x: UInt64, _ lo: UInt8, _ hi: UInt8) -> UInt64 { atLeast(x, lo) & ~atLeast(x, hi + 1) }
+        let letters = inRange(low | 0x2020_2020_2020_2020, 0x61, 0x7A)   // a–z, and A–Z folded onto them
+        let dashDotDigits = inRange(low, 0x2D, 0x39) & ~inRange(low, 0x2F, 0x2F)
+        let underscore = inRange(low, 0x5F, 0x5F)
+        return (letters | dashDotDigits | underscore) & ~word
     }
 
     /// Where an unquoted value ends (a space or tab) or goes wrong (a quote), in one test.
