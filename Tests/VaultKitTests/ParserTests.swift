@@ -173,6 +173,19 @@ import Testing
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
+
+        /// Up to `most` pieces joined; each is one of the first `valid` pieces `validPercent`
+        /// times in a hundred, any piece otherwise: mostly good text, so that problems
+        /// sit at every offset of the fast paths.
+        mutating func join(_ pieces: [[UInt8]], valid: Int, validPercent: Int, most: Int) -> [UInt8] {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 1...most, using: &self) {
+                let index = Int.random(in: 0..<100, using: &self) < validPercent
+                    ? Int.random(in: 0..<valid, using: &self) : Int.random(in: 0..<pieces.count, using: &self)
+                bytes += pieces[index]
+            }
+            return bytes
+        }
     }
 
     /// Where the first problem is by the standard library's decoder: invalid UTF-8,
@@ -206,13 +219,7 @@ import Testing
         ]
         var generator = Generator(state: 2026)
         for _ in 0..<20_000 {
-            var line: [UInt8] = []
-            for _ in 0..<Int.random(in: 1...12, using: &generator) {
-                // Mostly valid text, so problems sit at every offset of the fast paths.
-                let index = Int.random(in: 0..<100, using: &generator) < 90
-                    ? Int.random(in: 0..<12, using: &generator) : Int.random(in: 0..<pieces.count, using: &generator)
-                line += pieces[index]
-            }
+            let line = generator.join(pieces, valid: 12, validPercent: 90, most: 12)
             let found = line.withUnsafeBufferPointer { Encoding.firstProblem($0, from: 0, to: $0.count)?.offset }
             #expect(found == expectedProblem(line), "\(line.map { String($0, radix: 16) })")
             if found != expectedProblem(line) { return }
@@ -230,12 +237,7 @@ import Testing
         ]
         var generator = Generator(state: 7)
         for _ in 0..<20_000 {
-            var line = Array("meeting ".utf8)
-            for _ in 0..<Int.random(in: 1...10, using: &generator) {
-                let index = Int.random(in: 0..<100, using: &generator) < 85
-                    ? Int.random(in: 0..<12, using: &generator) : Int.random(in: 0..<pieces.count, using: &generator)
-                line += pieces[index]
-            }
+            var line = Array("meeting ".utf8) + generator.join(pieces, valid: 12, validPercent: 85, most: 10)
             if line.last == 0x0D { line += Array("x".utf8) }  // a CR before the LF is a CRLF line end, not a stray byte
             let parsed = LineParser.parse(SourceText(path: "f.txt", bytes: line + [0x0A]))
             let encoding = parsed.diagnostics.filter { $0.ruleID == EncodingRule.description.id }
@@ -322,12 +324,7 @@ import Testing
         ]
         var generator = Generator(state: 3)
         for _ in 0..<20_000 {
-            var file: [UInt8] = []
-            for _ in 0..<Int.random(in: 1...10, using: &generator) {
-                let index = Int.random(in: 0..<100, using: &generator) < 85
-                    ? Int.random(in: 0..<6, using: &generator) : Int.random(in: 0..<pieces.count, using: &generator)
-                file += pieces[index]
-            }
+            let file = generator.join(pieces, valid: 6, validPercent: 85, most: 10)
             // By the standard decoder, line by line: a CR may only end a line, and a
             // byte-order mark may only start the file.
             let body = file.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(file.dropFirst(3)) : file
