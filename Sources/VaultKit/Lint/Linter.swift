@@ -26,7 +26,7 @@ public enum Linter {
         var diagnostics = loaded.diagnostics
         // Scoring, the whole-vault rules and the per-file rules do not depend on
         // one another: one parallel pass runs them all, the longest jobs first.
-        let unchecked = vault.boundFiles.filter { !loaded.checked.contains(ObjectIdentifier($0)) }
+        let unchecked = StageTimer.measure("unchecked") { vault.boundFiles.filter { !loaded.checked.contains(ObjectIdentifier($0)) } }
         let outcomes = StageTimer.measure("rules and score") { parallelMap(jobs(vault, unchecked)) { job in job.run(vault) } }
         var results: [String: PeriodResult] = [:]
         for outcome in outcomes {
@@ -35,13 +35,13 @@ public enum Linter {
             case .period(let id, let result): results[id] = result
             }
         }
-        Awards.apply(to: &results, order: vault.periodIDs)
+        StageTimer.measure("awards") { Awards.apply(to: &results, order: vault.periodIDs) }
         let scored = StageTimer.measure("scored rules") {
             parallelMap(Rules.scoredRules) { rule in StageTimer.measure("  \(rule.description.id)") { rule.check(vault, results) } }
         }
         diagnostics += scored.joined()
         if options.suppressions {
-            diagnostics = SuppressionFilter.apply(to: diagnostics, files: vault.files)
+            diagnostics = StageTimer.measure("suppressions") { SuppressionFilter.apply(to: diagnostics, files: vault.files) }
         }
         diagnostics = StageTimer.measure("sort") { Array(Set(diagnostics)).sorted(by: Diagnostic.ordered) }
         return Result(diagnostics: diagnostics, files: vault.files.count, vault: vault)

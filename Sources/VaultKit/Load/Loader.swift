@@ -170,24 +170,26 @@ public enum Loader {
     /// Returns the files `check` ran on.
     static func loadRecords(_ files: [DiscoveredFile], from fs: any FileSystem, check: FileCheck?,
                             into vault: inout Vault, _ diagnostics: inout [Diagnostic]) -> Set<ObjectIdentifier> {
-        let tables = vault.periods.compactMapValues { period in period.schema.map(recordTable) }
+        // Each period's table and bands, looked up once per file: reading them from the
+        // period copied the whole `Period` (and retained all it holds) for every file.
+        let bindings = vault.periods.compactMapValues { period in period.schema.map { (recordTable($0), $0.bands) } }
         let snapshot = vault
-        let results: [(DiscoveredFile, ParsedFile?, BoundFile?, [Diagnostic])] = parallelMap(files) { file in
+        // Results carry no copy of their `DiscoveredFile`; they are matched with `files` by position.
+        let results: [(ParsedFile?, BoundFile?, [Diagnostic])] = parallelMap(files) { file in
             let (_, parsed, problem) = read(file, from: fs)
-            guard let parsed else { return (file, nil, nil, problem.map { [$0] } ?? []) }
-            guard let period = snapshot.periods[file.id] else {
+            guard let parsed else { return (nil, nil, problem.map { [$0] } ?? []) }
+            guard snapshot.periods[file.id] != nil else {
                 let unknown = UnknownPeriodRule.diagnostic(path: file.path, period: file.id, known: snapshot.periodIDs)
-                return (file, parsed.withoutFields, nil, parsed.diagnostics + [unknown])
+                return (parsed.withoutFields, nil, parsed.diagnostics + [unknown])
             }
-            guard let table = tables[file.id] else { return (file, parsed.withoutFields, nil, parsed.diagnostics) }
-            let (bound, problems) = Binder.bind(parsed, table: table, bands: period.schema?.bands ?? [],
-                                                place: "an alliance's period file")
+            guard let (table, bands) = bindings[file.id] else { return (parsed.withoutFields, nil, parsed.diagnostics) }
+            let (bound, problems) = Binder.bind(parsed, table: table, bands: bands, place: "an alliance's period file")
             // Raw fields are dropped here, not after the pass: kept for every file, they were a fifth of the peak memory.
             let found = check?(bound, snapshot) ?? []
-            return (file, bound.parsed, bound, parsed.diagnostics + problems + found)
+            return (bound.parsed, bound, parsed.diagnostics + problems + found)
         }
         var checked: Set<ObjectIdentifier> = []
-        for (file, parsed, bound, problems) in results {
+        for (file, (parsed, bound, problems)) in zip(files, results) {
             diagnostics += problems
             if let parsed { vault.files.append(parsed) }
             guard let bound, let id = file.alliance else { continue }

@@ -166,7 +166,9 @@ public struct Schema: Sendable {
 }
 
 /// The kinds a file may hold, looked up by the bytes of a kind name.
-public struct KindTable: Sendable {
+/// A class: every bound file keeps its table, and copying the struct's eight
+/// arrays for each file was eight retains where a reference is one.
+public final class KindTable: Sendable {
     public let kinds: [KindSpec]
     /// Kind names by index, and indices by name: lookups by name copy no `KindSpec`.
     public let ids: [String]

@@ -92,6 +92,9 @@ public struct AllianceResult: Sendable {
     public var awards: [String: AwardStatus] = [:]
     /// The result line `vault score --write` wrote last, if any.
     public var written: WrittenResult?
+    /// The alliance's position in the vault's sorted alliance list: the same in every
+    /// period, so awards compare periods by position, not by hashing Chinese ids.
+    var ordinal = -1
 }
 
 /// A `result` line as it stands in a record file.

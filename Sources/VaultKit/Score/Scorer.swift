@@ -33,7 +33,7 @@ public enum Scorer {
         let evaluator = period.schema.map { RubricEvaluator(schema: $0, table: Loader.recordTable($0)) }
         let reviews = ReviewCollector.collect(period)
         var alliances: [AllianceResult] = []
-        for alliance in vault.orderedAlliances {
+        for (ordinal, alliance) in vault.orderedAlliances.enumerated() {
             let id = alliance.id
             let file = alliance.records[period.id]
             // Looked up once, and not at all in a period without reviews (most of them).
@@ -41,6 +41,7 @@ public enum Scorer {
             guard file != nil || ownReviews != nil else { continue }
             var result = AllianceResult(id: id, code: alliance.code, name: alliance.name ?? id, batch: alliance.batch,
                                         status: .unknown)
+            result.ordinal = ordinal
             var published = false
             if let file {
                 result.path = file.path
@@ -163,18 +164,29 @@ public enum Scorer {
             if a.code != b.code { return (a.code ?? "~") < (b.code ?? "~") }
             return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
         }
-        // Indices are sorted, not results: a result is a large struct, and sorting moved each many times.
-        let results = alliances
-        let keys = results.map { Key(score: $0.score, seq: $0.seq, code: $0.code, id: $0.id) }
-        let evaluated = results.indices.filter { results[$0].status == .evaluated }.sorted { before(keys[$0], keys[$1]) }
-        var ranked: [AllianceResult] = []
-        ranked.reserveCapacity(results.count)
-        for (position, index) in evaluated.enumerated() {
-            ranked.append(results[index])
-            ranked[position].rank = position + 1
+        // Indices are sorted, not results: a result is a large struct, and sorting moved each
+        // many times. The order is then applied in place, by swaps, so no result is copied
+        // (a copy retained each of its strings and arrays).
+        let keys = alliances.map { Key(score: $0.score, seq: $0.seq, code: $0.code, id: $0.id) }
+        let evaluated = alliances.indices.filter { alliances[$0].status == .evaluated }.sorted { before(keys[$0], keys[$1]) }
+        let order = evaluated + alliances.indices.filter { alliances[$0].status != .evaluated }
+        permute(&alliances, order)
+        for position in evaluated.indices { alliances[position].rank = position + 1 }
+    }
+
+    /// Rearranges `items` so that position `p` holds what was at `order[p]`, following
+    /// each cycle of the permutation with swaps.
+    static func permute<T>(_ items: inout [T], _ order: [Int]) {
+        var placed = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            var position = start
+            while order[position] != start {
+                items.swapAt(position, order[position])
+                placed[position] = true
+                position = order[position]
+            }
+            placed[position] = true
         }
-        for index in results.indices where results[index].status != .evaluated { ranked.append(results[index]) }
-        alliances = ranked
     }
 }
 
@@ -219,8 +231,9 @@ enum Awards {
         // Awards read only the standings of other periods, which awards do not change:
         // every period's statuses are worked out in parallel, then written.
         let standings = results
+        let count = (results.values.lazy.compactMap { $0.alliances.lazy.map(\.ordinal).max() }.max() ?? -1) + 1
         let computed = parallelMap(Array(order.enumerated())) { position, periodID in
-            statuses(for: periodID, at: position, order: order, results: standings)
+            statuses(for: periodID, at: position, order: order, results: standings, alliances: count)
         }
         for (periodID, byAward) in zip(order, computed) {
             for (award, byAlliance) in byAward { results[periodID]!.setAward(award, byAlliance) }
@@ -229,33 +242,37 @@ enum Awards {
 
     /// Each award's status for each alliance of the period, in the period's order.
     static func statuses(for periodID: String, at position: Int, order: [String],
-                         results: [String: PeriodResult]) -> [(award: String, byAlliance: [AwardStatus])] {
+                         results: [String: PeriodResult], alliances count: Int) -> [(award: String, byAlliance: [AwardStatus])] {
         guard let schema = results[periodID]?.schema else { return [] }
-        let ids = results[periodID]!.alliances.map(\.id)
+        let ordinals = results[periodID]!.alliances.map(\.ordinal)
         return schema.awards.map { award in
             let window = Array(order[max(0, position - award.consecutive + 1)...position])
             let missing = award.consecutive - window.count
-            // Per window period, once per award: who was evaluated in the award's band
-            // (nil: the period has no results). Reaching into each period's results
-            // for every alliance copied them.
-            let inBand: [(id: String, alliances: Set<String>?)] = window.map { id in
+            // Per window period, once per award: who was evaluated in the award's band, by
+            // ordinal (nil: the period has no results). Reaching into each period's results
+            // for every alliance copied them; a set of ids hashed each Chinese id.
+            let inBand: [(id: String, alliances: [Bool]?)] = window.map { id in
                 guard let result = results[id], result.hasResults else { return (id, nil) }
-                return (id, Set(result.alliances.lazy.filter { $0.status == .evaluated && $0.band?.id == award.band }.map(\.id)))
+                var member = [Bool](repeating: false, count: count)
+                for alliance in result.alliances where alliance.ordinal >= 0 && alliance.status == .evaluated && alliance.band?.id == award.band {
+                    member[alliance.ordinal] = true
+                }
+                return (id, member)
             }
-            return (award.id, ids.map { status(of: $0, window: inBand, missingBefore: missing) })
+            return (award.id, ordinals.map { status(of: $0, window: inBand, missingBefore: missing) })
         }
     }
 
     /// An alliance's award status over `window`: the alliances in the award's band
     /// in each period, nil for a period without results.
-    static func status(of id: String, window: [(id: String, alliances: Set<String>?)], missingBefore: Int) -> AwardStatus {
+    static func status(of ordinal: Int, window: [(id: String, alliances: [Bool]?)], missingBefore: Int) -> AwardStatus {
         var unknown: [String] = missingBefore > 0 ? ["\(missingBefore) period(s) before \(window.first?.id ?? "")"] : []
         for (period, inBand) in window {
             guard let inBand else {
                 unknown.append(period)
                 continue
             }
-            guard inBand.contains(id) else { return .notEarned }
+            guard ordinal >= 0, inBand[ordinal] else { return .notEarned }
         }
         return unknown.isEmpty ? .earned : .unknown(unknown)
     }

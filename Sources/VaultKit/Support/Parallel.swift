@@ -4,20 +4,19 @@ import Dispatch
 /// deterministic however the work was scheduled.
 func parallelMap<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
     guard items.count > 1 else { return items.map(transform) }
-    let slots = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-    slots.initialize(repeating: nil)
-    defer { slots.deallocate() }
-    withoutActuallyEscaping(transform) { transform in
-        nonisolated(unsafe) let transform = transform
-        nonisolated(unsafe) let slots = slots
-        items.withUnsafeBufferPointer { input in
-            nonisolated(unsafe) let input = input
-            DispatchQueue.concurrentPerform(iterations: items.count) { index in
-                slots[index] = transform(input[index])
+    // Each task initialises its own slot; the results are then moved, not copied,
+    // into the array (a copy of each result cost a retain per reference it holds).
+    return [R](unsafeUninitializedCapacity: items.count) { slots, initialized in
+        withoutActuallyEscaping(transform) { transform in
+            nonisolated(unsafe) let transform = transform
+            nonisolated(unsafe) let slots = slots
+            items.withUnsafeBufferPointer { input in
+                nonisolated(unsafe) let input = input
+                DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                    (slots.baseAddress! + index).initialize(to: transform(input[index]))
+                }
             }
         }
+        initialized = items.count
     }
-    let results = slots.map { $0! }
-    _ = slots.deinitialize()
-    return results
 }

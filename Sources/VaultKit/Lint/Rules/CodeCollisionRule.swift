@@ -28,32 +28,45 @@ public enum CodeCollisionRule: VaultRule {
     }
 
     public static func check(_ vault: Vault) -> [Diagnostic] {
-        var byCode: [String: [Use]] = [:]
+        var metadata: [(code: String, use: Use)] = []
         for alliance in vault.orderedAlliances {
-            let id = alliance.id
             guard let file = alliance.metadata, let record = file.records(of: "alliance").first,
                   let code = file.text(record, "code") else { continue }
-            byCode[code, default: []].append(Use(alliance: id, file: file, record: record))
+            metadata.append((code, Use(alliance: alliance.id, file: file, record: record)))
         }
-        var found = report(byCode, what: "code")
-        for period in vault.periodIDs {
-            var printed: [String: [Use]] = [:]
-            for alliance in vault.orderedAlliances {
-                let id = alliance.id
-                guard let file = alliance.records[period] else { continue }
+        // Each period's printed codes are checked on their own, so the periods run in parallel.
+        let printed = parallelMap(vault.periodIDs) { period in
+            var uses: [(code: String, use: Use)] = []
+            for (ordinal, file) in vault.recordFiles(in: period).enumerated() {
+                guard let file else { continue }
                 for record in file.records(of: "published") {
                     guard let code = file.text(record, "code") else { continue }
-                    printed[code, default: []].append(Use(alliance: id, file: file, record: record))
+                    uses.append((code, Use(alliance: vault.allianceIDs[ordinal], file: file, record: record)))
                 }
             }
-            found += report(printed, what: "printed code in period \(period)")
+            return report(uses, what: "printed code in period \(period)")
         }
-        return found
+        return report(metadata, what: "code") + printed.joined()
     }
 
-    static func report(_ uses: [String: [Use]], what: String) -> [Diagnostic] {
+    static func report(_ uses: [(code: String, use: Use)], what: String) -> [Diagnostic] {
+        // Most codes are written once: the first use of each code is kept, and a list
+        // of uses is made only for a code that comes again (a list for every code was
+        // an allocation per alliance).
+        var first: [String: Int] = [:]
+        first.reserveCapacity(uses.count)
+        var repeated: [String: [Int]] = [:]
+        for (index, entry) in uses.enumerated() {
+            if let earlier = first[entry.code] {
+                repeated[entry.code, default: [earlier]].append(index)
+            } else {
+                first[entry.code] = index
+            }
+        }
         var found: [Diagnostic] = []
-        for (code, list) in uses where Set(list.map(\.alliance)).count > 1 {
+        for (code, indices) in repeated {
+            let list = indices.map { uses[$0].use }
+            guard Set(list.map(\.alliance)).count > 1 else { continue }
             for use in list {
                 let others = list.filter { $0.alliance != use.alliance }
                     .map { "\($0.alliance) (\($0.file.path):\($0.record.number))" }
