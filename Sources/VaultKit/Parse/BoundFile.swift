@@ -160,8 +160,20 @@ public final class BoundFile: Sendable {
         return !records(of: kindID).isEmpty || parsed.lines.contains { parsed.text.bytes($0.kind, equal: name) }
     }
 
-    public func records(of kindID: String) -> [Record] {
-        guard let kind = table.indexByID[kindID] else { return [] }
-        return byKind[Int(kindStarts[kind])..<Int(kindStarts[kind + 1])].map { records[Int($0)] }
+    /// The records of one kind, in file order: a view, not an array, since scoring and
+    /// several rules ask for a kind of every file and an array for each was an allocation.
+    public func records(of kindID: String) -> KindRecords {
+        guard let kind = table.indexByID[kindID] else { return KindRecords(file: self, range: 0..<0) }
+        return KindRecords(file: self, range: Int(kindStarts[kind])..<Int(kindStarts[kind + 1]))
     }
+}
+
+/// The records of one kind in a bound file (see `BoundFile.records(of:)`).
+public struct KindRecords: RandomAccessCollection, Sendable {
+    let file: BoundFile
+    let range: Range<Int>
+
+    public var startIndex: Int { range.lowerBound }
+    public var endIndex: Int { range.upperBound }
+    public subscript(position: Int) -> Record { file.records[Int(file.byKind[position])] }
 }

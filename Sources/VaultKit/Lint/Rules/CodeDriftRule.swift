@@ -19,7 +19,7 @@ public enum CodeDriftRule: VaultRule {
             guard let own = alliance.code else { continue }
             for periodID in alliance.records.keys.sorted() {
                 let file = alliance.records[periodID]!
-                for record in file.records(of: "published") + file.records(of: "designation") {
+                for record in Array(file.records(of: "published")) + file.records(of: "designation") {
                     guard let printed = file.text(record, "code"), printed != own else { continue }
                     found.append(file.site(record).diagnostic(description, at: file.offset(of: "code", in: record),
                         "\(id) is printed with code \(printed); its code is \(own) (vault/alliances/\(id)/alliance.txt)",

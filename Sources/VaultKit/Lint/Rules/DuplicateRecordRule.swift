@@ -15,28 +15,57 @@ public enum DuplicateRecordRule: FileRule {
         ])
 
     public static func check(_ file: BoundFile, in vault: Vault) -> [Diagnostic] {
-        var firstOfUniqueKind: [Int32: Int] = [:]
         let unique = file.table.unique
+        var firstOfUniqueKind = [Int32](repeating: 0, count: unique.count)   // a line number; 0: none yet
         var found: [Diagnostic] = []
-        // Most files repeat nothing: a set of identities shows that with one insert per
+        // Most files repeat nothing: a table of identities shows that with one probe per
         // record; only a file where two identities meet is searched record by record.
-        var seen = Set<UInt64>(minimumCapacity: file.records.count)
+        var seen = IdentityTable(capacity: file.records.count)
         var collided = false
         for record in file.records {
             if unique[Int(record.kind)] {
-                if let first = firstOfUniqueKind[record.kind] {
+                let first = firstOfUniqueKind[Int(record.kind)]
+                if first > 0 {
                     let kind = file.kindID(of: record)
                     found.append(file.site(record).diagnostic(description, at: Int(file.rawLine(of: record).kind.start),
                         "a second \"\(kind)\" record (the first is on line \(first))",
                         hint: "a file holds one \"\(kind)\" record; merge the two lines"))
                 } else {
-                    firstOfUniqueKind[record.kind] = Int(record.number)
+                    firstOfUniqueKind[Int(record.kind)] = record.number
                 }
-            } else if !seen.insert(record.identity).inserted {
+            } else if !seen.insert(record.identity) {
                 collided = true
             }
         }
         return collided ? found + repeats(in: file, unique: unique) : found
+    }
+
+    /// A set of record identities. They are hashes already, so they index an
+    /// open-addressing table directly, where a `Set` hashed each one again.
+    /// Identities equal but for their lowest bit count as equal: a meeting only
+    /// sends the file to `repeats`, which compares the records themselves.
+    struct IdentityTable {
+        private var slots: [UInt64]
+        private let mask: Int
+
+        init(capacity: Int) {
+            var size = 16
+            while size < capacity * 2 { size *= 2 }
+            slots = [UInt64](repeating: 0, count: size)
+            mask = size - 1
+        }
+
+        /// Adds `identity`; false when it was there already.
+        mutating func insert(_ identity: UInt64) -> Bool {
+            let key = identity | 1   // 0 marks an empty slot
+            var index = Int(truncatingIfNeeded: key >> 7) & mask
+            while slots[index] != 0 {
+                if slots[index] == key { return false }
+                index = (index + 1) & mask
+            }
+            slots[index] = key
+            return true
+        }
     }
 
     /// Records equal to an earlier one (hash collisions are told apart by comparing values).
