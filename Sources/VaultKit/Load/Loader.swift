@@ -32,7 +32,7 @@ public enum Loader {
         for file in discovered.files where file.role == .results {
             if let bytes = try? fs.read(file.path) { vault.resultTables[file.id] = SourceText(path: file.path, bytes: bytes) }
         }
-        for (file, parsed, problem) in parallelMap(definitions, { read($0, from: fs) }) {
+        for (file, (parsed, problem)) in zip(definitions, parallelMap(definitions, { read($0, from: fs) })) {
             if let problem { diagnostics.append(problem) }
             guard let parsed else { continue }
             vault.files.append(parsed.withoutFields)
@@ -57,12 +57,12 @@ public enum Loader {
     }
 
     /// Reads and parses one file; an unreadable file becomes an `io` finding.
-    static func read(_ file: DiscoveredFile, from fs: any FileSystem) -> (DiscoveredFile, ParsedFile?, Diagnostic?) {
+    static func read(_ file: DiscoveredFile, from fs: any FileSystem) -> (ParsedFile?, Diagnostic?) {
         do throws(FileSystemError) {
             let bytes = try fs.read(file.path)
-            return (file, LineParser.parse(SourceText(path: file.path, bytes: bytes)), nil)
+            return (LineParser.parse(SourceText(path: file.path, bytes: bytes)), nil)
         } catch {
-            return (file, nil, IORule.description.fileDiagnostic(file.path, "cannot read \"\(file.path)\": \(error.message)",
+            return (nil, IORule.description.fileDiagnostic(file.path, "cannot read \"\(file.path)\": \(error.message)",
                                                                   hint: error.hint))
         }
     }
@@ -176,7 +176,7 @@ public enum Loader {
         let snapshot = vault
         // Results carry no copy of their `DiscoveredFile`; they are matched with `files` by position.
         let results: [(ParsedFile?, BoundFile?, [Diagnostic])] = parallelMap(files) { file in
-            let (_, parsed, problem) = read(file, from: fs)
+            let (parsed, problem) = read(file, from: fs)
             guard let parsed else { return (nil, nil, problem.map { [$0] } ?? []) }
             guard snapshot.periods[file.id] != nil else {
                 let unknown = UnknownPeriodRule.diagnostic(path: file.path, period: file.id, known: snapshot.periodIDs)

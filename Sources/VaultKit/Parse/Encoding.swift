@@ -127,6 +127,13 @@ enum Encoding {
                 || first == 0xBF_BBEF || second == 0xBF_BBEF { break }
             i += 6
         }
+        // A run of odd length ends with one more such character: checked here, it does
+        // not cost a trip through the caller's one-character path.
+        if i + 8 <= end {
+            let first = base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0xFF_FFFF
+            let lead = first & 0xFF
+            if first & 0xC0_C0F0 == 0x80_80E0, lead != 0xE0, lead != 0xED, first != 0xBF_BBEF { i += 3 }
+        }
         return i
     }
 
