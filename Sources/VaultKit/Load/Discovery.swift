@@ -45,14 +45,23 @@ enum Discovery {
 
     /// Whether `name` is a period id: `YYYY` or `YYYY-YYYY`.
     static func isPeriodID<S: StringProtocol>(_ name: S) -> Bool {
-        // On bytes: this runs for every file of the vault.
-        let bytes = Array(name.utf8)
-        func year(_ at: Int) -> Bool { bytes[at..<at + 4].allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
-        switch bytes.count {
-        case 4: return year(0)
-        case 9: return year(0) && bytes[4] == 0x2D && year(5)
-        default: return false
+        // On bytes, with no copy: this runs for every file of the vault.
+        let count = name.utf8.count
+        guard count == 4 || count == 9 else { return false }
+        for (offset, byte) in name.utf8.enumerated() {
+            guard offset == 4 ? byte == 0x2D : byte >= 0x30 && byte <= 0x39 else { return false }
         }
+        return true
+    }
+
+    /// `name` without `.txt`, or nil when it does not end so (or is only `.txt`).
+    /// On bytes: `hasSuffix` and `dropLast` on a String walk its characters.
+    static func stem(ofTextFile name: String) -> String? {
+        let utf8 = name.utf8
+        guard utf8.count > 4 else { return nil }
+        let dot = utf8.index(utf8.endIndex, offsetBy: -4)
+        guard utf8[dot...].elementsEqual(".txt".utf8) else { return nil }
+        return String(name[..<dot])
     }
 
     private struct Walker {
@@ -105,12 +114,11 @@ enum Discovery {
                        hint: "only \(role == .schema ? "schema" : "record") files (NAME.txt) belong in \(directory)/")
                 return
             }
-            guard name.hasSuffix(".txt"), name.count > 4 else {
+            guard let id = Discovery.stem(ofTextFile: name) else {
                 report(LayoutRule.description, path, "unexpected file \"\(path)\"",
                        hint: "files in \(directory)/ are NAME.txt; move other files out of the vault")
                 return
             }
-            let id = String(name.dropLast(4))
             if role == .period || role == .records, id != "alliance", !Discovery.isPeriodID(id) {
                 report(LayoutRule.description, path, "\"\(name)\" is not named after a period (YYYY.txt or YYYY-YYYY.txt)",
                        hint: role == .records ? "name an alliance's record files after their period, e.g. 2017.txt" : "name period files YYYY.txt or YYYY-YYYY.txt")

@@ -62,11 +62,8 @@ public final class BoundFile: Sendable {
     static func stem(of path: String) -> String {
         let utf8 = path.utf8
         let start = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
-        var end = utf8.endIndex
-        if utf8.distance(from: start, to: end) > 4, utf8[utf8.index(end, offsetBy: -4)...].elementsEqual(".txt".utf8) {
-            end = utf8.index(end, offsetBy: -4)
-        }
-        return String(path[start..<end])
+        let name = String(path[start...])
+        return Discovery.stem(ofTextFile: name) ?? name
     }
 
     public var path: String { parsed.text.path }
