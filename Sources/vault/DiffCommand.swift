@@ -28,7 +28,10 @@ struct DiffCommand {
             let base: String
             if let given = parsed.positionals.first { base = given } else { base = try git.defaultBase() }
             let head = parsed.positionals.count > 1 ? parsed.positionals[1] : "."
-            let old = try load(base, git: git, worktree: fs)
+            // Against the working tree, the base is read from git only where the two differ.
+            let old = head == "." && base != "."
+                ? keptUntilExit(Loader.load(try git.filesAgainstWorktree(at: base, worktree: fs)).vault)
+                : try load(base, git: git, worktree: fs)
             let new = try load(head, git: git, worktree: fs)
             var diff = VaultDiff(base: base == "." ? "working tree" : base, head: head == "." ? "working tree" : head,
                                  old: old, new: new)

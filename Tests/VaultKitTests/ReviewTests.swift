@@ -165,6 +165,39 @@ final class FixtureRepository {
         #expect(try repo.git("status", "--porcelain").isEmpty)
     }
 
+    /// `vault diff BASE .` reads from git only the files that differ from the working
+    /// tree. Whatever the working tree holds (edits, staged edits, deleted files and
+    /// directories, new files), the revision it reads must be the revision, byte for byte.
+    @Test func theBaseReadAgainstTheWorktreeIsTheRevision() throws {
+        let repo = try FixtureRepository()
+        try repo.append("vault/alliances/存储/2024.txt", "2024-08-01 meeting type=council title=\"临时理事会\"\n")
+        try repo.replace("schemas/2016.txt", "title=", "title=新")
+        try repo.git("add", "evaluation/schemas/2016.txt")
+        try repo.append("schemas/2016.txt", "# staged, then edited again\n")
+        try FileManager.default.removeItem(atPath: repo.root + "/vault/alliances/半导体照明")
+        try FileManager.default.createDirectory(atPath: repo.root + "/vault/alliances/新联盟", withIntermediateDirectories: true)
+        try "alliance name=新联盟\n".write(toFile: repo.root + "/vault/alliances/新联盟/alliance.txt", atomically: true, encoding: .utf8)
+        let git = Git(directory: repo.root)
+        let whole = try git.files(at: "HEAD")
+        let compared = try git.filesAgainstWorktree(at: "HEAD", worktree: DiskFileSystem(root: repo.root))
+        func contents(_ fs: any FileSystem) -> [String: [UInt8]] {
+            var out: [String: [UInt8]] = [:]
+            var directories = [""]
+            while let directory = directories.popLast() {
+                for entry in (try? fs.entries(in: directory)) ?? [] {
+                    let path = directory.isEmpty ? entry.name : directory + "/" + entry.name
+                    if entry.type == .directory { directories.append(path) } else { out[path] = try? fs.read(path) }
+                }
+            }
+            return out
+        }
+        let expected = contents(whole), found = contents(compared)
+        #expect(expected.count > 20)
+        #expect(Set(expected.keys).union(found.keys).filter { expected[$0] != found[$0] }.sorted() == [])
+        #expect(found["vault/alliances/半导体照明/alliance.txt"] != nil)
+        #expect(found["vault/alliances/新联盟/alliance.txt"] == nil)
+    }
+
     /// A diff scores only the periods a change can move, and the periods whose awards
     /// look back on them: a score changed in 2021 moves an award in 2022.
     @Test func aChangeMovesTheAwardsOfLaterPeriods() {

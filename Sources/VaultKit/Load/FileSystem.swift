@@ -37,21 +37,32 @@ public struct MemoryFileSystem: FileSystem {
 
     public init(bytes: [String: [UInt8]]) {
         files = bytes
+        children = MemoryFileSystem.listings(of: bytes.keys)
+    }
+
+    /// Each directory's entries, sorted by name, for a set of file paths.
+    static func listings(of paths: some Sequence<String>) -> [String: [(name: String, type: EntryType)]] {
         var index: [String: [String: EntryType]] = [:]
-        for path in bytes.keys {
+        for path in paths {
             var parent = ""
-            let parts = path.split(separator: "/").map(String.init)
+            // Split on the byte, not on Characters: this runs for every file of a revision.
+            let parts = path.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
             for (depth, part) in parts.enumerated() {
                 index[parent, default: [:]][part] = depth == parts.count - 1 ? .file : .directory
                 parent = parent.isEmpty ? part : parent + "/" + part
             }
         }
-        children = index.mapValues { entries in
+        return index.mapValues { entries in
             entries.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
         }
     }
 
     public func entries(in directory: String) throws(FileSystemError) -> [(name: String, type: EntryType)] {
+        try MemoryFileSystem.entries(in: directory, of: children)
+    }
+
+    static func entries(in directory: String, of children: [String: [(name: String, type: EntryType)]])
+        throws(FileSystemError) -> [(name: String, type: EntryType)] {
         guard let list = children[directory] else {
             if directory.isEmpty { return [] }
             throw FileSystemError(message: "no such directory", hint: nil)

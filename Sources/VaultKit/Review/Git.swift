@@ -71,24 +71,58 @@ public struct Git: Sendable {
     /// Every file of the project under `vault/` and `schemas/` at `revision`, read
     /// with one `ls-tree` and one `cat-file --batch`.
     public func files(at revision: String) throws(Failure) -> MemoryFileSystem {
+        try StageTimer.measure("git read \(revision)") { () throws(Failure) in try readFiles(at: revision) }
+    }
+
+    private func readFiles(at revision: String) throws(Failure) -> MemoryFileSystem {
+        let tree = try blobs(at: revision)
+        return MemoryFileSystem(bytes: try contents(of: tree))
+    }
+
+    /// The files of `revision` under `vault/` and `schemas/` as a file system that reads
+    /// from git only the files that differ from the working tree; the loader reads the
+    /// others from disk, where their bytes are the committed ones. At 10,000 alliances,
+    /// inflating every blob was 5 s of `vault diff`'s 19 s. (Under a filter that
+    /// rewrites files on checkout, such as CRLF conversion, an unchanged file is read as
+    /// checked out.)
+    public func filesAgainstWorktree(at revision: String, worktree: DiskFileSystem) throws(Failure) -> RevisionFileSystem {
+        try StageTimer.measure("git read \(revision), changed files only") { () throws(Failure) in
+            let prefix = try prefix()
+            let tree = try blobs(at: revision)
+            // Paths in the output are from the repository's top, and `:(top)` makes the
+            // pathspecs so too (git diff reads them from the current directory otherwise).
+            let listed = try run(["diff", "--name-only", "--no-renames", "-z", revision, "--",
+                                  ":(top)" + prefix + "vault", ":(top)" + prefix + "schemas"])
+            let changed = Set(listed.split(separator: 0).map { String(String(decoding: $0, as: UTF8.self).dropFirst(prefix.count)) })
+            let stored = try contents(of: tree.filter { changed.contains($0.path) })
+            return RevisionFileSystem(paths: tree.map(\.path), stored: stored, worktree: worktree)
+        }
+    }
+
+    /// Every blob of `revision` under `vault/` and `schemas/`: its path (relative to the
+    /// project root) and object id, from one `ls-tree`.
+    func blobs(at revision: String) throws(Failure) -> [(path: String, object: String)] {
         let prefix = try prefix()
         let tree = try run(["ls-tree", "-r", "-z", "--full-tree", revision, "--", prefix + "vault", prefix + "schemas"])
-        var paths: [String] = []
-        var objects: [String] = []
+        var blobs: [(path: String, object: String)] = []
         for entry in tree.split(separator: 0) {
             // "<mode> <type> <object>\t<path>"
             guard let tab = entry.firstIndex(of: 9) else { continue }
             let header = String(decoding: entry[entry.startIndex..<tab], as: UTF8.self).split(separator: " ")
             guard header.count == 3, header[1] == "blob" else { continue }
             let path = String(decoding: entry[(tab + 1)...], as: UTF8.self)
-            paths.append(String(path.dropFirst(prefix.count)))
-            objects.append(String(header[2]))
+            blobs.append((String(path.dropFirst(prefix.count)), String(header[2])))
         }
+        return blobs
+    }
+
+    /// The bytes of each blob, by path, from one `cat-file --batch`.
+    func contents(of blobs: [(path: String, object: String)]) throws(Failure) -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
-        guard !objects.isEmpty else { return MemoryFileSystem(bytes: files) }
-        let batch = try run(["cat-file", "--batch"], input: Data((objects.joined(separator: "\n") + "\n").utf8))
+        guard !blobs.isEmpty else { return files }
+        let batch = try run(["cat-file", "--batch"], input: Data((blobs.map(\.object).joined(separator: "\n") + "\n").utf8))
         var offset = batch.startIndex
-        for path in paths {
+        for (path, _) in blobs {
             // "<object> blob <size>\n<content>\n"
             guard let newline = batch[offset...].firstIndex(of: 10) else { break }
             let header = String(decoding: batch[offset..<newline], as: UTF8.self).split(separator: " ")
@@ -97,7 +131,31 @@ public struct Git: Sendable {
             files[path] = Array(batch[start..<(start + size)])
             offset = start + size + 1
         }
-        return MemoryFileSystem(bytes: files)
+        return files
+    }
+}
+
+/// A revision's files (see `Git.filesAgainstWorktree`): the listing is the revision's,
+/// the bytes of changed files are the revision's, and every other file is read from
+/// the working tree, where it is the same.
+public struct RevisionFileSystem: FileSystem {
+    private let children: [String: [(name: String, type: EntryType)]]
+    private let stored: [String: [UInt8]]
+    private let worktree: DiskFileSystem
+
+    init(paths: [String], stored: [String: [UInt8]], worktree: DiskFileSystem) {
+        children = MemoryFileSystem.listings(of: paths)
+        self.stored = stored
+        self.worktree = worktree
+    }
+
+    public func entries(in directory: String) throws(FileSystemError) -> [(name: String, type: EntryType)] {
+        try MemoryFileSystem.entries(in: directory, of: children)
+    }
+
+    public func read(_ path: String) throws(FileSystemError) -> [UInt8] {
+        if let bytes = stored[path] { return bytes }
+        return try worktree.read(path)
     }
 }
 

@@ -16,7 +16,7 @@ enum StageTimer {
     }
 
     /// Runs `body` and, when timings are on, prints how long it took.
-    static func measure<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
+    static func measure<T, E: Error>(_ stage: String, _ body: () throws(E) -> T) throws(E) -> T {
         guard enabled else { return try body() }
         let start = now()
         let result = try body()
