@@ -32,7 +32,10 @@ struct DiffCommand {
             let old = head == "." && base != "."
                 ? keptUntilExit(Loader.load(try git.filesAgainstWorktree(at: base, worktree: fs)).vault)
                 : try load(base, git: git, worktree: fs)
-            let new = try load(head, git: git, worktree: fs)
+            // Files the change left alone are taken from the base as they were bound.
+            let new = head == "."
+                ? keptUntilExit(Loader.load(fs, reusing: old).vault)
+                : try load(head, git: git, worktree: fs)
             var diff = VaultDiff(base: base == "." ? "working tree" : base, head: head == "." ? "working tree" : head,
                                  old: old, new: new)
             if let author = parsed.values["--author"] { diff.checkOwnership(author: author, owners: Owners(new)) }

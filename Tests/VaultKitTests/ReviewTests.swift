@@ -198,6 +198,29 @@ final class FixtureRepository {
         #expect(found["vault/alliances/新联盟/alliance.txt"] == nil)
     }
 
+    /// The working-tree side of a diff takes the base's unchanged files as they were
+    /// bound. Linting and scoring it must give exactly what a fresh load gives: the
+    /// findings of unchanged files (a bad value here) included.
+    @Test func aLoadReusingTheBaseLintsAndScoresAsAFreshLoad() throws {
+        let repo = try FixtureRepository()
+        try repo.append("vault/alliances/存储/2024.txt", "2024-08-01 meeting type=councl title=\"临时理事会\"\n")
+        try repo.commit("a bad value in a file the change leaves alone")
+        let base = try repo.vault(at: "HEAD")
+        try repo.append("vault/alliances/轮胎/2024.txt", "2024-09-01 project type=self-funded title=\"联合攻关\" funding=300万元\n")
+        let disk = try DiskFileSystem(root: repo.root)
+        let fresh = Loader.load(disk, checkingEachRecordFile: Linter.checkFile)
+        let reused = Loader.load(disk, checkingEachRecordFile: Linter.checkFile, reusing: base)
+        let shared = reused.vault.boundFiles.filter { file in base.boundFiles.contains { $0 === file } }
+        #expect(shared.count > 10)
+        #expect(!shared.contains { $0.path == "vault/alliances/轮胎/2024.txt" })
+        let lintFresh = Linter.lint(fresh).diagnostics, lintReused = Linter.lint(reused).diagnostics
+        #expect(lintFresh.contains { $0.ruleID == BadValueRule.description.id && $0.location.path == "vault/alliances/存储/2024.txt" })
+        #expect(lintReused == lintFresh)
+        let scoresFresh = Scorer.score(fresh.vault)["2024"]?.alliances.map { "\($0.id) \($0.score?.description ?? "-") \($0.rank ?? 0)" }
+        let scoresReused = Scorer.score(reused.vault)["2024"]?.alliances.map { "\($0.id) \($0.score?.description ?? "-") \($0.rank ?? 0)" }
+        #expect(scoresReused == scoresFresh && scoresFresh?.isEmpty == false)
+    }
+
     /// A diff scores only the periods a change can move, and the periods whose awards
     /// look back on them: a score changed in 2021 moves an award in 2022.
     @Test func aChangeMovesTheAwardsOfLaterPeriods() {

@@ -13,7 +13,11 @@ public enum Loader {
     /// bytes are still in cache; `vault` holds the schemas, periods and alliances.
     public typealias FileCheck = @Sendable (_ file: BoundFile, _ vault: Vault) -> [Diagnostic]
 
-    public static func load(_ fs: any FileSystem, checkingEachRecordFile check: FileCheck? = nil) -> Result {
+    /// `reusing`: a vault loaded before (the other side of a diff). A record file whose
+    /// bytes, period file and schema are unchanged there is taken as it was bound,
+    /// findings included, instead of being parsed and bound again.
+    public static func load(_ fs: any FileSystem, checkingEachRecordFile check: FileCheck? = nil,
+                            reusing previous: Vault? = nil) -> Result {
         let discovered = StageTimer.measure("discover") { Discovery.discover(fs) }
         var diagnostics = discovered.diagnostics
         var vault = Vault()
@@ -44,7 +48,8 @@ public enum Loader {
         loadAlliances(byRole[.alliance] ?? [], into: &vault, &diagnostics)
         loadReviews(byRole[.review] ?? [], into: &vault, &diagnostics)
         let checked = StageTimer.measure("records") {
-            loadRecords(discovered.files.filter { $0.role == .records }, from: fs, check: check, into: &vault, &diagnostics)
+            loadRecords(discovered.files.filter { $0.role == .records }, from: fs, check: check,
+                        reusable: previous.map { reusableFiles(in: $0, for: vault) } ?? [:], into: &vault, &diagnostics)
         }
         vault.sortAllianceIDs()
         return Result(vault: vault, diagnostics: diagnostics, checked: checked)
@@ -168,7 +173,30 @@ public enum Loader {
     /// Reads, parses and binds each alliance's record files in one parallel pass,
     /// so each file's bytes are still in cache when they are bound.
     /// Returns the files `check` ran on.
+    /// The record files of `previous` that can stand for the same files of `vault`, by
+    /// path, if their bytes are the same: those of the periods whose period file and
+    /// schema file are byte for byte the same in both.
+    static func reusableFiles(in previous: Vault, for vault: Vault) -> [String: BoundFile] {
+        func bytes(_ vault: Vault) -> [String: [UInt8]] {
+            var out: [String: [UInt8]] = [:]
+            for file in vault.files where !file.text.path.hasPrefix("vault/alliances/") { out[file.text.path] = file.text.bytes }
+            return out
+        }
+        let before = bytes(previous), after = bytes(vault)
+        var reusable: [String: BoundFile] = [:]
+        for (id, period) in vault.periods {
+            guard let old = previous.periods[id], let schemaID = period.schemaID, period.schema != nil,
+                  old.schemaID == schemaID, old.file.parsed.text.bytes == period.file.parsed.text.bytes,
+                  let schema = after["schemas/\(schemaID).txt"], before["schemas/\(schemaID).txt"] == schema else { continue }
+            for file in previous.recordFiles(in: id) {
+                if let file { reusable[file.path] = file }
+            }
+        }
+        return reusable
+    }
+
     static func loadRecords(_ files: [DiscoveredFile], from fs: any FileSystem, check: FileCheck?,
+                            reusable: [String: BoundFile] = [:],
                             into vault: inout Vault, _ diagnostics: inout [Diagnostic]) -> Set<ObjectIdentifier> {
         // Each period's table and bands, looked up once per file: reading them from the
         // period copied the whole `Period` (and retained all it holds) for every file.
@@ -176,6 +204,9 @@ public enum Loader {
         let snapshot = vault
         // Results carry no copy of their `DiscoveredFile`; they are matched with `files` by position.
         let results: [(ParsedFile?, BoundFile?, [Diagnostic])] = parallelMap(files) { file in
+            if let old = reusable[file.path], let bytes = try? fs.read(file.path), bytes == old.parsed.text.bytes {
+                return (old.parsed, old, old.parsed.diagnostics + old.problems + (check?(old, snapshot) ?? []))
+            }
             let (parsed, problem) = read(file, from: fs)
             guard let parsed else { return (nil, nil, problem.map { [$0] } ?? []) }
             guard snapshot.periods[file.id] != nil else {

@@ -57,7 +57,7 @@ public enum Binder {
         var kept = parsed.withoutFields
         kept.lines = unbound
         return (BoundFile(parsed: kept, table: table, records: records, values: values,
-                          bands: bands), diagnostics)
+                          bands: bands, problems: diagnostics), diagnostics)
     }
 
     /// Binds one line to its kind, writing one value slot per field from `values` on; nil on any error.

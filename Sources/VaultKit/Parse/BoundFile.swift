@@ -37,8 +37,13 @@ public final class BoundFile: Sendable {
     /// Worked out once, on bytes: splitting the path into characters for every
     /// rule that asked cost more than the rules.
     public let stem: String
+    /// What binding found (unknown kinds and fields, bad values, missing fields), kept
+    /// so that a file taken unchanged into another load reports the same findings.
+    let problems: [Diagnostic]
 
-    init(parsed: ParsedFile, table: KindTable, records: [Record], values: [Value?], bands: [Band]) {
+    init(parsed: ParsedFile, table: KindTable, records: [Record], values: [Value?], bands: [Band],
+         problems: [Diagnostic] = []) {
+        self.problems = problems
         self.parsed = parsed
         self.table = table
         self.records = records
