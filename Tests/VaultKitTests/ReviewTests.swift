@@ -177,6 +177,8 @@ final class FixtureRepository {
         try FileManager.default.removeItem(atPath: repo.root + "/vault/alliances/半导体照明")
         try FileManager.default.createDirectory(atPath: repo.root + "/vault/alliances/新联盟", withIntermediateDirectories: true)
         try "alliance name=新联盟\n".write(toFile: repo.root + "/vault/alliances/新联盟/alliance.txt", atomically: true, encoding: .utf8)
+        try "alliance name=另一\n".write(toFile: repo.root + "/vault/alliances/新联盟/2024.txt", atomically: true, encoding: .utf8)
+        try repo.git("add", "evaluation/vault/alliances/新联盟/2024.txt")   // staged: git diff lists it, the revision lacks it
         let git = Git(directory: repo.root)
         let whole = try git.files(at: "HEAD")
         let compared = try git.filesAgainstWorktree(at: "HEAD", worktree: DiskFileSystem(root: repo.root))

@@ -41,20 +41,35 @@ public struct MemoryFileSystem: FileSystem {
     }
 
     /// Each directory's entries, sorted by name, for a set of file paths.
+    /// One lookup per path (its directory), and a walk up only for a directory not seen
+    /// before: this runs for every file of a revision, and hashing each component of
+    /// each path (Chinese names are normalised to hash) showed in `vault diff`.
     static func listings(of paths: some Sequence<String>) -> [String: [(name: String, type: EntryType)]] {
         var index: [String: [String: EntryType]] = [:]
         for path in paths {
-            var parent = ""
-            // Split on the byte, not on Characters: this runs for every file of a revision.
-            let parts = path.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
-            for (depth, part) in parts.enumerated() {
-                index[parent, default: [:]][part] = depth == parts.count - 1 ? .file : .directory
-                parent = parent.isEmpty ? part : parent + "/" + part
+            let (parent, name) = split(path)
+            if index[parent] == nil {
+                // A new directory: enter it in its parent, and so on up to one already known.
+                var child = parent
+                while !child.isEmpty {
+                    let (above, childName) = split(child)
+                    let known = index[above] != nil
+                    index[above, default: [:]][childName] = .directory
+                    if known { break }
+                    child = above
+                }
             }
+            index[parent, default: [:]][name] = .file
         }
         return index.mapValues { entries in
             entries.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
         }
+    }
+
+    /// A path's directory and name, split at its last `/` (on the byte).
+    private static func split(_ path: String) -> (directory: String, name: String) {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
+        return (String(path[..<slash]), String(path[path.utf8.index(after: slash)...]))
     }
 
     public func entries(in directory: String) throws(FileSystemError) -> [(name: String, type: EntryType)] {

@@ -93,8 +93,13 @@ public struct Git: Sendable {
             // pathspecs so too (git diff reads them from the current directory otherwise).
             let listed = try run(["diff", "--name-only", "--no-renames", "-z", revision, "--",
                                   ":(top)" + prefix + "vault", ":(top)" + prefix + "schemas"])
-            let changed = Set(listed.split(separator: 0).map { String(String(decoding: $0, as: UTF8.self).dropFirst(prefix.count)) })
-            let stored = try contents(of: tree.filter { changed.contains($0.path) })
+            // The changed files of the revision, named `REVISION:PATH` for cat-file (a file
+            // the working tree added is missing there, and is left out).
+            let named = [UInt8](listed).split(separator: 0).map { name in
+                (path: String(decoding: name.dropFirst(prefix.utf8.count), as: UTF8.self),
+                 object: revision + ":" + String(decoding: name, as: UTF8.self))
+            }
+            let stored = try contents(of: named)
             return RevisionFileSystem(paths: tree.map(\.path), stored: stored, worktree: worktree)
         }
     }
@@ -105,13 +110,16 @@ public struct Git: Sendable {
         let prefix = try prefix()
         let tree = try run(["ls-tree", "-r", "-z", "--full-tree", revision, "--", prefix + "vault", prefix + "schemas"])
         var blobs: [(path: String, object: String)] = []
-        for entry in tree.split(separator: 0) {
-            // "<mode> <type> <object>\t<path>"
-            guard let tab = entry.firstIndex(of: 9) else { continue }
-            let header = String(decoding: entry[entry.startIndex..<tab], as: UTF8.self).split(separator: " ")
-            guard header.count == 3, header[1] == "blob" else { continue }
-            let path = String(decoding: entry[(tab + 1)...], as: UTF8.self)
-            blobs.append((String(path.dropFirst(prefix.count)), String(header[2])))
+        let skip = prefix.utf8.count
+        // An array, not `Data`: reading `Data` byte by byte was most of this function.
+        for entry in [UInt8](tree).split(separator: 0) {
+            // "<mode> <type> <object>\t<path>", read on bytes: there is an entry per file.
+            guard let tab = entry.firstIndex(of: 9), let space = entry.firstIndex(of: 32),
+                  let second = entry[(space + 1)...].firstIndex(of: 32), second < tab,
+                  entry[(space + 1)..<second].elementsEqual("blob".utf8),
+                  entry.distance(from: tab, to: entry.endIndex) > skip else { continue }
+            blobs.append((String(decoding: entry[(tab + 1 + skip)...], as: UTF8.self),
+                          String(decoding: entry[(second + 1)..<tab], as: UTF8.self)))
         }
         return blobs
     }
@@ -123,9 +131,13 @@ public struct Git: Sendable {
         let batch = try run(["cat-file", "--batch"], input: Data((blobs.map(\.object).joined(separator: "\n") + "\n").utf8))
         var offset = batch.startIndex
         for (path, _) in blobs {
-            // "<object> blob <size>\n<content>\n"
+            // "<object> blob <size>\n<content>\n", or "<name> missing\n"
             guard let newline = batch[offset...].firstIndex(of: 10) else { break }
             let header = String(decoding: batch[offset..<newline], as: UTF8.self).split(separator: " ")
+            if header.last == "missing" {
+                offset = newline + 1
+                continue
+            }
             guard header.count == 3, let size = Int(header[2]) else { break }
             let start = newline + 1
             files[path] = Array(batch[start..<(start + size)])
