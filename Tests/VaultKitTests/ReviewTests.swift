@@ -170,6 +170,11 @@ final class FixtureRepository {
     /// directories, new files), the revision it reads must be the revision, byte for byte.
     @Test func theBaseReadAgainstTheWorktreeIsTheRevision() throws {
         let repo = try FixtureRepository()
+        // A committed link to a file outside the project: its blob is read, never the file.
+        try "secret\n".write(toFile: repo.top.path + "/outside.txt", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: repo.root + "/vault/alliances/存储/2019.txt",
+                                                   withDestinationPath: repo.top.path + "/outside.txt")
+        try repo.commit("a link")
         try repo.append("vault/alliances/存储/2024.txt", "2024-08-01 meeting type=council title=\"临时理事会\"\n")
         try repo.replace("schemas/2016.txt", "title=", "title=新")
         try repo.git("add", "evaluation/schemas/2016.txt")
@@ -198,6 +203,7 @@ final class FixtureRepository {
         #expect(Set(expected.keys).union(found.keys).filter { expected[$0] != found[$0] }.sorted() == [])
         #expect(found["vault/alliances/半导体照明/alliance.txt"] != nil)
         #expect(found["vault/alliances/新联盟/alliance.txt"] == nil)
+        #expect(found["vault/alliances/存储/2019.txt"] == Array((repo.top.path + "/outside.txt").utf8))
     }
 
     /// The working-tree side of a diff takes the base's unchanged files as they were

@@ -76,7 +76,7 @@ public struct Git: Sendable {
 
     private func readFiles(at revision: String) throws(Failure) -> MemoryFileSystem {
         let tree = try blobs(at: revision)
-        return MemoryFileSystem(bytes: try contents(of: tree))
+        return MemoryFileSystem(bytes: try contents(of: tree.map { ($0.path, $0.object) }))
     }
 
     /// The files of `revision` under `vault/` and `schemas/` as a file system that reads
@@ -99,17 +99,20 @@ public struct Git: Sendable {
                 (path: String(decoding: name.dropFirst(prefix.utf8.count), as: UTF8.self),
                  object: revision + ":" + String(decoding: name, as: UTF8.self))
             }
-            let stored = try contents(of: named)
+            // A symbolic link's blob is its target: read from git, never followed on disk,
+            // so a link in the revision cannot read a file outside the project.
+            let links = tree.filter(\.link).map { (path: $0.path, object: $0.object) }
+            let stored = try contents(of: named + links)
             return RevisionFileSystem(paths: tree.map(\.path), stored: stored, worktree: worktree)
         }
     }
 
     /// Every blob of `revision` under `vault/` and `schemas/`: its path (relative to the
-    /// project root) and object id, from one `ls-tree`.
-    func blobs(at revision: String) throws(Failure) -> [(path: String, object: String)] {
+    /// project root), object id and whether it is a symbolic link, from one `ls-tree`.
+    func blobs(at revision: String) throws(Failure) -> [(path: String, object: String, link: Bool)] {
         let prefix = try prefix()
         let tree = try run(["ls-tree", "-r", "-z", "--full-tree", revision, "--", prefix + "vault", prefix + "schemas"])
-        var blobs: [(path: String, object: String)] = []
+        var blobs: [(path: String, object: String, link: Bool)] = []
         let skip = prefix.utf8.count
         // An array, not `Data`: reading `Data` byte by byte was most of this function.
         for entry in [UInt8](tree).split(separator: 0) {
@@ -119,7 +122,8 @@ public struct Git: Sendable {
                   entry[(space + 1)..<second].elementsEqual("blob".utf8),
                   entry.distance(from: tab, to: entry.endIndex) > skip else { continue }
             blobs.append((String(decoding: entry[(tab + 1 + skip)...], as: UTF8.self),
-                          String(decoding: entry[(second + 1)..<tab], as: UTF8.self)))
+                          String(decoding: entry[(second + 1)..<tab], as: UTF8.self),
+                          entry[..<space].elementsEqual("120000".utf8)))
         }
         return blobs
     }
