@@ -220,13 +220,29 @@ public enum Loader {
             return (bound.parsed, bound, parsed.diagnostics + problems + found)
         }
         var checked: Set<ObjectIdentifier> = []
-        for (file, (parsed, bound, problems)) in zip(files, results) {
-            diagnostics += problems
-            if let parsed { vault.files.append(parsed) }
-            guard let bound, let id = file.alliance else { continue }
-            vault.alliances[id, default: Alliance(id: id)].records[file.id] = bound
-            vault.boundFiles.append(bound)
-            if check != nil { checked.insert(ObjectIdentifier(bound)) }
+        checked.reserveCapacity(check == nil ? 0 : files.count)
+        vault.files.reserveCapacity(vault.files.count + files.count)
+        vault.boundFiles.reserveCapacity(vault.boundFiles.count + files.count)
+        // An alliance's files come one after another: its record files are gathered and
+        // stored once per alliance, since each lookup by a Chinese id hashes it anew.
+        var current: (id: String, records: [String: BoundFile])?
+        func store() {
+            if let (id, records) = current { vault.alliances[id, default: Alliance(id: id)].records.merge(records) { _, new in new } }
+        }
+        StageTimer.measure("assemble") {
+            for (file, (parsed, bound, problems)) in zip(files, results) {
+                diagnostics += problems
+                if let parsed { vault.files.append(parsed) }
+                guard let bound, let id = file.alliance else { continue }
+                if current?.id != id {
+                    store()
+                    current = (id, [:])
+                }
+                current!.records[file.id] = bound
+                vault.boundFiles.append(bound)
+                if check != nil { checked.insert(ObjectIdentifier(bound)) }
+            }
+            store()
         }
         return checked
     }
