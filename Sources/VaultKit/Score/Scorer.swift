@@ -33,6 +33,7 @@ public enum Scorer {
         let evaluator = period.schema.map { RubricEvaluator(schema: $0, table: Loader.recordTable($0)) }
         let reviews = ReviewCollector.collect(period)
         var alliances: [AllianceResult] = []
+        alliances.reserveCapacity(vault.orderedAlliances.count)
         for (ordinal, alliance) in vault.orderedAlliances.enumerated() {
             let id = alliance.id
             let file = alliance.records[period.id]
@@ -73,26 +74,20 @@ public enum Scorer {
     /// Returns whether the file has a `published` record.
     @discardableResult
     static func readStatus(_ file: BoundFile, into result: inout AllianceResult, schema: Schema?) -> Bool {
-        var published: [Record] = []
-        // Kinds compared as table indices: comparing each record's kind name was most of scoring.
-        let kinds = (published: file.table.index(of: "published"), participation: file.table.index(of: "participation"),
-                     result: file.table.index(of: "result"))
-        for record in file.records {
-            switch record.kind {
-            case kinds.published: published.append(record)
-            case kinds.participation:
-                result.status = file.text(record, "status").flatMap(Participation.init(rawValue:)) ?? .unknown
-                result.group = file.text(record, "group")
-            case kinds.result:
-                if result.written != nil {
-                    result.written!.extraLineStarts.append(Int(record.start))
-                    continue
-                }
-                result.written = WrittenResult(status: file.text(record, "status") ?? "", score: file.text(record, "score"),
-                                               band: file.text(record, "band"), rank: file.int(record, "rank"),
-                                               path: file.path, line: Int(record.number), lineStart: Int(record.start))
-            default: break
+        // Only the three kinds read here are visited (each in file order), not every record.
+        let published = file.records(of: "published")
+        for record in file.records(of: "participation") {
+            result.status = file.text(record, "status").flatMap(Participation.init(rawValue:)) ?? .unknown
+            result.group = file.text(record, "group")
+        }
+        for record in file.records(of: "result") {
+            if result.written != nil {
+                result.written!.extraLineStarts.append(Int(record.start))
+                continue
             }
+            result.written = WrittenResult(status: file.text(record, "status") ?? "", score: file.text(record, "score"),
+                                           band: file.text(record, "band"), rank: file.int(record, "rank"),
+                                           path: file.path, line: Int(record.number), lineStart: Int(record.start))
         }
         // An alliance printed in two lists of one period counts as evaluated if any list evaluated it.
         let chosen = published.first { file.text($0, "status") == "evaluated" } ?? published.first
