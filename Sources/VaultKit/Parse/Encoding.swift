@@ -1,7 +1,8 @@
 /// Byte-level checks text must pass: well-formed UTF-8, no NUL or other control
-/// bytes, no byte-order mark in the middle of a file. The line parser checks the
-/// bytes of a value while it looks for the value's end (`scan`), so most of a
-/// file is read once; `firstProblem` checks a whole line.
+/// bytes, no byte-order mark in the middle of a file. The line parser asks
+/// `isClean` about the whole file first; only a file with a problem is checked
+/// value by value (`scan`, while it looks for a value's end), so its findings name
+/// the exact place, and `firstProblem` checks a whole line before a syntax finding.
 enum Encoding {
     struct Problem {
         var offset: Int

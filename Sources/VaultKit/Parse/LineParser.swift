@@ -58,11 +58,11 @@ public enum LineParser {
         init(text: SourceText) { self.text = text }
 
         mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
-            // A guess, not a count (counting was a pass of its own): records run about a
-            // hundred bytes, and both arrays are dropped or trimmed once the file is bound.
             // Most files are clean: one pass over the whole file is cheaper than a
             // check for each value, and a file with bad bytes takes the careful path.
             clean = Encoding.isClean(bytes)
+            // A guess, not a count (counting was a pass of its own): records run about a
+            // hundred bytes, and both arrays are dropped or trimmed once the file is bound.
             let estimatedLines = bytes.count / 64 + 8
             lines.reserveCapacity(estimatedLines)
             fields.reserveCapacity(estimatedLines * 4)
