@@ -28,14 +28,8 @@ struct DiffCommand {
             let base: String
             if let given = parsed.positionals.first { base = given } else { base = try git.defaultBase() }
             let head = parsed.positionals.count > 1 ? parsed.positionals[1] : "."
-            // Against the working tree, the base is read from git only where the two differ.
-            let old = head == "." && base != "."
-                ? keptUntilExit(Loader.load(try git.filesAgainstWorktree(at: base, worktree: fs)).vault)
-                : try load(base, git: git, worktree: fs)
-            // Files the change left alone are taken from the base as they were bound.
-            let new = head == "."
-                ? keptUntilExit(Loader.load(fs, reusing: old).vault)
-                : try load(head, git: git, worktree: fs)
+            let old = try load(base, git: git, worktree: fs, againstWorktree: head == ".")
+            let new = try load(head, git: git, worktree: fs, reusing: old)
             var diff = VaultDiff(base: base == "." ? "working tree" : base, head: head == "." ? "working tree" : head,
                                  old: old, new: new)
             if let author = parsed.values["--author"] { diff.checkOwnership(author: author, owners: Owners(new)) }
@@ -51,8 +45,14 @@ struct DiffCommand {
         }
     }
 
-    func load(_ revision: String, git: Git, worktree: DiskFileSystem) throws(Git.Failure) -> Vault {
-        if revision == "." { return keptUntilExit(Loader.load(worktree).vault) }
-        return keptUntilExit(Loader.load(try git.files(at: revision)).vault)
+    /// One side of the diff. The working tree takes the other side's unchanged files as
+    /// they were bound; a revision compared with the working tree is read from git only
+    /// where the two differ.
+    func load(_ revision: String, git: Git, worktree: DiskFileSystem, againstWorktree: Bool = false,
+              reusing other: Vault? = nil) throws(Git.Failure) -> Vault {
+        if revision == "." { return keptUntilExit(Loader.load(worktree, reusing: other).vault) }
+        let files: any FileSystem = againstWorktree
+            ? try git.filesAgainstWorktree(at: revision, worktree: worktree) : try git.files(at: revision)
+        return keptUntilExit(Loader.load(files).vault)
     }
 }

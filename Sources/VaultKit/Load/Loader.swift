@@ -188,8 +188,8 @@ public enum Loader {
             guard let old = previous.periods[id], let schemaID = period.schemaID, period.schema != nil,
                   old.schemaID == schemaID, old.file.parsed.text.bytes == period.file.parsed.text.bytes,
                   let schema = after["schemas/\(schemaID).txt"], before["schemas/\(schemaID).txt"] == schema else { continue }
-            for file in previous.recordFiles(in: id) {
-                if let file { reusable[file.path] = file }
+            for alliance in previous.orderedAlliances {
+                if let file = alliance.records[id] { reusable[file.path] = file }
             }
         }
         return reusable

@@ -65,25 +65,8 @@ public struct Vault: Sendable {
     /// Chinese id (hashing one normalises it first, which showed in profiles).
     public internal(set) var orderedAlliances: [Alliance] = []
 
-    /// Each period's record files, one slot per alliance in `orderedAlliances` order
-    /// (nil: the alliance has no file for the period). Rules and scoring that walk a
-    /// period read one reference per alliance here, where copying each `Alliance`
-    /// retained all it holds, from every thread at once.
-    public internal(set) var recordFilesByPeriod: [String: [BoundFile?]] = [:]
-
-    /// The record files of `period`, in `orderedAlliances` order.
-    public func recordFiles(in period: String) -> [BoundFile?] {
-        recordFilesByPeriod[period] ?? Array(repeating: nil, count: orderedAlliances.count)
-    }
-
     mutating func sortAllianceIDs() {
         allianceIDs = alliances.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         orderedAlliances = allianceIDs.map { alliances[$0]! }
-        recordFilesByPeriod = [:]
-        for (ordinal, alliance) in orderedAlliances.enumerated() {
-            for (period, file) in alliance.records {
-                recordFilesByPeriod[period, default: Array(repeating: nil, count: orderedAlliances.count)][ordinal] = file
-            }
-        }
     }
 }

@@ -37,11 +37,11 @@ public enum CodeCollisionRule: VaultRule {
         // Each period's printed codes are checked on their own, so the periods run in parallel.
         let printed = parallelMap(vault.periodIDs) { period in
             var uses: [(code: String, use: Use)] = []
-            for (ordinal, file) in vault.recordFiles(in: period).enumerated() {
-                guard let file else { continue }
+            for alliance in vault.orderedAlliances {
+                guard let file = alliance.records[period] else { continue }
                 for record in file.records(of: "published") {
                     guard let code = file.text(record, "code") else { continue }
-                    uses.append((code, Use(alliance: vault.allianceIDs[ordinal], file: file, record: record)))
+                    uses.append((code, Use(alliance: alliance.id, file: file, record: record)))
                 }
             }
             return report(uses, what: "printed code in period \(period)")
