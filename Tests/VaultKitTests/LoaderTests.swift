@@ -76,6 +76,37 @@ import Testing
         #expect(result.diagnostics.map(\.ruleID) == ["io"])
     }
 
+    /// A file whose size on disk says less than it holds (being written, a pipe, a
+    /// file under /proc) is still read to its end, not cut at the size first seen.
+    @Test func aFileHoldingMoreThanItsSizeSaysIsReadWhole() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path + "/growing.txt"
+        #expect(mkfifo(path, 0o600) == 0)
+        let written = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 % 251) }
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: path)!
+            handle.write(Data(written))
+            handle.closeFile()
+        }
+        writer.start()
+        let arena = Arena()
+        let read = try DiskFileSystem(root: dir.path).read("growing.txt", into: arena)
+        #expect(Array(read) == written)
+    }
+
+    /// Files read and bound on several threads share one arena: each keeps its own bytes.
+    @Test func slabsCarvedOnManyThreadsKeepTheirBytes() {
+        let arena = Arena()
+        // Small ones share blocks; the largest (over a quarter of a block) get mappings of their own.
+        let sizes = (0..<64).map { $0 % 16 == 15 ? Arena.blockSize / 3 : 1 + ($0 * 7_919) % 300_000 }
+        let slabs = parallelMap(Array(sizes.enumerated())) { index, size in
+            Slab(copying: [UInt8](repeating: UInt8(index), count: size), in: arena)
+        }
+        for (index, slab) in slabs.enumerated() {
+            #expect(slab == [UInt8](repeating: UInt8(index), count: sizes[index]), "slab \(index) was overwritten")
+        }
+    }
+
     @Test func aBrokenSchemaIsReportedOnceNotPerRecord() {
         var files = ExampleProject.base
         files["schemas/test.txt"] = files["schemas/test.txt"]!.replacingOccurrences(of: "type=int", with: "type=integer")

@@ -56,17 +56,18 @@ import Testing
             let path = file.text.path
             let table = path.hasPrefix("schemas/") ? MetaSchema.table : vault.boundFiles.first { $0.path == path }?.table
             let sort = path.hasPrefix("vault/alliances/") && !path.hasSuffix("/alliance.txt")
-            let shuffled = Array((path.hasPrefix("vault/alliances/") ? shuffle(file.text.bytes) : file.text.bytes))
+            let bytes = Array(file.text.bytes)
+            let shuffled = path.hasPrefix("vault/alliances/") ? shuffle(bytes) : bytes
             switch Formatter.format(shuffled, path: path, table: table, sort: sort) {
             case .changed(let bytes): formatted[path] = bytes
             case .unchanged: formatted[path] = shuffled
             case .refused(let why): Issue.record("refused \(path): \(why)")
             }
             // The committed vault is already canonical.
-            #expect(Formatter.format(file.text.bytes, path: path, table: table, sort: sort) == .unchanged, "\(path) is not canonical")
+            #expect(Formatter.format(bytes, path: path, table: table, sort: sort) == .unchanged, "\(path) is not canonical")
         }
         var original: [String: [UInt8]] = [:]
-        for file in vault.files { original[file.text.path] = file.text.bytes }
+        for file in vault.files { original[file.text.path] = Array(file.text.bytes) }
         let before = Linter.lint(MemoryFileSystem(bytes: original))
         let after = Linter.lint(MemoryFileSystem(bytes: formatted))
         #expect(model(before.vault) == model(after.vault))

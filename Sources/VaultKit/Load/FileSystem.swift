@@ -24,7 +24,15 @@ public struct FileSystemError: Error, Sendable {
 /// Paths are relative to the project root, `/`-separated, with no leading `/`.
 public protocol FileSystem: Sendable {
     func entries(in directory: String) throws(FileSystemError) -> [(name: String, type: EntryType)]
-    func read(_ path: String) throws(FileSystemError) -> [UInt8]
+    /// A file's bytes, in `arena` when one is given (a load's files), else in a block of their own.
+    func read(_ path: String, into arena: Arena?) throws(FileSystemError) -> Slab<UInt8>
+}
+
+extension FileSystem {
+    /// A file's bytes as an array, for the few readers outside a load.
+    public func read(_ path: String) throws(FileSystemError) -> [UInt8] {
+        Array(try read(path, into: nil))
+    }
 }
 
 /// An in-memory project, for tests, rule examples and revisions read from git.
@@ -85,9 +93,9 @@ public struct MemoryFileSystem: FileSystem {
         return list
     }
 
-    public func read(_ path: String) throws(FileSystemError) -> [UInt8] {
+    public func read(_ path: String, into arena: Arena?) throws(FileSystemError) -> Slab<UInt8> {
         guard let bytes = files[path] else { throw FileSystemError(message: "no such file", hint: nil) }
-        return bytes
+        return Slab(copying: bytes, in: arena)
     }
 }
 
@@ -146,7 +154,7 @@ public struct DiskFileSystem: FileSystem {
         }
     }
 
-    public func read(_ path: String) throws(FileSystemError) -> [UInt8] {
+    public func read(_ path: String, into arena: Arena?) throws(FileSystemError) -> Slab<UInt8> {
         let fd = open(absolute(path), O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw FileSystemError(message: "cannot read file: \(DiskFileSystem.errnoText())",
@@ -155,41 +163,44 @@ public struct DiskFileSystem: FileSystem {
         defer { close(fd) }
         var info = stat()
         let size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
-        // Read straight into uninitialised storage (no zero-filling pass), with one
-        // spare byte so the read that finds the end needs no growth.
+        // Read straight into the slab (no zero-filling pass), with one spare byte so
+        // that the read which finds the end needs no growth.
         let capacity = max(size, 0) + 1
         var failure: Int32 = 0
-        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-            while true {
-                if count == buffer.count { return }
+        let bytes = Slab<UInt8>(capacity: capacity, in: arena) { buffer in
+            var count = 0
+            while count < buffer.count {
                 let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = errno
-                    return
+                    break
                 }
-                if n == 0 { return }
+                if n == 0 { break }
                 count += n
             }
+            return count
         }
+        guard failure == 0 else { throw DiskFileSystem.readFailure(failure) }
+        guard bytes.count == capacity else { return bytes }
         // A file that grew while being read: read the rest in chunks.
-        if failure == 0 && bytes.count == capacity {
-            var chunk = [UInt8](repeating: 0, count: 65_536)
-            while true {
-                let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                }
-                if n <= 0 { break }
-                bytes += chunk[..<n]
+        var grown = Array(bytes)
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw DiskFileSystem.readFailure(errno)
             }
+            if n == 0 { break }
+            grown += chunk[..<n]
         }
-        guard failure == 0 else {
-            errno = failure
-            throw FileSystemError(message: "cannot read file: \(DiskFileSystem.errnoText())", hint: nil)
-        }
-        return bytes
+        return Slab(copying: grown, in: arena)
+    }
+
+    private static func readFailure(_ code: Int32) -> FileSystemError {
+        errno = code
+        return FileSystemError(message: "cannot read file: \(DiskFileSystem.errnoText())", hint: nil)
     }
 
     static func realPath(_ path: String) -> String? {

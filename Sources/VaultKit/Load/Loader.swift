@@ -21,6 +21,8 @@ public enum Loader {
         let discovered = StageTimer.measure("discover") { Discovery.discover(fs) }
         var diagnostics = discovered.diagnostics
         var vault = Vault()
+        // The files' bytes and the records bound from them: one arena for the whole load.
+        let arena = Arena()
         vault.leftovers = discovered.leftovers
         for path in discovered.leftovers {
             diagnostics.append(InterruptedWriteRule.description.fileDiagnostic(path,
@@ -34,9 +36,9 @@ public enum Loader {
         var byRole: [FileRole: [(DiscoveredFile, ParsedFile)]] = [:]
         let definitions = discovered.files.filter { $0.role != .records && $0.role != .results }
         for file in discovered.files where file.role == .results {
-            if let bytes = try? fs.read(file.path) { vault.resultTables[file.id] = SourceText(path: file.path, bytes: bytes) }
+            if let bytes = try? fs.read(file.path, into: arena) { vault.resultTables[file.id] = SourceText(path: file.path, bytes: bytes) }
         }
-        for (file, (parsed, problem)) in zip(definitions, parallelMap(definitions, { read($0, from: fs) })) {
+        for (file, (parsed, problem)) in zip(definitions, parallelMap(definitions, { read($0, from: fs, into: arena) })) {
             if let problem { diagnostics.append(problem) }
             guard let parsed else { continue }
             vault.files.append(parsed.withoutFields)
@@ -48,7 +50,7 @@ public enum Loader {
         loadAlliances(byRole[.alliance] ?? [], into: &vault, &diagnostics)
         loadReviews(byRole[.review] ?? [], into: &vault, &diagnostics)
         let checked = StageTimer.measure("records") {
-            loadRecords(discovered.files.filter { $0.role == .records }, from: fs, check: check,
+            loadRecords(discovered.files.filter { $0.role == .records }, from: fs, arena: arena, check: check,
                         reusable: previous.map { reusableFiles(in: $0, for: vault) } ?? [:], into: &vault, &diagnostics)
         }
         vault.sortAllianceIDs()
@@ -62,13 +64,18 @@ public enum Loader {
     }
 
     /// Reads and parses one file; an unreadable file becomes an `io` finding.
-    static func read(_ file: DiscoveredFile, from fs: any FileSystem) -> (ParsedFile?, Diagnostic?) {
+    static func read(_ file: DiscoveredFile, from fs: any FileSystem, into arena: Arena) -> (ParsedFile?, Diagnostic?) {
+        let (bytes, problem) = readBytes(file, from: fs, into: arena)
+        return (bytes.map { LineParser.parse(SourceText(path: file.path, bytes: $0)) }, problem)
+    }
+
+    /// One file's bytes, or the `io` finding that says why they cannot be read.
+    static func readBytes(_ file: DiscoveredFile, from fs: any FileSystem, into arena: Arena?) -> (Slab<UInt8>?, Diagnostic?) {
         do throws(FileSystemError) {
-            let bytes = try fs.read(file.path)
-            return (LineParser.parse(SourceText(path: file.path, bytes: bytes)), nil)
+            return (try fs.read(file.path, into: arena), nil)
         } catch {
             return (nil, IORule.description.fileDiagnostic(file.path, "cannot read \"\(file.path)\": \(error.message)",
-                                                                  hint: error.hint))
+                                                              hint: error.hint))
         }
     }
 
@@ -177,8 +184,8 @@ public enum Loader {
     /// path, if their bytes are the same: those of the periods whose period file and
     /// schema file are byte for byte the same in both.
     static func reusableFiles(in previous: Vault, for vault: Vault) -> [String: BoundFile] {
-        func bytes(_ vault: Vault) -> [String: [UInt8]] {
-            var out: [String: [UInt8]] = [:]
+        func bytes(_ vault: Vault) -> [String: Slab<UInt8>] {
+            var out: [String: Slab<UInt8>] = [:]
             for file in vault.files where !file.text.path.hasPrefix("vault/alliances/") { out[file.text.path] = file.text.bytes }
             return out
         }
@@ -195,7 +202,7 @@ public enum Loader {
         return reusable
     }
 
-    static func loadRecords(_ files: [DiscoveredFile], from fs: any FileSystem, check: FileCheck?,
+    static func loadRecords(_ files: [DiscoveredFile], from fs: any FileSystem, arena: Arena, check: FileCheck?,
                             reusable: [String: BoundFile] = [:],
                             into vault: inout Vault, _ diagnostics: inout [Diagnostic]) -> Set<ObjectIdentifier> {
         // Each period's table and bands, looked up once per file: reading them from the
@@ -204,17 +211,20 @@ public enum Loader {
         let snapshot = vault
         // Results carry no copy of their `DiscoveredFile`; they are matched with `files` by position.
         let results: [(ParsedFile?, BoundFile?, [Diagnostic])] = parallelMap(files) { file in
-            if let old = reusable[file.path], let bytes = try? fs.read(file.path), bytes == old.parsed.text.bytes {
+            let old = reusable[file.path]
+            // A file that may be reused is read outside the arena: when it is, its bytes are let go.
+            let (read, problem) = readBytes(file, from: fs, into: old == nil ? arena : nil)
+            guard let bytes = read else { return (nil, nil, problem.map { [$0] } ?? []) }
+            if let old, bytes == old.parsed.text.bytes {
                 return (old.parsed, old, old.parsed.diagnostics + old.problems + (check?(old, snapshot) ?? []))
             }
-            let (parsed, problem) = read(file, from: fs)
-            guard let parsed else { return (nil, nil, problem.map { [$0] } ?? []) }
+            let parsed = LineParser.parse(SourceText(path: file.path, bytes: bytes))
             guard snapshot.periods[file.id] != nil else {
                 let unknown = UnknownPeriodRule.diagnostic(path: file.path, period: file.id, known: snapshot.periodIDs)
                 return (parsed.withoutFields, nil, parsed.diagnostics + [unknown])
             }
             guard let (table, bands) = bindings[file.id] else { return (parsed.withoutFields, nil, parsed.diagnostics) }
-            let (bound, problems) = Binder.bind(parsed, table: table, bands: bands, place: "an alliance's period file")
+            let (bound, problems) = Binder.bind(parsed, table: table, bands: bands, place: "an alliance's period file", arena: arena)
             // Raw fields are dropped here, not after the pass: kept for every file, they were a fifth of the peak memory.
             let found = check?(bound, snapshot) ?? []
             return (bound.parsed, bound, parsed.diagnostics + problems + found)

@@ -3,8 +3,9 @@
 /// reported under its own rule. A line with any such error is left out of the model.
 /// This runs on every record line, so it reads the file's bytes in place.
 public enum Binder {
+    /// `arena`: where the records and values go (the load's); nil for a file bound alone.
     public static func bind(_ parsed: ParsedFile, table: KindTable, bands: [Band],
-                            place: String) -> (BoundFile, [Diagnostic]) {
+                            place: String, arena: Arena? = nil) -> (BoundFile, [Diagnostic]) {
         var records: [Record] = []
         var unbound: [RawLine] = []
         var diagnostics: [Diagnostic] = []
@@ -18,7 +19,7 @@ public enum Binder {
             kind < 0 ? slots : slots + table.fieldStarts[kind + 1] - table.fieldStarts[kind]
         }
         // Each line writes its slots in place; a line with errors leaves its slots to the next.
-        let values = [Value?](unsafeUninitializedCapacity: max(slotCount, 1)) { slots, initialized in
+        let values = Slab<Value?>(capacity: slotCount, in: arena) { slots in
             var used = 0
             // Buffers are taken once per file: the loop below runs once per record line.
             parsed.text.bytes.withUnsafeBufferPointer { bytes in
@@ -52,12 +53,12 @@ public enum Binder {
             }
             }
             }
-            initialized = used
+            return used
         }
         var kept = parsed.withoutFields
         kept.lines = unbound
-        return (BoundFile(parsed: kept, table: table, records: records, values: values,
-                          bands: bands, problems: diagnostics), diagnostics)
+        return (BoundFile(parsed: kept, table: table, records: Slab(copying: records, in: arena), values: values,
+                          bands: bands, problems: diagnostics, arena: arena), diagnostics)
     }
 
     /// Binds one line to its kind, writing one value slot per field from `values` on; nil on any error.

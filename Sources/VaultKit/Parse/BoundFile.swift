@@ -1,6 +1,6 @@
 /// A record after its kind and field types were checked against a schema.
 /// Its values sit in the file's flat `values` array, one slot per field of its kind.
-public struct Record: Sendable {
+public struct Record: Sendable, BitwiseCopyable {
     /// A hash of kind, date and field values that ignores field order and
     /// quoting: equal records have equal identities (duplicate detection).
     public var identity: UInt64
@@ -23,15 +23,15 @@ public final class BoundFile: Sendable {
     /// errors, or of an unknown kind): a bound line lives on as its `Record`.
     public let parsed: ParsedFile
     public let table: KindTable
-    public let records: [Record]
-    public let values: [Value?]
+    public let records: Slab<Record>
+    public let values: Slab<Value?>
     /// The bands `band` fields chose from: the period schema's array, shared (a list
     /// of their ids made for each file cost an allocation per file).
     public let bands: [Band]
     /// Record indices grouped by kind (in file order within a kind), and where each
     /// kind's group starts: `records(of:)` is asked for one kind of a hundred records
     /// by scoring and several rules, for every file.
-    let byKind: [Int32]
+    let byKind: Slab<Int32>
     let kindStarts: [Int32]
     /// The file's name without `.txt`: for an alliance's record file, its period.
     /// Worked out once, on bytes: splitting the path into characters for every
@@ -41,8 +41,8 @@ public final class BoundFile: Sendable {
     /// so that a file taken unchanged into another load reports the same findings.
     let problems: [Diagnostic]
 
-    init(parsed: ParsedFile, table: KindTable, records: [Record], values: [Value?], bands: [Band],
-         problems: [Diagnostic] = []) {
+    init(parsed: ParsedFile, table: KindTable, records: Slab<Record>, values: Slab<Value?>, bands: [Band],
+         problems: [Diagnostic] = [], arena: Arena? = nil) {
         self.problems = problems
         self.parsed = parsed
         self.table = table
@@ -54,12 +54,13 @@ public final class BoundFile: Sendable {
         for record in records { starts[Int(record.kind) + 1] += 1 }
         for k in 0..<table.kinds.count { starts[k + 1] += starts[k] }
         var next = starts
-        var grouped = [Int32](repeating: 0, count: records.count)
-        for (index, record) in records.enumerated() {
-            grouped[Int(next[Int(record.kind)])] = Int32(index)
-            next[Int(record.kind)] += 1
+        byKind = Slab(capacity: records.count, in: arena) { grouped in
+            for (index, record) in records.enumerated() {
+                grouped.initializeElement(at: Int(next[Int(record.kind)]), to: Int32(index))
+                next[Int(record.kind)] += 1
+            }
+            return records.count
         }
-        byKind = grouped
         kindStarts = starts
         stem = BoundFile.stem(of: parsed.text.path)
     }

@@ -1,5 +1,5 @@
 /// A calendar date (`YYYY-MM-DD`), checked to exist: 2023-02-30 is not a day.
-public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Day: Hashable, Comparable, Sendable, BitwiseCopyable, CustomStringConvertible {
     // Packed small so that records and values stay compact in memory.
     private let y: Int16
     private let m: UInt8

@@ -20,7 +20,7 @@ public enum FormatRun {
             guard paths.isEmpty || paths.contains(where: { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else { continue }
             let table = path.hasPrefix("schemas/") ? MetaSchema.table : tables[path]
             let sort = path.hasPrefix("vault/alliances/") && !path.hasSuffix("/alliance.txt")
-            switch Formatter.format(file.text.bytes, path: path, table: table, sort: sort) {
+            switch Formatter.format(Array(file.text.bytes), path: path, table: table, sort: sort) {
             case .unchanged: continue
             case .refused(let reason): report.refused.append((path, reason))
             case .changed(let bytes):

@@ -169,9 +169,9 @@ public struct RevisionFileSystem: FileSystem {
         try MemoryFileSystem.entries(in: directory, of: children)
     }
 
-    public func read(_ path: String) throws(FileSystemError) -> [UInt8] {
-        if let bytes = stored[path] { return bytes }
-        return try worktree.read(path)
+    public func read(_ path: String, into arena: Arena?) throws(FileSystemError) -> Slab<UInt8> {
+        if let bytes = stored[path] { return Slab(copying: bytes, in: arena) }
+        return try worktree.read(path, into: arena)
     }
 }
 

@@ -5,11 +5,16 @@
 public final class SourceText: Sendable {
     /// Path relative to the project root, with `/` separators.
     public let path: String
-    public let bytes: [UInt8]
+    /// The file's bytes: in the load's `Arena` for files read from disk.
+    public let bytes: Slab<UInt8>
 
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes: Slab<UInt8>) {
         self.path = path
         self.bytes = bytes
+    }
+
+    public convenience init(path: String, bytes: [UInt8]) {
+        self.init(path: path, bytes: Slab(copying: bytes))
     }
 
     public convenience init(path: String, text: String) {
@@ -46,7 +51,7 @@ public final class SourceText: Sendable {
 }
 
 /// A half-open range of byte offsets in a `SourceText`.
-public struct Span: Hashable, Sendable {
+public struct Span: Hashable, Sendable, BitwiseCopyable {
     public var start: Int32
     public var end: Int32
 

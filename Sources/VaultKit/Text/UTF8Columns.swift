@@ -8,7 +8,8 @@ public enum UTF8Columns {
     static let excerptLimit = 400
 
     /// The 1-based character column of byte `offset` on a line starting at `lineStart`.
-    public static func column(_ bytes: [UInt8], from lineStart: Int, to offset: Int) -> Int {
+    public static func column<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, from lineStart: Int, to offset: Int) -> Int
+        where Bytes.Index == Int {
         var column = 1
         var i = lineStart
         while i < offset && i < bytes.count {
