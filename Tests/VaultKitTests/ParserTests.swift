@@ -150,6 +150,42 @@ import Testing
         #expect(FixedDecimal("0.125")!.rescaled(to: 2) == 13)
     }
 
+    /// A bound file keeps each value in eight bytes; values at the edges of their
+    /// types come back as written, and a decimal too long to keep is a bad value.
+    @Test func valuesAtTheEdgesOfTheirTypesReadBackAsWritten() {
+        let kind = KindSpec(id: "edge", fields: [
+            FieldSpec(id: "n", type: .int), FieldSpec(id: "d", type: .decimal), FieldSpec(id: "on", type: .date),
+            FieldSpec(id: "m", type: .money), FieldSpec(id: "c", type: .code), FieldSpec(id: "t", type: .text),
+            FieldSpec(id: "e", type: .enumeration(["a", "b", "c"])), FieldSpec(id: "absent", type: .int),
+        ])
+        let lines = [
+            "0001-01-01 edge n=9223372036854775807 d=-5764607.52303423487 on=9999-12-31 m=-92233720368547758.07元 c=D999 t=\"末\" e=c",
+            "edge n=-9223372036854775807 d=5764607.52303423487 on=2024-02-29 m=0.00元 c=110 t=\"\" e=a",
+            "edge d=0.00000000001",
+        ]
+        let parsed = LineParser.parse(SourceText(path: "vault/alliances/x/2023.txt", text: lines.joined(separator: "\n")))
+        let (file, problems) = Binder.bind(parsed, table: KindTable([kind]), bands: [], place: "a test", arena: Arena())
+        #expect(problems.isEmpty)
+        let written = lines.map { line in
+            Dictionary(uniqueKeysWithValues: line.split(separator: " ").dropFirst().compactMap { part -> (String, String)? in
+                guard let eq = part.firstIndex(of: "=") else { return nil }
+                return (String(part[..<eq]), String(part[part.index(after: eq)...]).replacingOccurrences(of: "\"", with: ""))
+            })
+        }
+        #expect(file.records.count == 3)
+        for (record, fields) in zip(file.records, written) {
+            for spec in kind.fields {
+                #expect(file.text(record, spec.id) == fields[spec.id], "\(spec.id) of line \(record.number)")
+            }
+        }
+        #expect(file.records[0].date == Day("0001-01-01"))
+
+        let tooLong = LineParser.parse(SourceText(path: "x.txt", text: "edge d=576460752303423488"))
+        let (_, refused) = Binder.bind(tooLong, table: KindTable([kind]), bands: [], place: "a test")
+        #expect(refused.map(\.ruleID) == ["bad-value"])
+        #expect(refused.first?.hint?.contains("at most 17 digits") == true)
+    }
+
     @Test func codesFollowTheBatchShape() {
         #expect(AllianceCode.batch(of: "110") == "1")
         #expect(AllianceCode.batch(of: "354") == "3")

@@ -19,7 +19,7 @@ public enum Binder {
             kind < 0 ? slots : slots + table.fieldStarts[kind + 1] - table.fieldStarts[kind]
         }
         // Each line writes its slots in place; a line with errors leaves its slots to the next.
-        let values = Slab<Value?>(capacity: slotCount, in: arena) { slots in
+        let values = Slab<Slot>(capacity: slotCount, in: arena) { slots in
             var used = 0
             // Buffers are taken once per file: the loop below runs once per record line.
             parsed.text.bytes.withUnsafeBufferPointer { bytes in
@@ -65,12 +65,12 @@ public enum Binder {
     private static func bindLine(_ line: RawLine, kind pointer: UnsafePointer<KindSpec>, specs: UnsafeBufferPointer<FieldSpec>,
                                  keys: UnsafeBufferPointer<PackedName>,
                                  parsed: ParsedFile, bytes: UnsafeBufferPointer<UInt8>, fields: UnsafeBufferPointer<RawField>,
-                                 bands: [Band], values: UnsafeMutablePointer<Value?>,
+                                 bands: [Band], values: UnsafeMutablePointer<Slot>,
                                  diagnostics: inout [Diagnostic]) -> (Day?, UInt64)? {
         var site: DiagnosticSite { parsed.site(line) }
         // Only messages copy the whole spec; the hot path reads through the pointer.
         var spec: KindSpec { pointer.pointee }
-        values.initialize(repeating: nil, count: specs.count)
+        values.initialize(repeating: .absent, count: specs.count)
         var ok = true
         var date: Day?
         var identity: UInt64 = 0
@@ -108,7 +108,7 @@ public enum Binder {
                     continue
                 }
                 if let value = ValueParser.value(raw, as: specs.baseAddress! + found, buffer: bytes, bands: bands) {
-                    values[found] = value
+                    values[found] = Slot(value)
                     identity &+= SpanBytes.hash(bytes, raw.value, seed: UInt64(found) &* 0x9E37_79B9_7F4A_7C15)
                 } else {
                     let failure = ValueParser.failure(raw, as: specs[found], in: parsed, bands: bands)
@@ -118,7 +118,7 @@ public enum Binder {
                 }
             }
         }
-        for index in 0..<specs.count where values[index] == nil && specs[index].required {
+        for index in 0..<specs.count where values[index] == .absent && specs[index].required {
             let field = specs[index]
             let written = line.fieldRange.contains { keys[index].matches(bytes, fields[$0].key) }
             if !written {

@@ -24,7 +24,8 @@ public final class BoundFile: Sendable {
     public let parsed: ParsedFile
     public let table: KindTable
     public let records: Slab<Record>
-    public let values: Slab<Value?>
+    /// Every record's values, one slot per field of its kind (read them with `value(_:at:)`).
+    let values: Slab<Slot>
     /// The bands `band` fields chose from: the period schema's array, shared (a list
     /// of their ids made for each file cost an allocation per file).
     public let bands: [Band]
@@ -41,7 +42,7 @@ public final class BoundFile: Sendable {
     /// so that a file taken unchanged into another load reports the same findings.
     let problems: [Diagnostic]
 
-    init(parsed: ParsedFile, table: KindTable, records: Slab<Record>, values: Slab<Value?>, bands: [Band],
+    init(parsed: ParsedFile, table: KindTable, records: Slab<Record>, values: Slab<Slot>, bands: [Band],
          problems: [Diagnostic] = [], arena: Arena? = nil) {
         self.problems = problems
         self.parsed = parsed
@@ -95,13 +96,18 @@ public final class BoundFile: Sendable {
 
     public func value(_ record: Record, _ field: String) -> Value? {
         guard let index = fieldIndex(field, of: record) else { return nil }
-        return values[Int(record.firstValue) + index]
+        return value(record, at: index)
+    }
+
+    /// The value of the record's field at `index` among its kind's fields.
+    public func value(_ record: Record, at index: Int) -> Value? {
+        values[Int(record.firstValue) + index].value(as: table.slotKinds[table.fieldStarts[Int(record.kind)] + index])
     }
 
     /// The field's value as text: decoded (unescaped) for text fields, the case
     /// name for enums, the written form for numbers and dates.
     public func text(_ record: Record, _ field: String) -> String? {
-        guard let index = fieldIndex(field, of: record), let value = values[Int(record.firstValue) + index] else { return nil }
+        guard let index = fieldIndex(field, of: record), let value = value(record, at: index) else { return nil }
         switch value {
         case .text(let span), .code(let span), .references(let span):
             let raw = parsed.text.string(span)

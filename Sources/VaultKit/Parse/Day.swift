@@ -17,6 +17,15 @@ public struct Day: Hashable, Comparable, Sendable, BitwiseCopyable, CustomString
         self.d = UInt8(day)
     }
 
+    /// The day in 32 bits (year, month, day from the top), for a value `Slot`; years are 1–9999.
+    var packed: UInt32 { UInt32(UInt16(bitPattern: y)) << 16 | UInt32(m) << 8 | UInt32(d) }
+
+    init(packed: UInt32) {
+        y = Int16(bitPattern: UInt16(truncatingIfNeeded: packed >> 16))
+        m = UInt8(truncatingIfNeeded: packed >> 8)
+        d = UInt8(truncatingIfNeeded: packed)
+    }
+
     /// Parses exactly `YYYY-MM-DD` from bytes.
     public init?<C: Collection<UInt8>>(bytes: C) where C.Index == Int {
         guard bytes.count == 10 else { return nil }

@@ -184,6 +184,8 @@ public final class KindTable: Sendable {
     /// the binder, which compares one of each against every line and field.
     let names: [PackedName]
     let fieldKeys: [PackedName]
+    /// How each field's value slot is read (parallel to `fieldSpecs`).
+    let slotKinds: [Slot.Kind]
 
     public init(_ kinds: [KindSpec]) {
         self.kinds = kinds
@@ -194,6 +196,7 @@ public final class KindTable: Sendable {
         fieldStarts = kinds.reduce(into: [0]) { starts, kind in starts.append(starts.last! + kind.fields.count) }
         names = kinds.map { PackedName($0.name) }
         fieldKeys = fieldSpecs.map { PackedName($0.key) }
+        slotKinds = fieldSpecs.map { Slot.Kind($0.type) }
     }
 
     /// The index of kind `id`, as records store it (nil: the table has no such kind).

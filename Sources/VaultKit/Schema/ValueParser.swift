@@ -20,7 +20,8 @@ enum ValueParser {
             guard let number = FixedDecimal(bytes: bytes), number.scale == 0 else { return nil }
             return .int(number.mantissa)
         case .decimal:
-            return FixedDecimal(bytes: bytes).map { .decimal($0) }
+            guard let number = FixedDecimal(bytes: bytes), Slot.holds(number) else { return nil }
+            return .decimal(number)
         case .date:
             return Day(buffer, span).map { .date($0) }
         case .money:
@@ -50,7 +51,7 @@ enum ValueParser {
         case .int:
             return Failure(expected: "a whole number", hint: "write digits only, e.g. 42 (at most 19 digits)")
         case .decimal:
-            return Failure(expected: "a number", hint: "write digits with an optional decimal point, e.g. 86.5")
+            return Failure(expected: "a number", hint: "write digits with an optional decimal point, e.g. 86.5 (at most 17 digits)")
         case .date:
             return Failure(expected: "a date (YYYY-MM-DD) that exists", hint: "write the date as YYYY-MM-DD, e.g. 2023-04-10")
         case .money:

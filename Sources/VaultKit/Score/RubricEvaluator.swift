@@ -68,7 +68,7 @@ public struct RubricEvaluator: Sendable {
                            evidence: evidence)
         case .count:
             for record in evidence {
-                if let slot = countSlot[Int(record.kind)], case .int(let n)? = file.values[Int(record.firstValue) + slot] {
+                if let slot = countSlot[Int(record.kind)], case .int(let n)? = file.value(record, at: slot) {
                     measure += max(0, n)
                 } else {
                     measure += 1
@@ -77,7 +77,7 @@ public struct RubricEvaluator: Sendable {
         case .sum:
             for record in evidence {
                 guard let slot = sumSlots[index][Int(record.kind)] else { continue }
-                switch file.values[Int(record.firstValue) + slot] {
+                switch file.value(record, at: slot) {
                 case .int(let n)?: measure += n
                 case .money(let fen)?: measure += fen
                 default: break
@@ -91,7 +91,7 @@ public struct RubricEvaluator: Sendable {
 
     func matches(_ selector: CompiledSelector, _ record: Record, _ file: BoundFile) -> Bool {
         guard let field = selector.field else { return true }
-        let value = file.values[Int(record.firstValue) + field]
+        let value = file.value(record, at: field)
         if let choice = selector.choice { return value == .choice(choice) }
         guard case .text(let span)? = value, let text = selector.text else { return false }
         return file.parsed.text.bytes(span, equal: Array(text.utf8))

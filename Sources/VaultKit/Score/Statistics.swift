@@ -106,7 +106,7 @@ public struct PeriodStatistics: Sendable {
                 guard totals[key] != nil else { continue }
                 totals[key]!.count += max(0, file.int(record, "count") ?? 1)
                 for (index, field) in kind.fields.enumerated() where field.type == .money {
-                    if case .money(let fen)? = file.values[Int(record.firstValue) + index] {
+                    if case .money(let fen)? = file.value(record, at: index) {
                         totals[key]!.funding = (totals[key]!.funding ?? 0) + fen
                     }
                 }

@@ -89,8 +89,8 @@ public enum DuplicateRecordRule: FileRule {
         guard a.kind == b.kind, a.date == b.date else { return false }
         let text = file.parsed.text
         for index in 0..<file.kind(of: a).fields.count {
-            let x = file.values[Int(a.firstValue) + index]
-            let y = file.values[Int(b.firstValue) + index]
+            let x = file.value(a, at: index)
+            let y = file.value(b, at: index)
             switch (x, y) {
             case (nil, nil): continue
             case let (.text(s)?, .text(t)?), let (.code(s)?, .code(t)?), let (.references(s)?, .references(t)?):
