@@ -103,7 +103,7 @@ import Testing
             Slab(copying: [UInt8](repeating: UInt8(index), count: size), in: arena)
         }
         for (index, slab) in slabs.enumerated() {
-            #expect(slab == [UInt8](repeating: UInt8(index), count: sizes[index]), "slab \(index) was overwritten")
+            #expect(Array(slab) == [UInt8](repeating: UInt8(index), count: sizes[index]), "slab \(index) was overwritten")
         }
     }
 

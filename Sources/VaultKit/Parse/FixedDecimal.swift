@@ -1,9 +1,9 @@
 /// A decimal number as printed: an integer mantissa and the number of digits
 /// after the point. `51.14` is (5114, 2); the printed precision is kept, since
 /// a published percentage agrees with the data only to the precision printed.
-public struct FixedDecimal: Hashable, Sendable, BitwiseCopyable, Comparable, CustomStringConvertible {
+public struct FixedDecimal: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var mantissa: Int64
-    /// Stored small so that `Value` stays 16 bytes.
+    /// At most 11 (the parser refuses more), so a value slot packs it in four bits.
     private var digits: Int8
     public var scale: Int { Int(digits) }
 

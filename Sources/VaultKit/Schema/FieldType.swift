@@ -52,7 +52,7 @@ public enum FieldType: Hashable, Sendable, CustomStringConvertible {
 
 /// A field's value after its type has been checked. Text keeps its byte range
 /// and is decoded only when asked for.
-public enum Value: Hashable, Sendable, BitwiseCopyable {
+public enum Value: Hashable, Sendable {
     case text(Span)
     case int(Int64)
     case decimal(FixedDecimal)

@@ -129,11 +129,4 @@ extension Slab: Equatable where Element == UInt8 {
             rhs.withUnsafeBufferPointer { b in memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
         }
     }
-
-    /// Whether the bytes are those of `array`.
-    public static func == (lhs: Slab, rhs: [UInt8]) -> Bool {
-        lhs.count == rhs.count && lhs.withUnsafeBufferPointer { a in
-            rhs.withUnsafeBufferPointer { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
-        }
-    }
 }

@@ -51,7 +51,7 @@ public final class SourceText: Sendable {
 }
 
 /// A half-open range of byte offsets in a `SourceText`.
-public struct Span: Hashable, Sendable, BitwiseCopyable {
+public struct Span: Hashable, Sendable {
     public var start: Int32
     public var end: Int32
 
