@@ -7,13 +7,19 @@ struct Run {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// The command did not end within its time limit and was killed.
+    var timedOut = false
+    /// The process was ended by a signal it raised itself (a trap, an abort).
+    var crashed: Bool { !timedOut && status != 0 && status != 1 && status != 2 }
 
     static var executable: URL {
         URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("vault")
     }
 
-    init(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws {
+    /// Runs the executable; one that has not ended after `timeout` seconds is
+    /// killed, so a hang fails its test instead of stopping the suite.
+    init(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:], timeout: TimeInterval = 120) throws {
         let process = Process()
         process.executableURL = Run.executable
         process.arguments = arguments
@@ -27,10 +33,18 @@ struct Run {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let finished = DispatchSemaphore(value: 0)
+        let pid = process.processIdentifier
+        let watchdog = DispatchWorkItem {
+            if finished.wait(timeout: .now() + timeout) == .timedOut { kill(pid, SIGKILL) }
+        }
+        DispatchQueue.global().async(execute: watchdog)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        status = process.terminationStatus
+        finished.signal()
+        timedOut = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
+        status = timedOut ? -1 : process.terminationStatus
         stdout = String(decoding: outData, as: UTF8.self)
         stderr = String(decoding: errData, as: UTF8.self)
     }
