@@ -27,11 +27,46 @@ public struct Diagnostic: Hashable, Sendable {
         self.lineText = lineText
     }
 
-    /// The order every report uses: location, then rule, then message.
+    /// The order every report uses: path, line, column, rule, message, then the rest,
+    /// texts compared by their UTF-8 bytes. `String`'s `<` and `==` treat canonically
+    /// equivalent texts as equal, which left their order to the hash seed.
     public static func ordered(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
-        if a.location != b.location { return a.location < b.location }
-        if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
-        return a.message < b.message
+        if let o = order(a.location.path, b.location.path) { return o }
+        if a.location.line != b.location.line { return a.location.line < b.location.line }
+        if a.location.column != b.location.column { return a.location.column < b.location.column }
+        if let o = order(a.ruleID, b.ruleID) { return o }
+        if let o = order(a.message, b.message) { return o }
+        if a.severity != b.severity { return a.severity.rawValue.utf8.lexicographicallyPrecedes(b.severity.rawValue.utf8) }
+        if let o = order(a.hint ?? "", b.hint ?? "") { return o }
+        if (a.hint == nil) != (b.hint == nil) { return a.hint == nil }
+        return order(a.lineText ?? "", b.lineText ?? "") ?? false
+    }
+
+    /// nil when the bytes are equal, else whether `a`'s bytes come first.
+    static func order(_ a: String, _ b: String) -> Bool? {
+        if a.utf8.elementsEqual(b.utf8) { return nil }
+        return a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    /// Equal when every field is equal byte for byte: two findings whose texts are
+    /// canonically equivalent but spelled differently are two findings.
+    public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
+        a.severity == b.severity && a.location.line == b.location.line && a.location.column == b.location.column
+            && order(a.location.path, b.location.path) == nil && order(a.ruleID, b.ruleID) == nil
+            && order(a.message, b.message) == nil && (a.hint == nil) == (b.hint == nil)
+            && order(a.hint ?? "", b.hint ?? "") == nil && (a.lineText == nil) == (b.lineText == nil)
+            && order(a.lineText ?? "", b.lineText ?? "") == nil
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(location.line)
+        hasher.combine(location.column)
+        hasher.combine(severity)
+        for text in [location.path, ruleID, message] {
+            text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+                ?? { for byte in text.utf8 { hasher.combine(byte) } }()
+            hasher.combine(0xFF as UInt8)
+        }
     }
 }
 

@@ -20,6 +20,7 @@ public enum Rules {
         AllianceMetadataRule.self,
         CodeCollisionRule.self,
         UnknownReferenceRule.self,
+        IdentityRule.self,
         IndicatorScoreRule.self,
         ConflictOfInterestRule.self,
         MissingStageRule.self,

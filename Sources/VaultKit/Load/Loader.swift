@@ -29,13 +29,14 @@ public enum Loader {
                 "\(path) is a temporary file left by an interrupted write",
                 hint: "the file beside it is intact; the next `vault score --write` or `vault fmt` removes this one, or delete it"))
         }
-        for directory in discovered.allianceDirectories {
+        let (allianceDirectories, files) = screenIdentities(discovered, &diagnostics)
+        for directory in allianceDirectories {
             vault.alliances[directory] = Alliance(id: directory)
         }
         // Schemas, periods and metadata first: binding records needs them.
         var byRole: [FileRole: [(DiscoveredFile, ParsedFile)]] = [:]
-        let definitions = discovered.files.filter { $0.role != .records && $0.role != .results }
-        for file in discovered.files where file.role == .results {
+        let definitions = files.filter { $0.role != .records && $0.role != .results }
+        for file in files where file.role == .results {
             if let bytes = try? fs.read(file.path, into: arena) { vault.resultTables[file.id] = SourceText(path: file.path, bytes: bytes) }
         }
         for (file, (parsed, problem)) in zip(definitions, parallelMap(definitions, { read($0, from: fs, into: arena) })) {
@@ -50,11 +51,50 @@ public enum Loader {
         loadAlliances(byRole[.alliance] ?? [], into: &vault, &diagnostics)
         loadReviews(byRole[.review] ?? [], into: &vault, &diagnostics)
         let checked = StageTimer.measure("records") {
-            loadRecords(discovered.files.filter { $0.role == .records }, from: fs, arena: arena, check: check,
+            loadRecords(files.filter { $0.role == .records }, from: fs, arena: arena, check: check,
                         reusable: previous.map { reusableFiles(in: $0, for: vault) } ?? [:], into: &vault, &diagnostics)
         }
         vault.sortAllianceIDs()
         return Result(vault: vault, diagnostics: diagnostics, checked: checked)
+    }
+
+    /// One identity per name (`Identity`): alliance directories, schema files and each
+    /// period's review files whose names are one in NFC are reported, and the one not in
+    /// NFC (or the later in byte order) is left out, so that it cannot take the other's
+    /// place in the vault's dictionaries; look-alike names are reported. Returns the
+    /// alliance directories and files to load. Nothing is copied when all is well.
+    static func screenIdentities(_ discovered: Discovery.Result, _ diagnostics: inout [Diagnostic])
+        -> (directories: [String], files: [DiscoveredFile]) {
+        var directories = discovered.allianceDirectories
+        var files = discovered.files
+        let alliances = Identity.screen(directories.map { Identity.Entry(name: $0, path: "vault/alliances/" + $0) },
+                                        what: "alliance directory")
+        diagnostics += alliances.diagnostics
+        var refusedFiles: Set<Int> = []
+        var groups: [String: [Int]] = ["schema": []]
+        for (index, file) in files.enumerated() {
+            switch file.role {
+            case .schema: groups["schema"]!.append(index)
+            case .review: groups["review " + (file.period ?? ""), default: []].append(index)
+            default: break
+            }
+        }
+        for (key, indices) in groups {
+            let screening = Identity.screen(indices.map { Identity.Entry(name: files[$0].id, path: files[$0].path) },
+                                            what: key == "schema" ? "schema file" : "review file")
+            diagnostics += screening.diagnostics
+            for position in screening.refused { refusedFiles.insert(indices[position]) }
+        }
+        guard !alliances.refused.isEmpty || !refusedFiles.isEmpty else { return (directories, files) }
+        // A refused directory is matched by its bytes: by String it equals the one that stays.
+        let refusedNames = Set(alliances.refused.map { Array(directories[$0].utf8) })
+        directories = directories.enumerated().filter { !alliances.refused.contains($0.offset) }.map(\.element)
+        files = files.enumerated().filter { index, file in
+            if refusedFiles.contains(index) { return false }
+            guard !refusedNames.isEmpty, let alliance = file.alliance else { return true }
+            return !refusedNames.contains(Array(alliance.utf8))
+        }.map(\.element)
+        return (directories, files)
     }
 
     /// The kinds an alliance's record file may hold under `schema`: the core record
@@ -128,6 +168,7 @@ public enum Loader {
                 period.experts.append(Expert(id: bound.text(record, "id") ?? "", name: bound.text(record, "name") ?? "",
                                              group: bound.text(record, "group"),
                                              alliances: (bound.text(record, "alliances") ?? "").split(separator: ",").map(String.init),
+                                             affiliation: bound.text(record, "affiliation"), handle: bound.text(record, "handle"),
                                              record: record))
             }
             vault.periods[file.id] = period
@@ -172,7 +213,10 @@ public enum Loader {
                 alliance.code = bound.text(record, "code")
                 alliance.batch = bound.text(record, "batch")
                 alliance.name = bound.text(record, "name")
+                alliance.short = bound.text(record, "short")
             }
+            alliance.aliases = bound.records(of: "alias").compactMap { bound.text($0, "name") }
+            alliance.maintainers = bound.records(of: "maintainer").compactMap { bound.text($0, "handle") }
             vault.alliances[id] = alliance
         }
     }

@@ -25,6 +25,11 @@ public struct Expert: Sendable {
     public var group: String?
     /// The alliances the expert belongs to, whose reviews would be a conflict of interest.
     public var alliances: [String]
+    /// Where the expert works, as the panel list printed it: an alliance named here is
+    /// the expert's too (`ReviewEligibility`).
+    public var affiliation: String? = nil
+    /// The expert's code-host account: the same as an alliance's maintainer is a conflict.
+    public var handle: String? = nil
     public var record: Record
 }
 
@@ -35,6 +40,11 @@ public struct Alliance: Sendable {
     public var code: String?
     public var batch: String?
     public var name: String?
+    public var short: String?
+    /// The names `alias` lines give the alliance (as other sources printed it).
+    public var aliases: [String] = []
+    /// The `maintainer handle=` accounts of the alliance.
+    public var maintainers: [String] = []
     /// Record files by period id.
     public var records: [String: BoundFile] = [:]
 }

@@ -31,7 +31,7 @@ public enum ExplainReport {
                     let set = r.scores.keys.sorted { $0.compare($1, options: .numeric) == .orderedAscending }
                         .map { "\($0)=\(r.scores[$0]!)" }.joined(separator: " ")
                     out += "    \(r.expert) \(r.total)\(set.isEmpty ? "" : " (\(set))")\(r.note.map { " \"\($0)\"" } ?? "")"
-                    out += " \(r.path):\(r.line)\(r.conflict ? " — conflict of interest: not counted" : "")\n"
+                    out += " \(r.path):\(r.line)\(r.conflict ? " — not counted: \(r.exclusion ?? "conflict of interest")" : "")\n"
                 }
             }
         }

@@ -29,8 +29,11 @@ public struct StageReview: Sendable {
     public var note: String?
     public var path: String
     public var line: Int
-    /// The expert belongs to the alliance: the review is reported and left out of the score.
+    /// Not counted (`ReviewEligibility`): the expert belongs to the alliance, or is not
+    /// on the panel. Lint reports it; the score leaves it out.
     public var conflict: Bool
+    /// Why it is not counted, as lint says it.
+    public var exclusion: String? = nil
 }
 
 /// Where an alliance's score came from.

@@ -31,7 +31,7 @@ public enum Scorer {
     /// One period's result without awards.
     static func score(_ vault: Vault, _ period: Period, detail: Bool = true) -> PeriodResult {
         let evaluator = period.schema.map { RubricEvaluator(schema: $0, table: Loader.recordTable($0)) }
-        let reviews = ReviewCollector.collect(period)
+        let reviews = ReviewCollector.collect(period, in: vault)
         var alliances: [AllianceResult] = []
         alliances.reserveCapacity(vault.orderedAlliances.count)
         for (ordinal, alliance) in vault.orderedAlliances.enumerated() {
@@ -116,7 +116,7 @@ public enum Scorer {
         result.reviews = raw.map { r in
             let total = result.indicators.reduce(Points.zero) { $0 + (r.scores[ids[$1.index]] ?? $1.rubric) }
             return StageReview(expert: r.expert, stage: r.stage, total: total, scores: r.scores, note: r.note,
-                               path: r.path, line: r.line, conflict: r.conflict)
+                               path: r.path, line: r.line, conflict: r.conflict, exclusion: r.exclusion)
         }
         let counted = result.reviews.filter { !$0.conflict }
         for stage in Stage.allCases {
@@ -194,12 +194,16 @@ enum ReviewCollector {
         var note: String?
         var path: String
         var line: Int
+        /// Not counted (`ReviewEligibility`): a conflict of interest, or an expert not on the panel.
         var conflict: Bool
+        var exclusion: String?
     }
 
-    static func collect(_ period: Period) -> [String: [Raw]] {
+    /// Whether a review counts is `ReviewEligibility`'s decision, the one lint reports.
+    static func collect(_ period: Period, in vault: Vault) -> [String: [Raw]] {
         var byAlliance: [String: [Raw]] = [:]
-        let experts = Dictionary(period.experts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        guard !period.reviews.isEmpty else { return byAlliance }
+        let eligibility = ReviewEligibility(period, in: vault)
         for expertID in period.reviews.keys.sorted() {
             let file = period.reviews[expertID]!
             for record in file.records where file.kindID(of: record) == "review" {
@@ -210,10 +214,11 @@ enum ReviewCollector {
                 for indicator in period.schema?.indicators ?? [] {
                     if let value = file.decimal(record, indicator.id) { scores[indicator.id] = min(Points(value), Points(indicator.max)) }
                 }
-                let conflict = experts[expertID]?.alliances.contains(alliance) ?? false
+                let exclusions = eligibility.exclusions(expert: expertID, alliance: alliance)
                 byAlliance[alliance, default: []].append(Raw(expert: expertID, stage: stage, scores: scores,
                                                              note: file.text(record, "note"), path: file.path,
-                                                             line: Int(record.number), conflict: conflict))
+                                                             line: Int(record.number), conflict: !exclusions.isEmpty,
+                                                             exclusion: exclusions.first.map(ReviewEligibility.describe)))
             }
         }
         return byAlliance

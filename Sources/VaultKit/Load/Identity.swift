@@ -1,0 +1,132 @@
+import Foundation
+
+/// One identity per name. Ids (alliance directory names, expert ids, review and
+/// schema file names, alliance references) are compared in Unicode normal form
+/// NFC: Swift's `String` equality and hashing already treat canonically
+/// equivalent spellings as one, so two files whose names normalise alike would
+/// silently become one entry of a dictionary. The loader reports such names
+/// instead (`identity`), and names that differ only by compatibility characters
+/// (NFKC: full-width forms, CJK compatibility ideographs) or look-alike
+/// punctuation are reported too. docs/format.md states the rule.
+public enum Identity {
+    /// `name` in NFC. ASCII is its own normal form (the common case, no copy).
+    public static func nfc(_ name: String) -> String {
+        isStable(name) ? name : name.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether `name`'s bytes are its NFC bytes.
+    public static func isNFC(_ name: String) -> Bool {
+        isStable(name) || name.utf8.elementsEqual(name.precomposedStringWithCanonicalMapping.utf8)
+    }
+
+    /// Whether every scalar of `name` is printable ASCII or a unified CJK ideograph
+    /// (U+3400–U+4DBF, U+4E00–U+9FFF): no such character decomposes, composes or has a
+    /// compatibility mapping, so the name is its own NFC, NFKC and skeleton. Nearly
+    /// every id is so, and Foundation's normalisation is not called for it.
+    static func isStable(_ name: String) -> Bool {
+        name.unicodeScalars.allSatisfy { scalar in
+            let value = scalar.value
+            return (value >= 0x20 && value < 0x7F) || (value >= 0x4E00 && value <= 0x9FFF) || (value >= 0x3400 && value <= 0x4DBF)
+        }
+    }
+
+    /// What a reader sees: NFKC, then look-alike punctuation mapped to one
+    /// character each. Two names with the same skeleton but different NFC forms
+    /// are two identities a reader cannot tell apart.
+    public static func skeleton(_ name: String) -> String {
+        if isStable(name) { return name }
+        var scalars = String.UnicodeScalarView()
+        for scalar in name.precomposedStringWithCompatibilityMapping.unicodeScalars {
+            scalars.append(lookAlike[scalar.value].flatMap(Unicode.Scalar.init) ?? scalar)
+        }
+        return String(scalars)
+    }
+
+    /// Punctuation that NFKC keeps apart but a reader does not: dots, dashes, brackets.
+    static let lookAlike: [UInt32: UInt32] = {
+        var map: [UInt32: UInt32] = [:]
+        for dot: UInt32 in [0x00B7, 0x2022, 0x2027, 0x2219, 0x22C5, 0x30FB, 0x0387, 0x16EB, 0x2E31] { map[dot] = 0x00B7 }
+        for dash: UInt32 in [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x2E3A, 0x2E3B, 0xFE58, 0x2043] {
+            map[dash] = 0x002D
+        }
+        for open: UInt32 in [0x3014, 0x3010, 0x3016, 0xFF3B, 0x2985] { map[open] = 0x0028 }
+        for close: UInt32 in [0x3015, 0x3011, 0x3017, 0xFF3D, 0x2986] { map[close] = 0x0029 }
+        map[0x3001] = 0x002C  // 、
+        map[0x3002] = 0x002E  // 。
+        map[0x2018] = 0x0027; map[0x2019] = 0x0027
+        map[0x201C] = 0x0022; map[0x201D] = 0x0022
+        return map
+    }()
+
+    /// A named thing of one kind (an alliance directory, a review file …).
+    public struct Entry: Sendable {
+        public var name: String
+        /// Where to report it.
+        public var path: String
+        public init(name: String, path: String) {
+            self.name = name
+            self.path = path
+        }
+    }
+
+    /// Problems among names of one kind.
+    public struct Screening: Sendable {
+        /// Entries that must not be loaded: a canonically equivalent name of
+        /// another entry, which would take that entry's place.
+        public var refused: Set<Int> = []
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    /// Reports names not in NFC, names equal in NFC (the one not in NFC, or the
+    /// later in byte order, is refused) and names a reader cannot tell apart
+    /// (the same skeleton). Linear: each name is normalised once and bucketed.
+    /// `what` names the kind in messages ("alliance directory").
+    public static func screen(_ entries: [Entry], what: String, rule: RuleDescription = IdentityRule.description) -> Screening {
+        var out = Screening()
+        guard entries.count > 0 else { return out }
+        // Canonical equivalence is String equality: the dictionary buckets by NFC.
+        var byNFC: [String: [Int]] = [:]
+        var nfcIsSelf = [Bool](repeating: true, count: entries.count)
+        for (index, entry) in entries.enumerated() {
+            nfcIsSelf[index] = isNFC(entry.name)
+            byNFC[entry.name, default: []].append(index)
+        }
+        func bytesFirst(_ a: Int, _ b: Int) -> Bool { entries[a].name.utf8.lexicographicallyPrecedes(entries[b].name.utf8) }
+        var kept: [Int] = []
+        for (_, members) in byNFC {
+            let ordered = members.sorted(by: bytesFirst)
+            let keep = ordered.first { nfcIsSelf[$0] } ?? ordered[0]
+            kept.append(keep)
+            for index in ordered where index != keep {
+                out.refused.insert(index)
+                out.diagnostics.append(rule.fileDiagnostic(entries[index].path,
+                    "\(what) \"\(entries[index].path)\" and \"\(entries[keep].path)\" are one name in Unicode NFC (\(codePoints(entries[index].name)) and \(codePoints(entries[keep].name))); \"\(entries[index].path)\" is not loaded",
+                    hint: "an id has one spelling: merge the two into \"\(entries[keep].path)\" and delete the other"))
+            }
+            if !nfcIsSelf[keep] {
+                out.diagnostics.append(rule.fileDiagnostic(entries[keep].path,
+                    "\(what) name \"\(entries[keep].name)\" is not in Unicode normal form NFC (\(codePoints(entries[keep].name)))",
+                    hint: "rename it to its NFC spelling (\(codePoints(nfc(entries[keep].name)))): ids are compared in NFC"))
+            }
+        }
+        // Look-alikes among the names that stay: bucketed by skeleton.
+        var bySkeleton: [[UInt8]: [Int]] = [:]
+        for index in kept { bySkeleton[Array(skeleton(entries[index].name).utf8), default: []].append(index) }
+        for (_, members) in bySkeleton where members.count > 1 {
+            let ordered = members.sorted(by: bytesFirst)
+            for index in ordered.dropFirst() {
+                let first = ordered[0]
+                out.diagnostics.append(rule.fileDiagnostic(entries[index].path,
+                    "\(what) \"\(entries[index].path)\" looks like \"\(entries[first].path)\": the names differ only by compatibility characters or look-alike punctuation (\(codePoints(entries[index].name)) and \(codePoints(entries[first].name)))",
+                    hint: "one thing has one name: merge them, or give one a name a reader can tell apart"))
+            }
+        }
+        return out
+    }
+
+    /// The non-ASCII code points of `name`, for a message that must show what the eye cannot.
+    public static func codePoints(_ name: String) -> String {
+        let shown = name.unicodeScalars.map { $0.isASCII ? String($0) : "U+" + String($0.value, radix: 16, uppercase: true) }
+        return shown.joined(separator: " ")
+    }
+}

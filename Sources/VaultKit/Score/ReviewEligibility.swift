@@ -1,0 +1,208 @@
+/// Whether a review counts: the one decision the scorer and lint both ask, so a
+/// review lint says is not counted is never counted, and one the scorer leaves
+/// out is never left out silently.
+///
+/// A review does not count when its expert is not on the period's panel, or when
+/// the vault holds evidence that the expert belongs to the reviewed alliance:
+/// - the expert's `alliances=` lists it;
+/// - the expert's `affiliation=` names it (its full name, short name or an alias name);
+/// - the expert's `handle=` is one of the alliance's `maintainer handle=`s;
+/// - any of these holds for another panel line of the same person: the same id
+///   listed twice, or the same `name=` or `handle=` under another id;
+/// - any of these holds for a twin of the alliance: another directory with the same
+///   full name (and the same code, or none), which is one alliance.
+public struct ReviewEligibility: Sendable {
+    /// Why a review is left out of the score.
+    public struct Exclusion: Sendable, Equatable {
+        public enum Kind: Sendable, Equatable {
+            /// The review file's expert is not on the panel (`unknown-reference`).
+            case notOnPanel
+            /// The expert belongs to the alliance (`conflict-of-interest`).
+            case conflict
+        }
+        public var kind: Kind
+        /// What the vault holds that decides it, for the finding: "alliances= lists 示例".
+        public var evidence: String
+        /// The panel line holding the evidence, if any.
+        public var panelLine: Int32?
+    }
+
+    let periodID: String
+    let panelPath: String
+    /// Panel lines by expert id (ids compared in NFC, which String equality is).
+    let lines: [String: [Int]]
+    let experts: [Expert]
+    /// For each panel line, the lines of the same person (itself included).
+    let person: [[Int]]
+    /// For each panel line, the alliances its affiliation names, with the name found.
+    let affiliated: [[(alliance: String, name: String)]]
+    /// Alliance ids by maintainer handle (normalised).
+    let maintained: [String: [String]]
+    /// For each alliance with a twin, the other directories of the same alliance.
+    let twins: [String: [String]]
+
+    public init(_ period: Period, in vault: Vault) {
+        periodID = period.id
+        panelPath = period.file.path
+        experts = period.experts
+        var lines: [String: [Int]] = [:]
+        for (index, expert) in experts.enumerated() { lines[expert.id, default: []].append(index) }
+        self.lines = lines
+        person = Self.persons(experts)
+        twins = Self.twins(vault)
+        var maintained: [String: [String]] = [:]
+        let handles = Set(experts.compactMap { $0.handle.map(Self.handleKey) })
+        if !handles.isEmpty {
+            for alliance in vault.orderedAlliances {
+                for handle in alliance.maintainers where handles.contains(Self.handleKey(handle)) {
+                    maintained[Self.handleKey(handle), default: []].append(alliance.id)
+                }
+            }
+        }
+        self.maintained = maintained
+        affiliated = Self.affiliations(experts, vault)
+    }
+
+    /// Whether `expertID` is on the period's panel (ids compared in NFC).
+    public func isOnPanel(_ expertID: String) -> Bool { lines[expertID] != nil }
+
+    /// Whether `expertID`'s review of `alliance` counts.
+    public func counts(expert expertID: String, alliance: String) -> Bool {
+        exclusions(expert: expertID, alliance: alliance).isEmpty
+    }
+
+    /// Every reason `expertID`'s review of `alliance` is left out; empty when it counts.
+    public func exclusions(expert expertID: String, alliance: String) -> [Exclusion] {
+        guard let own = lines[expertID] else {
+            return [Exclusion(kind: .notOnPanel, evidence: "expert \"\(expertID)\" is not on the panel of period \(periodID)", panelLine: nil)]
+        }
+        let targets = [alliance] + (twins[alliance] ?? [])
+        func twinNote(_ target: String) -> String {
+            target == alliance ? "" : " (the directory vault/alliances/\(target) is the same alliance)"
+        }
+        var seen = Set<Int>()
+        var found: [Exclusion] = []
+        for line in own {
+            for other in person[line] where seen.insert(other).inserted {
+                let expert = experts[other]
+                let who = expert.id == expertID ? (own.count > 1 ? " (panel line \(expert.record.number), the same id listed again)" : "")
+                    : " (as \(expert.id), the same person by \(Self.sameBy(experts[line], expert)))"
+                for target in targets {
+                    if expert.alliances.contains(target) {
+                        found.append(Exclusion(kind: .conflict, evidence: "alliances= lists \(target)\(who)\(twinNote(target))",
+                                               panelLine: expert.record.number))
+                    }
+                    if let match = affiliated[other].first(where: { $0.alliance == target }) {
+                        found.append(Exclusion(kind: .conflict, evidence: "affiliation names \"\(match.name)\"\(who)\(twinNote(target))",
+                                               panelLine: expert.record.number))
+                    }
+                    if let handle = expert.handle, maintained[Self.handleKey(handle)]?.contains(target) == true {
+                        found.append(Exclusion(kind: .conflict,
+                            evidence: "handle \(handle) maintains vault/alliances/\(target)\(who)\(twinNote(target))",
+                            panelLine: expert.record.number))
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// A handle as a code host compares it: without `@`, case folded.
+    static func handleKey(_ handle: String) -> String {
+        let bare = handle.hasPrefix("@") ? String(handle.dropFirst()) : handle
+        return Identity.nfc(bare).lowercased()
+    }
+
+    /// What two panel lines of one person share, for the message.
+    static func sameBy(_ a: Expert, _ b: Expert) -> String {
+        if let x = a.handle, let y = b.handle, handleKey(x) == handleKey(y) { return "handle \(y)" }
+        if !a.name.isEmpty, Identity.nfc(a.name) == Identity.nfc(b.name) { return "name \(b.name)" }
+        return "another panel line"
+    }
+
+    /// Panel lines grouped into persons: the same id, name or handle joins them
+    /// (union-find, linear in the panel).
+    static func persons(_ experts: [Expert]) -> [[Int]] {
+        var parent = Array(experts.indices)
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        var firstBy: [String: Int] = [:]
+        for (index, expert) in experts.enumerated() {
+            var keys = ["id:" + expert.id]
+            if !expert.name.isEmpty { keys.append("name:" + expert.name) }
+            if let handle = expert.handle, !handle.isEmpty { keys.append("handle:" + handleKey(handle)) }
+            for key in keys {
+                if let first = firstBy[key] { parent[root(index)] = root(first) } else { firstBy[key] = index }
+            }
+        }
+        var members: [Int: [Int]] = [:]
+        for index in experts.indices { members[root(index), default: []].append(index) }
+        return experts.indices.map { members[root($0)]! }
+    }
+
+    /// The key under which two directories are one alliance: the same full name in
+    /// NFC (and the code, when both have one, must agree).
+    static func twins(_ vault: Vault) -> [String: [String]] {
+        var byName: [String: [Alliance]] = [:]
+        for alliance in vault.orderedAlliances {
+            guard let name = alliance.name, !name.isEmpty else { continue }
+            byName[name, default: []].append(alliance)
+        }
+        var out: [String: [String]] = [:]
+        for (_, group) in byName where group.count > 1 {
+            for alliance in group {
+                let others = group.filter { $0.id != alliance.id && ($0.code == nil || alliance.code == nil || $0.code == alliance.code) }
+                if !others.isEmpty { out[alliance.id] = others.map(\.id) }
+            }
+        }
+        return out
+    }
+
+    /// For each panel line, the alliances its affiliation text names. Each name of
+    /// each alliance (full, short, alias) is looked up among the affiliation's
+    /// substrings of that length: linear in the alliances plus the panel's text.
+    static func affiliations(_ experts: [Expert], _ vault: Vault) -> [[(alliance: String, name: String)]] {
+        let texts = experts.map { $0.affiliation.map { Array(Identity.nfc($0).unicodeScalars) } ?? [] }
+        guard texts.contains(where: { !$0.isEmpty }) else { return experts.map { _ in [] } }
+        var names: [String: [String]] = [:]
+        var lengths = Set<Int>()
+        for alliance in vault.orderedAlliances {
+            // A short name of one character would be found in unrelated words.
+            for name in [alliance.name, alliance.short].compactMap({ $0 }) + alliance.aliases {
+                let scalars = Identity.nfc(name).unicodeScalars
+                guard scalars.count >= 2 else { continue }
+                names[String(scalars), default: []].append(alliance.id)
+                lengths.insert(scalars.count)
+            }
+        }
+        let sortedLengths = lengths.sorted()
+        return texts.map { text in
+            var found: [(alliance: String, name: String)] = []
+            var seen = Set<String>()
+            for length in sortedLengths.reversed() where length <= text.count {
+                for start in 0...(text.count - length) {
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: text[start..<(start + length)])
+                    let candidate = String(view)
+                    for alliance in names[candidate] ?? [] where seen.insert(alliance).inserted {
+                        found.append((alliance, candidate))
+                    }
+                }
+            }
+            return found
+        }
+    }
+}
+
+extension ReviewEligibility {
+    /// An exclusion in words, as `explain` prints it.
+    public static func describe(_ exclusion: Exclusion) -> String {
+        switch exclusion.kind {
+        case .notOnPanel: return exclusion.evidence
+        case .conflict: return "conflict of interest, \(exclusion.evidence)"
+        }
+    }
+}
