@@ -125,6 +125,20 @@ import Testing
         try project.expectOutsideUnchanged()
     }
 
+    @Test func aReferenceNotInNFCIsNamedAndResolvesToTheOneAllianceItIs() throws {
+        let project = try HostileProject(from: Fixture.root)
+        try project.append("vault/reviews/2024/E01.txt", "review alliance=\(Self.imitation) stage=recheck note=\"复核\"\n")
+        try Self.expectLint(project, ["vault/reviews/2024/E01.txt:", ":8: error: alliance reference \"\(Self.imitation)\" is not in Unicode normal form NFC",
+                                      "U+FA04"])
+        // Compared in NFC, the reference is 住宅科技: its recheck is 住宅科技's, never a second alliance's.
+        let explain = try project.run(["explain", "住宅科技", "2024"])
+        #expect(explain.status == 0)
+        #expect(explain.stdout.contains("recheck: mean"), "\(explain.stdout)")
+        let score = try project.run(["score", "2024", "--format", "tsv"])
+        #expect(score.stdout.split(separator: "\n").count { $0.contains("住宅科技") } == 1, "\(score.stdout)")
+        try project.expectOutsideUnchanged()
+    }
+
     /// Two findings at one place whose messages are canonically equal but spelled
     /// differently: both are kept, in byte order, whatever the process's hash seed.
     @Test func canonicallyEqualFindingsAreBothKeptInTheSameOrderOnEveryRun() throws {

@@ -37,6 +37,7 @@ public enum IdentityRule: VaultRule {
         var found: [Diagnostic] = []
         for periodID in vault.periodIDs {
             found += panel(vault.periods[periodID]!)
+            found += references(vault.periods[periodID]!)
         }
         found += twins(vault)
         return found
@@ -92,6 +93,27 @@ public enum IdentityRule: VaultRule {
                 } else if byHandle[key] == nil {
                     byHandle[key] = expert
                 }
+            }
+        }
+        return found
+    }
+
+    /// Alliance references not written in NFC: they resolve (ids are compared in NFC),
+    /// but a reader searching for the id's bytes does not find them.
+    static func references(_ period: Period) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        func report(_ file: BoundFile, _ record: Record, _ field: String, _ reference: String) {
+            found.append(file.site(record).diagnostic(description, at: file.offset(of: field, in: record),
+                "alliance reference \"\(reference)\" is not in Unicode normal form NFC (\(Identity.codePoints(reference)))",
+                hint: "write it as the directory is named, in NFC (\(Identity.codePoints(Identity.nfc(reference))))"))
+        }
+        for expert in period.experts {
+            for reference in expert.alliances where !Identity.isNFC(reference) { report(period.file, expert.record, "alliances", reference) }
+        }
+        for expertID in period.reviews.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let file = period.reviews[expertID]!
+            for record in file.records(of: "review") {
+                if let reference = file.text(record, "alliance"), !Identity.isNFC(reference) { report(file, record, "alliance", reference) }
             }
         }
         return found
