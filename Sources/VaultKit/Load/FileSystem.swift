@@ -38,39 +38,45 @@ extension FileSystem {
 /// An in-memory project, for tests, rule examples and revisions read from git.
 /// Directory listings come from an index built once, so listing is not a scan.
 public struct MemoryFileSystem: FileSystem {
-    public let files: [String: [UInt8]]
-    private let children: [String: [(name: String, type: EntryType)]]
+    /// Paths are keyed by their bytes: two canonically equivalent names are two files.
+    public let files: [ByteKey: [UInt8]]
+    private let children: [ByteKey: [(name: String, type: EntryType)]]
 
     public init(files: [String: String]) { self.init(bytes: files.mapValues { Array($0.utf8) }) }
 
     public init(bytes: [String: [UInt8]]) {
+        self.init(byteKeyed: Dictionary(uniqueKeysWithValues: bytes.map { (ByteKey($0.key), $0.value) }))
+    }
+
+    public init(byteKeyed bytes: [ByteKey: [UInt8]]) {
         files = bytes
-        children = MemoryFileSystem.listings(of: bytes.keys)
+        children = MemoryFileSystem.listings(of: bytes.keys.lazy.map(\.text))
     }
 
     /// Each directory's entries, sorted by name, for a set of file paths.
     /// One lookup per path (its directory), and a walk up only for a directory not seen
     /// before: this runs for every file of a revision, and hashing each component of
     /// each path (Chinese names are normalised to hash) showed in `vault diff`.
-    static func listings(of paths: some Sequence<String>) -> [String: [(name: String, type: EntryType)]] {
-        var index: [String: [String: EntryType]] = [:]
+    /// Names are keyed by their bytes, so canonically equivalent names stay two entries.
+    static func listings(of paths: some Sequence<String>) -> [ByteKey: [(name: String, type: EntryType)]] {
+        var index: [ByteKey: [ByteKey: EntryType]] = [:]
         for path in paths {
             let (parent, name) = split(path)
-            if index[parent] == nil {
+            if index[ByteKey(parent)] == nil {
                 // A new directory: enter it in its parent, and so on up to one already known.
                 var child = parent
                 while !child.isEmpty {
                     let (above, childName) = split(child)
-                    let known = index[above] != nil
-                    index[above, default: [:]][childName] = .directory
+                    let known = index[ByteKey(above)] != nil
+                    index[ByteKey(above), default: [:]][ByteKey(childName)] = .directory
                     if known { break }
                     child = above
                 }
             }
-            index[parent, default: [:]][name] = .file
+            index[ByteKey(parent), default: [:]][ByteKey(name)] = .file
         }
         return index.mapValues { entries in
-            entries.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
+            entries.sorted { $0.key.text.utf8.lexicographicallyPrecedes($1.key.text.utf8) }.map { ($0.key.text, $0.value) }
         }
     }
 
@@ -84,9 +90,9 @@ public struct MemoryFileSystem: FileSystem {
         try MemoryFileSystem.entries(in: directory, of: children)
     }
 
-    static func entries(in directory: String, of children: [String: [(name: String, type: EntryType)]])
+    static func entries(in directory: String, of children: [ByteKey: [(name: String, type: EntryType)]])
         throws(FileSystemError) -> [(name: String, type: EntryType)] {
-        guard let list = children[directory] else {
+        guard let list = children[ByteKey(directory)] else {
             if directory.isEmpty { return [] }
             throw FileSystemError(message: "no such directory", hint: nil)
         }
@@ -94,7 +100,7 @@ public struct MemoryFileSystem: FileSystem {
     }
 
     public func read(_ path: String, into arena: Arena?) throws(FileSystemError) -> Slab<UInt8> {
-        guard let bytes = files[path] else { throw FileSystemError(message: "no such file", hint: nil) }
+        guard let bytes = files[ByteKey(path)] else { throw FileSystemError(message: "no such file", hint: nil) }
         return Slab(copying: bytes, in: arena)
     }
 }

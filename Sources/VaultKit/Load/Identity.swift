@@ -130,3 +130,18 @@ public enum Identity {
         return shown.joined(separator: " ")
     }
 }
+
+/// A string compared and hashed by its UTF-8 bytes, for keys that must never merge
+/// canonically equivalent spellings: the paths of an in-memory or git file system,
+/// where two such names are two files (the loader then reports them, `Identity`).
+public struct ByteKey: Hashable, Sendable {
+    public let text: String
+    public init(_ text: String) { self.text = text }
+
+    public static func == (a: ByteKey, b: ByteKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+    public func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}

@@ -76,7 +76,7 @@ public struct Git: Sendable {
 
     private func readFiles(at revision: String) throws(Failure) -> MemoryFileSystem {
         let tree = try blobs(at: revision)
-        return MemoryFileSystem(bytes: try contents(of: tree.map { ($0.path, $0.object) }))
+        return MemoryFileSystem(byteKeyed: try contents(of: tree.map { ($0.path, $0.object) }))
     }
 
     /// The files of `revision` under `vault/` and `schemas/` as a file system that reads
@@ -128,9 +128,10 @@ public struct Git: Sendable {
         return blobs
     }
 
-    /// The bytes of each blob, by path, from one `cat-file --batch`.
-    func contents(of blobs: [(path: String, object: String)]) throws(Failure) -> [String: [UInt8]] {
-        var files: [String: [UInt8]] = [:]
+    /// The bytes of each blob, by path (its bytes: canonically equivalent names are two
+    /// files), from one `cat-file --batch`.
+    func contents(of blobs: [(path: String, object: String)]) throws(Failure) -> [ByteKey: [UInt8]] {
+        var files: [ByteKey: [UInt8]] = [:]
         guard !blobs.isEmpty else { return files }
         let batch = try run(["cat-file", "--batch"], input: Data((blobs.map(\.object).joined(separator: "\n") + "\n").utf8))
         var offset = batch.startIndex
@@ -144,7 +145,7 @@ public struct Git: Sendable {
             }
             guard header.count == 3, let size = Int(header[2]) else { break }
             let start = newline + 1
-            files[path] = Array(batch[start..<(start + size)])
+            files[ByteKey(path)] = Array(batch[start..<(start + size)])
             offset = start + size + 1
         }
         return files
@@ -155,11 +156,11 @@ public struct Git: Sendable {
 /// the bytes of changed files are the revision's, and every other file is read from
 /// the working tree, where it is the same.
 public struct RevisionFileSystem: FileSystem {
-    private let children: [String: [(name: String, type: EntryType)]]
-    private let stored: [String: [UInt8]]
+    private let children: [ByteKey: [(name: String, type: EntryType)]]
+    private let stored: [ByteKey: [UInt8]]
     private let worktree: DiskFileSystem
 
-    init(paths: [String], stored: [String: [UInt8]], worktree: DiskFileSystem) {
+    init(paths: [String], stored: [ByteKey: [UInt8]], worktree: DiskFileSystem) {
         children = MemoryFileSystem.listings(of: paths)
         self.stored = stored
         self.worktree = worktree
@@ -170,7 +171,7 @@ public struct RevisionFileSystem: FileSystem {
     }
 
     public func read(_ path: String, into arena: Arena?) throws(FileSystemError) -> Slab<UInt8> {
-        if let bytes = stored[path] { return Slab(copying: bytes, in: arena) }
+        if let bytes = stored[ByteKey(path)] { return Slab(copying: bytes, in: arena) }
         return try worktree.read(path, into: arena)
     }
 }

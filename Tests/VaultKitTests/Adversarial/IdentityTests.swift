@@ -53,6 +53,22 @@ import Testing
         try project.expectOutsideUnchanged()
     }
 
+    @Test func diffShowsNoChangeOfTheAllianceAnImitationWouldHaveReplaced() throws {
+        let repo = try FixtureRepository()
+        try repo.git("checkout", "-q", "-b", "change")
+        let directory = repo.root + "/vault/alliances/\(Self.imitation)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try Data("alliance code=233 batch=2 name=\"住宅科技产业技术创新战略联盟\" short=住宅科技\n".utf8).write(to: URL(fileURLWithPath: directory + "/alliance.txt"))
+        try Data("published status=evaluated score=100 band=high seq=1 source=fixture:annex\n".utf8).write(to: URL(fileURLWithPath: directory + "/2024.txt"))
+        try repo.commit("an imitation of 住宅科技")
+        let run = try Run(["diff", "main", "change", "--format", "md"], in: repo.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "**vault diff**: no score, band, rank or award changes.\n", "\(run.stdout)")
+        let lint = try Run(["lint", "--changed", "main"], in: repo.root)
+        #expect(lint.status == 1)
+        #expect(lint.stdout.utf8.firstRange(of: Array("\"vault/alliances/\(Self.imitation)\" is not loaded".utf8)) != nil, "\(lint.stdout)")
+    }
+
     @Test func twoDirectoriesInNFCAndNFDAreBothNamedAndNeitherVanishesSilently() throws {
         let project = try HostileProject(from: Fixture.root)
         for (name, score) in [(Self.nfc, 90), (Self.nfd, 30)] {
