@@ -19,6 +19,10 @@ public struct ReviewEligibility: Sendable {
             case notOnPanel
             /// The expert belongs to the alliance (`conflict-of-interest`).
             case conflict
+            /// The expert's `alliances=` names an alliance the vault does not have (a typo,
+            /// a look-alike, a link refused): whether the review is of it cannot be told
+            /// (`unknown-reference`).
+            case unresolvedMembership
         }
         public var kind: Kind
         /// What the vault holds that decides it, for the finding: "alliances= lists 示例".
@@ -40,9 +44,12 @@ public struct ReviewEligibility: Sendable {
     let maintained: [String: [String]]
     /// For each alliance with a twin, the other directories of the same alliance.
     let twins: [String: [String]]
+    /// The vault's alliances, to tell a membership that names none of them.
+    let alliances: [String: Alliance]
 
     public init(_ period: Period, in vault: Vault) {
         periodID = period.id
+        alliances = vault.alliances
         panelPath = period.file.path
         experts = period.experts
         var lines: [String: [Int]] = [:]
@@ -87,6 +94,11 @@ public struct ReviewEligibility: Sendable {
                 let expert = experts[other]
                 let who = expert.id == expertID ? (own.count > 1 ? " (panel line \(expert.record.number), the same id listed again)" : "")
                     : " (as \(expert.id), the same person by \(Self.sameBy(experts[line], expert)))"
+                for unknown in expert.alliances where alliances[unknown] == nil {
+                    found.append(Exclusion(kind: .unresolvedMembership,
+                        evidence: "alliances= names \"\(unknown)\", which is not an alliance of the vault, so the conflict cannot be checked\(who)",
+                        panelLine: expert.record.number))
+                }
                 for target in targets {
                     if expert.alliances.contains(target) {
                         found.append(Exclusion(kind: .conflict, evidence: "alliances= lists \(target)\(who)\(twinNote(target))",
@@ -201,7 +213,7 @@ extension ReviewEligibility {
     /// An exclusion in words, as `explain` prints it.
     public static func describe(_ exclusion: Exclusion) -> String {
         switch exclusion.kind {
-        case .notOnPanel: return exclusion.evidence
+        case .notOnPanel, .unresolvedMembership: return exclusion.evidence
         case .conflict: return "conflict of interest, \(exclusion.evidence)"
         }
     }

@@ -136,12 +136,49 @@ import Testing
         try project.expectNoSecretCopied()
     }
 
+    /// A symbolic link beside the alliance's directory, named in the expert's
+    /// alliances=: whether links are followed (then it is a twin) or refused (then the
+    /// membership names no alliance), the review of 化纤 is not counted and lint says why.
+    @Test func aSymlinkedTwinOfTheAllianceNeverLetsTheReviewCount() throws {
+        let project = try HostileProject(from: Fixture.root)
+        try project.link("vault/alliances/化纤纤", to: "化纤")
+        let panel = String(decoding: try project.read(Self.period), as: UTF8.self)
+        try project.write(Self.period, panel.replacingOccurrences(of: "expert id=E06 name=\"孙伟\" group=B",
+                                                                  with: "expert id=E06 name=\"孙伟\" group=B alliances=化纤纤"))
+        try project.append("vault/reviews/2024/E06.txt", Self.recheck)
+        let run = try project.run(["lint"])
+        #expect(run.status == 1 && !run.crashed)
+        let review = run.stdout.split(separator: "\n").first { $0.hasPrefix("vault/reviews/2024/E06.txt:13:8:") }
+        #expect(review?.contains("化纤纤") == true, "\(run.stdout)")
+        #expect(run.stdout.contains("智能交通: initial review 60 and cross review 79 differ by 19"))
+        #expect(try Self.scoreLine(project) == Self.baseline())
+        let explain = try project.run(["explain", "化纤", "2024"])
+        #expect(explain.stdout.contains("E06.txt:13 — not counted"), "\(explain.stdout)")
+        try project.expectOutsideUnchanged()
+    }
+
+    @Test func anExpertWhoseMembershipNamesNoAllianceHasNoReviewCounted() throws {
+        let project = try HostileProject(from: Fixture.root)
+        let panel = String(decoding: try project.read(Self.period), as: UTF8.self)
+        try project.write(Self.period, panel.replacingOccurrences(of: "expert id=E06 name=\"孙伟\" group=B",
+                                                                  with: "expert id=E06 name=\"孙伟\" group=B alliances=化纤\u{2010}A"))
+        try project.append("vault/reviews/2024/E06.txt", Self.recheck)
+        try Self.expectLint(project, ["vault/periods/2024.txt:10:", "expert E06 belongs to unknown alliance \"化纤\u{2010}A\"",
+                                      "the reviews by E06 are not counted"], rule: "unknown-reference")
+        try Self.expectLint(project, ["vault/reviews/2024/E06.txt:13:8", "review of 化纤 by E06 is not counted",
+                                      "so the conflict cannot be checked"], rule: "unknown-reference")
+        #expect(try Self.scoreLine(project) == Self.baseline())
+        try project.expectOutsideUnchanged()
+    }
+
     /// Whatever the case, a review lint reports as not counted is one the scorer leaves
     /// out, and every review the scorer leaves out is reported: both ask one function.
     @Test func lintAndTheScorerAgreeOnEveryReview() throws {
         let project = try HostileProject(from: Fixture.root)
         try project.append(Self.period, "expert id=E06 name=\"孙伟\" group=B alliances=化纤\n")
         try project.append(Self.period, "expert id=E08 name=\"周立明\" group=B\n")
+        try project.append(Self.period, "expert id=E09 name=\"钱\" group=B alliances=无此联盟\n")
+        try project.write("vault/reviews/2024/E09.txt", "review alliance=轮胎 stage=recheck 1.1=0\nreview alliance=存储 stage=recheck\n")
         try project.append("vault/reviews/2024/E06.txt", Self.recheck)
         try project.write("vault/reviews/2024/E99.txt", "review alliance=木竹 stage=recheck 1.1=0\n")
         try project.write("vault/reviews/2024/E08.txt", "review alliance=半导体照明 stage=recheck\n")
@@ -154,6 +191,7 @@ import Testing
         #expect(excluded == reported)
         #expect(excluded.contains("vault/reviews/2024/E06.txt:13"))
         #expect(excluded.contains("vault/reviews/2024/E99.txt:1"))
+        #expect(excluded.isSuperset(of: ["vault/reviews/2024/E09.txt:1", "vault/reviews/2024/E09.txt:2"]))
         // E08 (the same name as E01, who has no conflict) still counts.
         #expect(!excluded.contains("vault/reviews/2024/E08.txt:1"))
     }

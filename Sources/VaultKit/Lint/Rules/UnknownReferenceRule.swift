@@ -25,7 +25,7 @@ public enum UnknownReferenceRule: VaultRule {
                 for alliance in expert.alliances where vault.alliances[alliance] == nil {
                     found.append(period.file.site(expert.record).diagnostic(description,
                         at: period.file.offset(of: "alliances", in: expert.record),
-                        "expert \(expert.id) belongs to unknown alliance \"\(alliance)\"\(lookAlikeNote(alliance, &skeletons, vault))",
+                        "expert \(expert.id) belongs to unknown alliance \"\(alliance)\"\(lookAlikeNote(alliance, &skeletons, vault)); the reviews by \(expert.id) are not counted until it names an alliance of the vault",
                         hint: hint(alliance, alliances)))
                 }
             }
@@ -42,7 +42,14 @@ public enum UnknownReferenceRule: VaultRule {
                             ?? "add an expert line to vault/periods/\(periodID).txt"))
                 }
                 for record in file.records {
-                    guard let alliance = file.text(record, "alliance"), vault.alliances[alliance] == nil else { continue }
+                    guard let alliance = file.text(record, "alliance") else { continue }
+                    let unresolved = eligibility.exclusions(expert: expertID, alliance: alliance).filter { $0.kind == .unresolvedMembership }
+                    if let first = unresolved.first {
+                        found.append(file.site(record).diagnostic(description, at: file.offset(of: "alliance", in: record),
+                            "review of \(alliance) by \(expertID) is not counted: \(first.evidence) (\(period.file.path):\(first.panelLine ?? 1))",
+                            hint: "correct alliances= of \(expertID) in \(period.file.path) to the alliances' directory names"))
+                    }
+                    guard vault.alliances[alliance] == nil else { continue }
                     found.append(file.site(record).diagnostic(description, at: file.offset(of: "alliance", in: record),
                         "review of unknown alliance \"\(alliance)\"\(lookAlikeNote(alliance, &skeletons, vault)); it is not counted",
                         hint: hint(alliance, alliances)))
