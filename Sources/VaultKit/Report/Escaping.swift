@@ -114,17 +114,22 @@ public enum Escape {
 
     /// A workflow command's message (`::error …::MESSAGE`): GitHub's encoding, `%`
     /// as `%25`, CR as `%0D`, LF as `%0A`; the other unsafe scalars are shown as
-    /// escapes, so the annotation shows no terminal sequence.
+    /// escapes, so the annotation shows no terminal sequence, and `##[` as `##\u{5B}`
+    /// (the runner reads a line as its own command first, but the log stays free of
+    /// the legacy form whatever the runner's order).
     public static func githubCommandData(_ text: String) -> String {
         var out = ""
+        var hashes = 0
         for s in text.unicodeScalars {
             switch s {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
+            case "[" where hashes >= 2: out += "\\u{5B}"
             case let s where isUnsafe(s): out += visible(s)
             default: out.unicodeScalars.append(s)
             }
+            hashes = s == "#" ? hashes + 1 : 0
         }
         return out
     }
