@@ -58,16 +58,30 @@ public enum Escape {
         return String(out)
     }
 
-    /// The common case first: one pass over the bytes finds nothing that may need
-    /// escaping (lead bytes C2, D8, E2 and EF start the non-ASCII unsafe scalars).
+    /// The common case first: one pass over the bytes finds nothing to escape. The
+    /// non-ASCII unsafe scalars are C2 80–9F (C1), D8 9C (U+061C), E2 80 8B–8F,
+    /// E2 80 A8–AE, E2 81 A0–A9 and EF BB BF; other CJK text passes untouched.
     @inline(__always)
     static func needsTerminalEscape(_ text: String) -> Bool {
         if text.utf8.starts(with: "::".utf8) { return true }
         var hashes = 0
+        var a: UInt8 = 0, b: UInt8 = 0   // the two bytes before
         for byte in text.utf8 {
-            if byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2 || byte == 0xEF { return true }
+            if byte < 0x20 || byte == 0x7F { return true }
             if byte == 0x5B && hashes >= 2 { return true }
+            if byte >= 0x80 && byte < 0xC0 {
+                switch (b, byte) {
+                case (0xC2, 0x80...0x9F), (0xD8, 0x9C): return true
+                default: break
+                }
+                switch (a, b, byte) {
+                case (0xE2, 0x80, 0x8B...0x8F), (0xE2, 0x80, 0xA8...0xAE), (0xE2, 0x81, 0xA0...0xA9), (0xEF, 0xBB, 0xBF): return true
+                default: break
+                }
+            }
             hashes = byte == 0x23 ? hashes + 1 : 0
+            a = b
+            b = byte
         }
         return false
     }
