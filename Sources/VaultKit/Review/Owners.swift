@@ -11,27 +11,39 @@ public struct Owners: Sendable {
     /// Where each handle was written, for a refusal that names the place.
     public private(set) var handleSites: [(handle: String, location: SourceLocation, kind: String)] = []
 
+    /// Every handle the vault gives (secretariat, expert and maintainer records), with
+    /// its file and record, in the order `Owners` reads them.
+    public static func handles(in vault: Vault) -> [(file: BoundFile, record: Record, handle: String, kind: String)] {
+        var found: [(file: BoundFile, record: Record, handle: String, kind: String)] = []
+        for periodID in vault.periodIDs {
+            let file = vault.periods[periodID]!.file
+            for record in file.records(of: "secretariat") {
+                if let handle = file.text(record, "handle") { found.append((file, record, handle, "secretariat")) }
+            }
+            for expert in vault.periods[periodID]!.experts {
+                if let handle = file.text(expert.record, "handle") { found.append((file, expert.record, handle, "expert")) }
+            }
+        }
+        for id in vault.allianceIDs {
+            guard let file = vault.alliances[id]?.metadata else { continue }
+            for record in file.records(of: "maintainer") {
+                if let handle = file.text(record, "handle") { found.append((file, record, handle, "maintainer")) }
+            }
+        }
+        return found
+    }
+
     public init(_ vault: Vault) {
         var secretariat: Set<String> = []
         var reviews: [String: [String]] = [:]
-        var sites: [(handle: String, location: SourceLocation, kind: String)] = []
-        func site(_ file: BoundFile, _ record: Record, _ handle: String, _ kind: String) {
-            let text = file.parsed.text
-            sites.append((handle, text.location(line: Int(record.number), lineStart: Int(record.start),
-                                                offset: file.offset(of: "handle", in: record)), kind))
-        }
         for periodID in vault.periodIDs {
             let period = vault.periods[periodID]!
             for record in period.file.records(of: "secretariat") {
-                if let handle = period.file.text(record, "handle") {
-                    secretariat.insert(handle)
-                    site(period.file, record, handle, "secretariat")
-                }
+                if let handle = period.file.text(record, "handle") { secretariat.insert(handle) }
             }
             for expert in period.experts {
                 guard let handle = period.file.text(expert.record, "handle") else { continue }
                 reviews["vault/reviews/\(periodID)/\(expert.id).txt"] = [handle]
-                site(period.file, expert.record, handle, "expert")
             }
         }
         self.secretariat = secretariat.sorted()
@@ -39,16 +51,14 @@ public struct Owners: Sendable {
         var alliances: [String: [String]] = [:]
         for id in vault.allianceIDs {
             guard let file = vault.alliances[id]?.metadata else { continue }
-            var handles: [String] = []
-            for record in file.records(of: "maintainer") {
-                guard let handle = file.text(record, "handle") else { continue }
-                handles.append(handle)
-                site(file, record, handle, "maintainer")
-            }
+            let handles = file.records(of: "maintainer").compactMap { file.text($0, "handle") }
             if !handles.isEmpty { alliances[id] = handles }
         }
         self.alliances = alliances
-        handleSites = sites
+        handleSites = Self.handles(in: vault).map { file, record, handle, kind in
+            (handle, file.parsed.text.location(line: Int(record.number), lineStart: Int(record.start),
+                                               offset: file.offset(of: "handle", in: record)), kind)
+        }
     }
 
     /// The owners of a project path.
@@ -74,8 +84,7 @@ public struct Owners: Sendable {
         var problems: [Problem] = []
         for (handle, location, kind) in handleSites where !Escape.isCodeownersOwner(handle) {
             problems.append(Problem(location: location,
-                                    message: "\(kind) handle \"\(handle)\" is not a CODEOWNERS owner (@user, @org/team or an e-mail address)",
-                                    hint: "write one code-host account, such as handle=@zhang; give each further owner a line of its own"))
+                                    message: BadHandleRule.message(kind, handle), hint: BadHandleRule.hint))
         }
         if !prefix.isEmpty, Escape.codeownersPath(prefix) == nil {
             problems.append(Problem(location: .file(prefix), message: "the project's directory \"\(prefix)\" cannot be named in CODEOWNERS",

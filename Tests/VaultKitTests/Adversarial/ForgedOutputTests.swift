@@ -257,6 +257,12 @@ func plainGit(_ directory: String, _ arguments: String...) throws -> String {
         #expect(!FileManager.default.fileExists(atPath: project.root + "/CODEOWNERS"))
         let check = try project.run(["codeowners", "--check"])
         #expect(check.status == 2)
+        // Lint names the same handles, escaped, and still checks the rest of the vault.
+        let lint = try project.run(["lint"])
+        #expect(lint.status == 1)
+        #expect(lint.stdout.contains("vault/alliances/半导体照明/alliance.txt:2:12: error: maintainer handle \"@ruan-jun\\n/vault/periods/ @attacker\" is not a CODEOWNERS owner (@user, @org/team or an e-mail address) [bad-handle]"), "\(lint.stdout)")
+        #expect(lint.stdout.contains("vault/periods/2024.txt:5:15: error: expert handle \"@zhou-liming @attacker\" is not a CODEOWNERS owner"), "\(lint.stdout)")
+        #expect(lint.stdout.contains("[missing-recheck]"), "\(lint.stdout)")
         // Even built regardless, the text has only well-formed lines.
         let text = Owners(Loader.load(try DiskFileSystem(root: project.root)).vault).codeowners(prefix: "")
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
