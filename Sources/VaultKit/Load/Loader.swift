@@ -85,10 +85,21 @@ public enum Loader {
             let (schema, problems) = SchemaBuilder.build(id: file.id, file: bound)
             diagnostics += bindProblems + problems
             vault.schemas[file.id] = schema
-            if !parsed.diagnostics.isEmpty || !bindProblems.isEmpty || !problems.isEmpty {
+            // Only errors disable a schema: a warning (a byte-order mark, CRLF line ends)
+            // leaves it usable. The first error is kept, so each period that cannot use
+            // the schema names what stops it.
+            let errors = (parsed.diagnostics + bindProblems + problems).filter { $0.severity == .error }
+            if let first = errors.sorted(by: Diagnostic.ordered).first {
                 vault.brokenSchemas.insert(file.id)
+                vault.schemaErrors[file.id] = first
             }
         }
+    }
+
+    /// `; first: PATH:LINE:COLUMN: MESSAGE` for a broken schema, as a period's finding names it.
+    static func firstError(_ vault: Vault, _ schemaID: String) -> String {
+        guard let error = vault.schemaErrors[schemaID] else { return "" }
+        return "; first: \(error.location): \(error.message)"
     }
 
     static func loadPeriods(_ files: [(DiscoveredFile, ParsedFile)], into vault: inout Vault, _ diagnostics: inout [Diagnostic]) {
@@ -111,7 +122,7 @@ public enum Loader {
                     if vault.brokenSchemas.contains(schemaID) {
                         diagnostics.append(bound.site(record).diagnostic(SchemaRule.description,
                             at: bound.offset(of: "schema", in: record),
-                            "schema \"\(schemaID)\" has errors, so the records of period \(file.id) are checked for syntax only",
+                            "schema \"\(schemaID)\" has errors, so the records of period \(file.id) are checked for syntax only and the period cannot be scored\(Self.firstError(vault, schemaID))",
                             hint: "mend the errors reported in schemas/\(schemaID).txt"))
                     } else if let schema = vault.schemas[schemaID] {
                         period.schema = schema

@@ -148,6 +148,14 @@ public struct Award: Sendable {
 
 /// An indicator schema: one methodology's bands, indicators and record kinds.
 public struct Schema: Sendable {
+    /// The largest `total` a schema may have. Every point value (band minimum, group and
+    /// indicator maximum, tier points) lies in 0…total with at most two decimals, which
+    /// the schema rule enforces, so sums and means of scores stay far from 64 bits.
+    public static let maxTotal: Int64 = 1_000_000
+    /// The fields every review line has before its indicator fields: no indicator may
+    /// take one of these ids (CoreSchema's `review` kind).
+    public static let reviewFields = ["alliance", "stage", "note"]
+
     public var id: String
     public var title: String
     public var total: Int64
