@@ -26,6 +26,7 @@ public enum Rules {
         MissingRecheckRule.self,
         StaleResultRule.self,
         BandMismatchRule.self,
+        ScoreRangeRule.self,
         CodeDriftRule.self,
         ListedTwiceRule.self,
         RepeatedRowRule.self,

@@ -81,11 +81,14 @@ public struct FixedDecimal: Hashable, Sendable, Comparable, CustomStringConverti
             m = r
             s += 1
         }
-        while s > digits {
-            let rem = m % 10
-            m /= 10
-            if rem >= 5 { m += 1 } else if rem <= -5 { m -= 1 }
-            s -= 1
+        // Rounded once, on everything dropped: rounding digit by digit rounded twice
+        // (0.2645 became 0.265, then 0.27).
+        if s > digits {
+            var divisor: Int64 = 1
+            for _ in 0..<(s - digits) where divisor <= Int64.max / 10 { divisor *= 10 }
+            let (quotient, remainder) = m.quotientAndRemainder(dividingBy: divisor)
+            m = quotient
+            if remainder.magnitude >= (divisor.magnitude + 1) / 2 { m += remainder < 0 ? -1 : 1 }
         }
         return m
     }

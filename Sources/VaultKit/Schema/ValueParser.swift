@@ -124,7 +124,6 @@ public enum Money {
     }
 
     /// `fen` shown in 亿元 with two decimals (rounded half up), as the reports print aggregate funding.
-    public static func yiYuan(_ fen: Int64) -> String { yiYuan(WideInt(fen)) }
 
     /// A sum of amounts in fen shown in 亿元 (the sum of a period's funding can exceed 64 bits).
     public static func yiYuan(_ fen: WideInt) -> String {
