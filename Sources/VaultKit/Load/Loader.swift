@@ -112,10 +112,17 @@ public enum Loader {
             if let record = bound.records(of: "period").first {
                 period.start = bound.date(record, "start")
                 period.end = bound.date(record, "end")
-                period.roster = bound.int(record, "roster")
-                period.threshold = bound.decimal(record, "threshold")
+                // A roster or threshold below 0 means nothing: a bad value, and not used.
+                func notNegative<T: Comparable>(_ field: String, _ value: T?, zero: T, _ what: String) -> T? {
+                    guard let value, value < zero else { return value }
+                    diagnostics.append(bound.site(record).diagnostic(BadValueRule.description, at: bound.offset(of: field, in: record),
+                        "\(field)=\(value) is negative: it is \(what)", hint: "write 0 or more"))
+                    return nil
+                }
+                period.roster = notNegative("roster", bound.int(record, "roster"), zero: 0, "a number of alliances")
+                period.threshold = notNegative("threshold", bound.decimal(record, "threshold"), zero: FixedDecimal(0), "a difference in points")
                 for (field, batch) in [("roster1", "1"), ("roster2", "2"), ("roster3", "3"), ("roster-later", "later")] {
-                    if let count = bound.int(record, field) { period.batchRoster[batch] = count }
+                    if let count = notNegative(field, bound.int(record, field), zero: 0, "a number of alliances") { period.batchRoster[batch] = count }
                 }
                 period.schemaID = bound.text(record, "schema")
                 if let schemaID = period.schemaID {

@@ -47,13 +47,12 @@ public struct FixedDecimal: Hashable, Sendable, Comparable, CustomStringConverti
                 mantissa = plus
                 digits += 1
                 if sawPoint { scale += 1 }
-                guard digits <= maxDigits, scale <= Self.maxScale else { return nil }
             } else {
                 return nil
             }
             i += 1
         }
-        guard digits > 0, !(sawPoint && scale == 0) else { return nil }
+        guard digits > 0, !(sawPoint && scale == 0), digits <= maxDigits, scale <= Self.maxScale else { return nil }
         self.init(mantissa: negative ? -mantissa : mantissa, scale: scale)
     }
 

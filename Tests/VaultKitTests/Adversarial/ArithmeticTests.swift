@@ -211,6 +211,31 @@ import Testing
         try project.expectOutsideUnchanged()
     }
 
+    /// A negative roster made "not evaluated" negative and every share of it
+    /// meaningless; a negative threshold sent every alliance to a recheck. Both are
+    /// bad values at their place, and not used.
+    @Test func negativeRostersAndThresholdsAreBadValuesAndUnused() throws {
+        let project = try Self.project(from: Fixture.root)
+        let period = "vault/periods/2024.txt"
+        try project.write(period, String(decoding: try project.read(period), as: UTF8.self)
+            .replacingOccurrences(of: "roster=13 roster1=5", with: "roster=-13 roster1=-5")
+            .replacingOccurrences(of: "threshold=10 ", with: "threshold=-1 "))
+
+        let lint = try project.run(["lint"])
+        Self.expectNoTrap(lint, 1)
+        #expect(lint.stdout.contains("vault/periods/2024.txt:1:52: error: roster=-13 is negative: it is a number of alliances [bad-value]"), "\(lint.stdout)")
+        #expect(lint.stdout.contains("vault/periods/2024.txt:1:63: error: roster1=-5 is negative: it is a number of alliances [bad-value]"), "\(lint.stdout)")
+        #expect(lint.stdout.contains("error: threshold=-1 is negative: it is a difference in points [bad-value]"), "\(lint.stdout)")
+        #expect(!lint.stdout.contains("[missing-recheck]"), "no threshold, no recheck required: \(lint.stdout)")
+        #expect(lint.stdout.contains("[conflict-of-interest]"), "\(lint.stdout)")
+
+        let stats = try project.run(["stats", "2024"])
+        Self.expectNoTrap(stats, 0)
+        #expect(stats.stdout.contains("in scope: 13 (alliances known to the vault; the period states no roster)"), "\(stats.stdout)")
+        #expect(stats.stdout.contains("batch 1: 5 evaluated (roster not stated)"), "\(stats.stdout)")
+        try project.expectOutsideUnchanged()
+    }
+
     /// Decimals past the documented 17 digits, 11 after the point, were accepted.
     @Test func decimalsBeyondTheDocumentedDigitsAreBadValues() throws {
         let project = try Self.project(from: Fixture.root)
