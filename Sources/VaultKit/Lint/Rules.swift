@@ -27,6 +27,7 @@ public enum Rules {
         StaleResultRule.self,
         BandMismatchRule.self,
         ScoreRangeRule.self,
+        NegativeMeasureRule.self,
         CodeDriftRule.self,
         ListedTwiceRule.self,
         RepeatedRowRule.self,

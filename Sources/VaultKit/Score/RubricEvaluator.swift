@@ -80,7 +80,7 @@ public struct RubricEvaluator: Sendable {
             for record in evidence {
                 guard let slot = sumSlots[index][Int(record.kind)] else { continue }
                 switch file.value(record, at: slot) {
-                case .int(let n)?: measure += n
+                case .int(let n)?: measure += max(0, n)   // a negative figure is reported (negative-measure) and counts as 0
                 case .money(let fen)?: measure += fen
                 default: break
                 }

@@ -236,6 +236,30 @@ import Testing
         try project.expectOutsideUnchanged()
     }
 
+    /// A negative `count=` was silently taken as 0 and a negative summed figure
+    /// cancelled other evidence: both are findings, and count as 0.
+    @Test func negativeCountsAndSummedFiguresAreFindings() throws {
+        let project = try Self.project(from: Fixture.root)
+        try project.append("vault/alliances/化纤/2024.txt", "2024-06-01 project type=self-funded title=汇总 count=-40\n")
+        try project.append("vault/alliances/化纤/2024.txt", "secretariat staff=-2\n")
+
+        let lint = try project.run(["lint"])
+        Self.expectNoTrap(lint, 1)
+        #expect(lint.stdout.contains("error: count=-40 is negative: project records are counted or summed by it, and it counts as 0 [negative-measure]"), "\(lint.stdout)")
+        #expect(lint.stdout.contains("error: staff=-2 is negative: secretariat records are counted or summed by it, and it counts as 0 [negative-measure]"), "\(lint.stdout)")
+        #expect(lint.stdout.contains("[conflict-of-interest]"), "\(lint.stdout)")
+
+        let explain = try project.run(["explain", "化纤", "2024"])
+        Self.expectNoTrap(explain, 0)
+        // staff=2 and staff=-2: the negative figure does not cancel the other (1.6 keeps 4 points).
+        #expect(explain.stdout.contains("rubric total: 77"), "\(explain.stdout)")
+        #expect(explain.stdout.contains("1.6  秘书处对外联络畅通、专职人员    4  4  / 5"), "\(explain.stdout)")
+        let stats = try project.run(["stats", "2024", "--format", "json"])
+        Self.expectNoTrap(stats, 0)
+        #expect(stats.stdout.contains(#""type":"self-funded","count":22,"#), "count=-40 counts as 0: \(stats.stdout)")
+        try project.expectOutsideUnchanged()
+    }
+
     /// Decimals past the documented 17 digits, 11 after the point, were accepted.
     @Test func decimalsBeyondTheDocumentedDigitsAreBadValues() throws {
         let project = try Self.project(from: Fixture.root)
