@@ -60,7 +60,7 @@ public enum Loader {
     /// The kinds an alliance's record file may hold under `schema`: the core record
     /// kinds, then the schema's. Scoring compiles its rubrics against the same table.
     public static func recordTable(_ schema: Schema) -> KindTable {
-        KindTable(CoreSchema.kinds(for: .records) + schema.kinds.filter { $0.role == .records })
+        KindTable(CoreSchema.kinds(for: .records) + schema.kinds.filter { $0.role == .records }, measured: schema.measured)
     }
 
     /// Reads and parses one file; an unreadable file becomes an `io` finding.

@@ -12,7 +12,9 @@ enum SchemaBuilder {
         let schema = Schema(id: id, title: builder.title ?? id, total: builder.total ?? 0, note: builder.note,
                             bands: builder.bands.sorted { $1.min < $0.min }, groups: builder.groups,
                             indicators: builder.indicators, kinds: builder.kinds, awards: builder.awards)
-        return (schema, builder.diagnostics)
+        var measured = schema
+        measured.measured = NegativeMeasureRule.measured(schema)
+        return (measured, builder.diagnostics)
     }
 
     private struct State {

@@ -22,9 +22,10 @@ public enum NegativeMeasureRule: FileRule {
 
     /// The int fields of each kind whose values a rubric or the statistics add up:
     /// `count` (aggregate records) and every `sum` rubric's field on its evidence kinds.
-    static func measured(_ schema: Schema) -> [String: Set<String>] {
+    /// Worked out once per schema (`Schema.measured`), in a fixed order.
+    static func measured(_ schema: Schema) -> [MeasuredFields] {
         var fields: [String: Set<String>] = [:]
-        for kind in schema.kinds where kind.fields.contains(where: { $0.id == "count" && $0.type == .int }) {
+        for kind in schema.kinds where kind.role == .records && kind.fields.contains(where: { $0.id == "count" && $0.type == .int }) {
             fields[kind.id, default: []].insert("count")
         }
         for indicator in schema.indicators {
@@ -34,18 +35,20 @@ public enum NegativeMeasureRule: FileRule {
                 fields[selector.kind, default: []].insert(field)
             }
         }
-        return fields
+        return fields.keys.sorted().map { MeasuredFields(kind: $0, fields: fields[$0]!.sorted()) }
     }
 
     public static func check(_ file: BoundFile, in vault: Vault) -> [Diagnostic] {
-        guard file.path.hasPrefix("vault/alliances/"), let schema = vault.periods[file.stem]?.schema else { return [] }
+        // The file's table holds the fields to check, resolved once per period (`KindTable.measuredSlots`):
+        // only alliance record files have them.
+        guard !file.table.measuredSlots.isEmpty else { return [] }
         var found: [Diagnostic] = []
-        for (kind, fields) in measured(schema).sorted(by: { $0.key < $1.key }) {
-            for record in file.records(of: kind) {
-                for field in fields.sorted() {
-                    guard let value = file.int(record, field), value < 0 else { continue }
+        for (kind, fields) in file.table.measuredSlots {
+            for record in KindRecords(file: file, range: Int(file.kindStarts[kind])..<Int(file.kindStarts[kind + 1])) {
+                for (field, slot) in fields {
+                    guard case .int(let value)? = file.value(record, at: slot), value < 0 else { continue }
                     found.append(file.site(record).diagnostic(description, at: file.offset(of: field, in: record),
-                        "\(field)=\(value) is negative: \(kind) records are counted or summed by it, and it counts as 0",
+                        "\(field)=\(value) is negative: \(file.table.ids[kind]) records are counted or summed by it, and it counts as 0",
                         hint: "write the number of records or the figure, 0 or more"))
                 }
             }
