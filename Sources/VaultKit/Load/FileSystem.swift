@@ -217,6 +217,7 @@ public struct DiskFileSystem: FileSystem {
         guard info.st_mode & S_IFMT == S_IFREG else { throw notOpened("", what: kind(info.st_mode)) }
         let size = Int(info.st_size)
         guard size <= maximumFileSize else { throw tooLarge(path, size: size) }
+        Arena.ensureRoom(toParse: size, path: path)
         // Read straight into the slab (no zero-filling pass), with one spare byte so
         // that the read which finds the end needs no growth.
         let capacity = max(size, 0) + 1

@@ -28,6 +28,8 @@ public enum ResultWriter {
 
     /// The new content of a record file: its first `result` line replaced in place
     /// (keeping a trailing comment), any further ones removed, or one appended.
+    /// A suppression alone on the line above a removed `result` line goes with it:
+    /// left, it would acknowledge the findings of whatever record came next.
     /// The bytes are parsed afresh, so an edit made since the vault was loaded is kept.
     public static func updated(_ bytes: [UInt8], result a: AllianceResult) -> [UInt8] {
         let newLine = Array(line(for: a).utf8)
@@ -43,19 +45,31 @@ public enum ResultWriter {
             while end < bytes.count, bytes[end] != 0x0A { end += 1 }
             return end
         }
-        var out: [UInt8] = []
-        var cursor = 0
+        // Line starts by number, for the suppression lines above removed result lines.
+        var lineStarts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
+        let removed = Set(results.dropFirst().map { Int($0.number) })
+        var cuts: [(start: Int, end: Int, replacement: [UInt8])] = []
+        for suppression in parsed.suppressions where removed.contains(suppression.target) && suppression.location.line < suppression.target {
+            let start = lineStarts[suppression.location.line - 1]
+            cuts.append((start, min(bytes.count, lineEnd(start) + 1), []))
+        }
         for (index, line) in results.enumerated() {
             let start = Int(line.start), end = lineEnd(start)
-            out += bytes[cursor..<start]
             if index == 0 {
-                var comment: ArraySlice<UInt8> = []
-                if let hash = Formatter.trailingComment(first, parsed: parsed) { comment = ArraySlice(Array(("  " + hash).utf8)) }
-                out += newLine + comment
-                cursor = end
+                var comment: [UInt8] = []
+                if let hash = Formatter.trailingComment(first, parsed: parsed) { comment = Array(("  " + hash).utf8) }
+                cuts.append((start, end, newLine + comment))
             } else {
-                cursor = min(bytes.count, end + 1)   // drop the line and its LF
+                cuts.append((start, min(bytes.count, end + 1), []))   // the line and its LF
             }
+        }
+        var out: [UInt8] = []
+        var cursor = 0
+        for cut in cuts.sorted(by: { $0.start < $1.start }) where cut.start >= cursor {
+            out += bytes[cursor..<cut.start]
+            out += cut.replacement
+            cursor = cut.end
         }
         out += bytes[cursor...]
         return out
