@@ -77,7 +77,7 @@ public enum Binder {
         if let dateSpan = line.date {
             if pointer.pointee.dated == .no {
                 diagnostics.append(site.diagnostic(BadValueRule.description, at: Int(dateSpan.start),
-                    "record kind \"\(spec.id)\" takes no date, found \"\(parsed.string(dateSpan))\"",
+                    "record kind \"\(spec.id)\" takes no date, found \"\(parsed.text.excerpt(dateSpan))\"",
                     hint: "remove the date: a \"\(spec.id)\" record is about the whole period or file"))
                 ok = false
             } else if let day = Day(bytes, dateSpan) {
@@ -85,13 +85,24 @@ public enum Binder {
                 identity = SpanBytes.hash(bytes, dateSpan, seed: 0xDA7E)
             } else {
                 diagnostics.append(site.diagnostic(BadValueRule.description, at: Int(dateSpan.start),
-                    "\"\(parsed.string(dateSpan))\" is not a date (YYYY-MM-DD) that exists",
+                    "\"\(parsed.text.excerpt(dateSpan))\" is not a date (YYYY-MM-DD) that exists",
                     hint: "write the date as YYYY-MM-DD, e.g. 2023-04-10"))
                 ok = false
             }
         } else if pointer.pointee.dated == .yes {
             diagnostics.append(MissingFieldRule.missingDate(site: site, kind: spec, at: Int(line.kind.start)))
             ok = false
+        }
+        // A line reports at most `Linter.findingsPerLine` findings and one summary of the
+        // rest, which are counted but never built: building one costs a pass over the line.
+        let firstFinding = diagnostics.count
+        var hidden = 0
+        var firstHidden: (rule: RuleDescription, offset: Int)?
+        func full(_ rule: RuleDescription, at offset: Int) -> Bool {
+            guard diagnostics.count - firstFinding >= Linter.findingsPerLine else { return false }
+            hidden += 1
+            if firstHidden == nil { firstHidden = (rule, offset) }
+            return true
         }
         // Field specs are read through a pointer: copying one per field costs more than the parse.
         do {
@@ -103,7 +114,9 @@ public enum Binder {
                     break
                 }
                 guard found >= 0 else {
-                    diagnostics.append(UnknownFieldRule.diagnostic(site: site, field: raw, kind: spec, parsed: parsed))
+                    if !full(UnknownFieldRule.description, at: Int(raw.key.start)) {
+                        diagnostics.append(UnknownFieldRule.diagnostic(site: site, field: raw, kind: spec, parsed: parsed))
+                    }
                     ok = false
                     continue
                 }
@@ -111,9 +124,11 @@ public enum Binder {
                     values[found] = Slot(value)
                     identity &+= SpanBytes.hash(bytes, raw.value, seed: UInt64(found) &* 0x9E37_79B9_7F4A_7C15)
                 } else {
-                    let failure = ValueParser.failure(raw, as: specs[found], in: parsed, bands: bands)
-                    diagnostics.append(BadValueRule.diagnostic(site: site, field: raw, spec: specs[found],
-                                                               failure: failure, parsed: parsed))
+                    if !full(BadValueRule.description, at: Int(raw.value.start)) {
+                        let failure = ValueParser.failure(raw, as: specs[found], in: parsed, bands: bands)
+                        diagnostics.append(BadValueRule.diagnostic(site: site, field: raw, spec: specs[found],
+                                                                   failure: failure, parsed: parsed))
+                    }
                     ok = false
                 }
             }
@@ -122,9 +137,14 @@ public enum Binder {
             let field = specs[index]
             let written = line.fieldRange.contains { keys[index].matches(bytes, fields[$0].key) }
             if !written {
-                diagnostics.append(MissingFieldRule.diagnostic(site: site, kind: spec, field: field, line: line))
+                if !full(MissingFieldRule.description, at: Int(line.kind.start)) {
+                    diagnostics.append(MissingFieldRule.diagnostic(site: site, kind: spec, field: field, line: line))
+                }
                 ok = false
             }
+        }
+        if let (rule, offset) = firstHidden {
+            diagnostics.append(Linter.summary(hidden, rule: rule, site: site, at: offset))
         }
         return ok ? (date, identity) : nil
     }

@@ -143,7 +143,7 @@ public enum LineParser {
                 i = skipSpace(b, tokenEnd, end)
                 if i == end || b[i] == UInt8(ascii: "#") {
                     report(SyntaxRule.description, line: number, lineStart: start, at: i,
-                           "expected a record kind after the date \"\(text.string(date!))\"",
+                           "expected a record kind after the date \"\(text.excerpt(date!))\"",
                            hint: "write a kind after the date, e.g. \"2023-04-10 meeting type=council title=…\"")
                     return
                 }
@@ -179,6 +179,7 @@ public enum LineParser {
                                   from: Int, to end: Int) -> Bool {
             var i = from
             let first = fields.count
+            var seen: [Int: [Int32]] = [:]
             while true {
                 let gapStart = i
                 i = skipSpace(b, i, end)
@@ -206,19 +207,17 @@ public enum LineParser {
                 guard let field = parseValue(b, key: key, number: number, lineStart: lineStart, at: &i, end: end) else {
                     return false
                 }
-                // An index loop: iterating `fields[first...]` retained the array for every field.
-                var earlier = first
-                while earlier < fields.count, !sameBytes(b, fields[earlier].key, key) { earlier += 1 }
-                if earlier < fields.count {
+                if isRepeated(b, key, first: first, seen: &seen) {
+                    let shown = text.excerpt(key)
                     report(SyntaxRule.description, line: number, lineStart: lineStart, at: keyStart,
-                           "field \"\(text.string(key))\" appears twice on this line",
-                           hint: "keep one \"\(text.string(key))=\"; a record has at most one value per field")
+                           "field \"\(shown)\" appears twice on this line",
+                           hint: "keep one \"\(shown)=\"; a record has at most one value per field")
                     return false
                 }
                 fields.append(field)
                 if i < end, !isSpace(b[i]) {
                     report(SyntaxRule.description, line: number, lineStart: lineStart, at: i,
-                           "expected a space after the value of \"\(text.string(key))\", found \"\(excerpt(b, i, end))\"",
+                           "expected a space after the value of \"\(text.excerpt(key))\", found \"\(excerpt(b, i, end))\"",
                            hint: "separate fields with spaces")
                     return false
                 }
@@ -227,7 +226,7 @@ public enum LineParser {
 
         mutating func parseValue(_ b: UnsafeBufferPointer<UInt8>, key: Span, number: Int, lineStart: Int,
                                  at i: inout Int, end: Int) -> RawField? {
-            var keyText: String { text.string(key) }
+            var keyText: String { text.excerpt(key) }
             if i == end || isSpace(b[i]) {
                 report(SyntaxRule.description, line: number, lineStart: lineStart, at: i,
                        "field \"\(keyText)\" has no value",
@@ -294,7 +293,10 @@ public enum LineParser {
                               from hash: Int, to end: Int, standalone: Bool) -> Bool {
             guard clean || checkEncoding(b, hash, end, line: number, lineStart: lineStart) else { return false }
             let body = skipSpace(b, hash + 1, end)
-            guard let parsed = SuppressionSyntax.parse(text.string(Span(start: body, end: end))) else { return true }
+            // Most comments are prose: only one that starts with the marker is decoded.
+            let marker = SuppressionSyntax.markerBytes
+            guard end - body >= marker.count, SpanBytes.equal(b, Span(start: body, end: body + marker.count), marker),
+                  let parsed = SuppressionSyntax.parse(text.string(Span(start: body, end: end))) else { return true }
             let suppression = Suppression(
                 location: text.location(line: number, lineStart: lineStart, offset: hash),
                 target: standalone ? 0 : number, rules: parsed.rules, reason: parsed.reason,
@@ -327,12 +329,40 @@ public enum LineParser {
             return text.string(Span(start: from, end: stop))
         }
 
+        /// Whether `key` is already among this line's fields (those from `first` on). A
+        /// record has a few fields, and scanning them is cheapest; past
+        /// `LineParser.scannedFields` a table of the keys' hashes (seeded per process, so
+        /// no input can make them collide) keeps a line of 100,000 fields linear.
+        func isRepeated(_ b: UnsafeBufferPointer<UInt8>, _ key: Span, first: Int, seen: inout [Int: [Int32]]) -> Bool {
+            if fields.count - first < LineParser.scannedFields {
+                // An index loop: iterating `fields[first...]` retained the array for every field.
+                var earlier = first
+                while earlier < fields.count, !sameBytes(b, fields[earlier].key, key) { earlier += 1 }
+                return earlier < fields.count
+            }
+            func hash(_ span: Span) -> Int {
+                var hasher = Hasher()
+                hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[Int(span.start)..<Int(span.end)])))
+                return hasher.finalize()
+            }
+            if seen.isEmpty {
+                for index in first..<fields.count { seen[hash(fields[index].key), default: []].append(Int32(index)) }
+            }
+            let h = hash(key)
+            if let earlier = seen[h], earlier.contains(where: { sameBytes(b, fields[Int($0)].key, key) }) { return true }
+            seen[h, default: []].append(Int32(fields.count))
+            return false
+        }
+
         func sameBytes(_ b: UnsafeBufferPointer<UInt8>, _ x: Span, _ y: Span) -> Bool {
             guard x.count == y.count else { return false }
             for k in 0..<x.count where b[Int(x.start) + k] != b[Int(y.start) + k] { return false }
             return true
         }
     }
+
+    /// How many fields of a line are scanned for a repeated key before a hash table takes over.
+    static let scannedFields = 16
 
     @inline(__always) static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }

@@ -24,9 +24,11 @@ public struct DiagnosticTextReporter: Sendable {
             let gutter = String(repeating: " ", count: number.count)
             let shown = line.replacingTabs()
             out += "\(paint(number, "2")) | \(shown)\n"
+            // The excerpt of a long line is a window (from `…`) around the column.
             let characters = line.unicodeScalars.count
-            if d.location.column <= characters + 1 {
-                let pad = UTF8Columns.displayWidth(of: shown, characters: d.location.column - 1)
+            let caret = d.location.column - d.lineTextColumn
+            if caret >= 0, caret <= characters {
+                let pad = UTF8Columns.displayWidth(of: shown, characters: caret)
                 out += "\(gutter) | \(String(repeating: " ", count: pad))\(paint("^", "1;32"))\n"
             }
         }
