@@ -53,11 +53,13 @@ public enum Linter {
     /// bad fields would make 100,000 findings, stops building them at this count.
     public static let findingsPerLine = 20
 
-    /// The finding that stands for `hidden` findings not shown on a line, the first of
-    /// them being of `rule` at byte `offset`. It has that rule's severity, so a line's
+    /// The finding that stands for `hidden` findings not shown on a line, `first` being
+    /// the first of them: it keeps that one's rule, severity and place, so a line's
     /// errors still fail the run.
-    static func summary(_ hidden: Int, rule: RuleDescription, site: DiagnosticSite, at offset: Int) -> Diagnostic {
-        var summary = site.diagnostic(rule, at: offset, summaryMessage(hidden), hint: summaryHint)
+    static func summary(of first: Diagnostic, hidden: Int) -> Diagnostic {
+        var summary = first
+        summary.message = summaryMessage(hidden)
+        summary.hint = summaryHint
         summary.hidden = hidden
         return summary
     }
@@ -99,11 +101,9 @@ public enum Linter {
                 if first == nil || (d.hidden == 0 && first!.hidden > 0) { first = d }
                 if d.severity.rank < severity.rank { severity = d.severity }
             }
-            if var summary = first {
+            if let first {
+                var summary = summary(of: first, hidden: hidden)
                 summary.severity = severity
-                summary.message = summaryMessage(hidden)
-                summary.hint = summaryHint
-                summary.hidden = hidden
                 out.append(summary)
             }
             index = end

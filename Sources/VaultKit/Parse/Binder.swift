@@ -94,15 +94,18 @@ public enum Binder {
             ok = false
         }
         // A line reports at most `Linter.findingsPerLine` findings and one summary of the
-        // rest, which are counted but never built: building one costs a pass over the line.
+        // rest, which are counted but not built (building one costs a pass over the line),
+        // except the first: the summary takes its rule, severity and place.
         let firstFinding = diagnostics.count
         var hidden = 0
-        var firstHidden: (rule: RuleDescription, offset: Int)?
-        func full(_ rule: RuleDescription, at offset: Int) -> Bool {
-            guard diagnostics.count - firstFinding >= Linter.findingsPerLine else { return false }
-            hidden += 1
-            if firstHidden == nil { firstHidden = (rule, offset) }
-            return true
+        var firstHidden: Diagnostic?
+        func add(_ finding: @autoclosure () -> Diagnostic) {
+            if diagnostics.count - firstFinding < Linter.findingsPerLine {
+                diagnostics.append(finding())
+            } else {
+                if firstHidden == nil { firstHidden = finding() }
+                hidden += 1
+            }
         }
         // Field specs are read through a pointer: copying one per field costs more than the parse.
         do {
@@ -114,9 +117,7 @@ public enum Binder {
                     break
                 }
                 guard found >= 0 else {
-                    if !full(UnknownFieldRule.description, at: Int(raw.key.start)) {
-                        diagnostics.append(UnknownFieldRule.diagnostic(site: site, field: raw, kind: spec, parsed: parsed))
-                    }
+                    add(UnknownFieldRule.diagnostic(site: site, field: raw, kind: spec, parsed: parsed))
                     ok = false
                     continue
                 }
@@ -124,11 +125,9 @@ public enum Binder {
                     values[found] = Slot(value)
                     identity &+= SpanBytes.hash(bytes, raw.value, seed: UInt64(found) &* 0x9E37_79B9_7F4A_7C15)
                 } else {
-                    if !full(BadValueRule.description, at: Int(raw.value.start)) {
-                        let failure = ValueParser.failure(raw, as: specs[found], in: parsed, bands: bands)
-                        diagnostics.append(BadValueRule.diagnostic(site: site, field: raw, spec: specs[found],
-                                                                   failure: failure, parsed: parsed))
-                    }
+                    add(BadValueRule.diagnostic(site: site, field: raw, spec: specs[found],
+                                                failure: ValueParser.failure(raw, as: specs[found], in: parsed, bands: bands),
+                                                parsed: parsed))
                     ok = false
                 }
             }
@@ -137,15 +136,11 @@ public enum Binder {
             let field = specs[index]
             let written = line.fieldRange.contains { keys[index].matches(bytes, fields[$0].key) }
             if !written {
-                if !full(MissingFieldRule.description, at: Int(line.kind.start)) {
-                    diagnostics.append(MissingFieldRule.diagnostic(site: site, kind: spec, field: field, line: line))
-                }
+                add(MissingFieldRule.diagnostic(site: site, kind: spec, field: field, line: line))
                 ok = false
             }
         }
-        if let (rule, offset) = firstHidden {
-            diagnostics.append(Linter.summary(hidden, rule: rule, site: site, at: offset))
-        }
+        if let firstHidden { diagnostics.append(Linter.summary(of: firstHidden, hidden: hidden)) }
         return ok ? (date, identity) : nil
     }
 }
