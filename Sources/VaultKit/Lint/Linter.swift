@@ -64,6 +64,24 @@ public enum Linter {
         return summary
     }
 
+    /// Whether the next finding of a line whose findings start at `first` in
+    /// `diagnostics` is to be built: the first `findingsPerLine` and one more, which
+    /// `summarise` turns into the summary; each later one is only counted on it.
+    /// Out of line: only a line with a problem calls it.
+    @inline(never)
+    static func shows(_ diagnostics: inout [Diagnostic], lineFrom first: Int) -> Bool {
+        guard diagnostics.count - first > findingsPerLine else { return true }
+        diagnostics[diagnostics.count - 1].hidden += 1
+        return false
+    }
+
+    /// Turns the last finding of a line that `shows` capped into its summary.
+    @inline(never)
+    static func summarise(_ diagnostics: inout [Diagnostic]) {
+        let last = diagnostics.count - 1
+        diagnostics[last] = summary(of: diagnostics[last], hidden: diagnostics[last].hidden + 1)
+    }
+
     static func summaryMessage(_ hidden: Int) -> String {
         "\(hidden) more \(hidden == 1 ? "problem" : "problems") on this line not shown"
     }

@@ -97,16 +97,6 @@ public enum Binder {
         // rest, which are counted but not built (building one costs a pass over the line),
         // except the first: the summary takes its rule, severity and place.
         let firstFinding = diagnostics.count
-        var hidden = 0
-        var firstHidden: Diagnostic?
-        func add(_ finding: @autoclosure () -> Diagnostic) {
-            if diagnostics.count - firstFinding < Linter.findingsPerLine {
-                diagnostics.append(finding())
-            } else {
-                if firstHidden == nil { firstHidden = finding() }
-                hidden += 1
-            }
-        }
         // Field specs are read through a pointer: copying one per field costs more than the parse.
         do {
             for index in line.fieldRange {
@@ -117,7 +107,9 @@ public enum Binder {
                     break
                 }
                 guard found >= 0 else {
-                    add(UnknownFieldRule.diagnostic(site: site, field: raw, kind: spec, parsed: parsed))
+                    if Linter.shows(&diagnostics, lineFrom: firstFinding) {
+                        diagnostics.append(UnknownFieldRule.diagnostic(site: site, field: raw, kind: spec, parsed: parsed))
+                    }
                     ok = false
                     continue
                 }
@@ -125,9 +117,11 @@ public enum Binder {
                     values[found] = Slot(value)
                     identity &+= SpanBytes.hash(bytes, raw.value, seed: UInt64(found) &* 0x9E37_79B9_7F4A_7C15)
                 } else {
-                    add(BadValueRule.diagnostic(site: site, field: raw, spec: specs[found],
-                                                failure: ValueParser.failure(raw, as: specs[found], in: parsed, bands: bands),
-                                                parsed: parsed))
+                    if Linter.shows(&diagnostics, lineFrom: firstFinding) {
+                        let failure = ValueParser.failure(raw, as: specs[found], in: parsed, bands: bands)
+                        diagnostics.append(BadValueRule.diagnostic(site: site, field: raw, spec: specs[found],
+                                                                   failure: failure, parsed: parsed))
+                    }
                     ok = false
                 }
             }
@@ -136,11 +130,14 @@ public enum Binder {
             let field = specs[index]
             let written = line.fieldRange.contains { keys[index].matches(bytes, fields[$0].key) }
             if !written {
-                add(MissingFieldRule.diagnostic(site: site, kind: spec, field: field, line: line))
+                if Linter.shows(&diagnostics, lineFrom: firstFinding) {
+                    diagnostics.append(MissingFieldRule.diagnostic(site: site, kind: spec, field: field, line: line))
+                }
                 ok = false
             }
         }
-        if let firstHidden { diagnostics.append(Linter.summary(of: firstHidden, hidden: hidden)) }
+
+        if diagnostics.count - firstFinding > Linter.findingsPerLine { Linter.summarise(&diagnostics) }
         return ok ? (date, identity) : nil
     }
 }

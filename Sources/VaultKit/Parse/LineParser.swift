@@ -54,6 +54,9 @@ public enum LineParser {
         var line: (bytes: UnsafeBufferPointer<UInt8>, end: Int)?
         /// Whether the whole file passed the encoding checks, so no span needs them.
         var clean = false
+        /// The keys of line `keysLine` by hash, for a line of many fields (`hashedEarlier`).
+        var keys: [Int: [Int32]] = [:]
+        var keysLine = 0
 
         init(text: SourceText) { self.text = text }
 
@@ -179,7 +182,6 @@ public enum LineParser {
                                   from: Int, to end: Int) -> Bool {
             var i = from
             let first = fields.count
-            var seen: [Int: [Int32]] = [:]
             while true {
                 let gapStart = i
                 i = skipSpace(b, i, end)
@@ -207,7 +209,14 @@ public enum LineParser {
                 guard let field = parseValue(b, key: key, number: number, lineStart: lineStart, at: &i, end: end) else {
                     return false
                 }
-                if isRepeated(b, key, first: first, seen: &seen) {
+                // An index loop: iterating `fields[first...]` retained the array for every field.
+                var earlier = first
+                if fields.count - first < LineParser.scannedFields {
+                    while earlier < fields.count, !sameBytes(b, fields[earlier].key, key) { earlier += 1 }
+                } else {
+                    earlier = hashedEarlier(b, key, line: number, first: first)
+                }
+                if earlier < fields.count {
                     let shown = text.excerpt(key)
                     report(SyntaxRule.description, line: number, lineStart: lineStart, at: keyStart,
                            "field \"\(shown)\" appears twice on this line",
@@ -329,29 +338,27 @@ public enum LineParser {
             return text.string(Span(start: from, end: stop))
         }
 
-        /// Whether `key` is already among this line's fields (those from `first` on). A
-        /// record has a few fields, and scanning them is cheapest; past
-        /// `LineParser.scannedFields` a table of the keys' hashes (seeded per process, so
-        /// no input can make them collide) keeps a line of 100,000 fields linear.
-        func isRepeated(_ b: UnsafeBufferPointer<UInt8>, _ key: Span, first: Int, seen: inout [Int: [Int32]]) -> Bool {
-            if fields.count - first < LineParser.scannedFields {
-                // An index loop: iterating `fields[first...]` retained the array for every field.
-                var earlier = first
-                while earlier < fields.count, !sameBytes(b, fields[earlier].key, key) { earlier += 1 }
-                return earlier < fields.count
-            }
+        /// Where `key` is among the fields of line `line` (from `first` on), or
+        /// `fields.count`: the repeated-key check past `LineParser.scannedFields` fields,
+        /// where scanning them all for each key would make a line of 100,000 fields
+        /// quadratic. The table of the line's keys, by a hash seeded per process (no input
+        /// can make the keys collide), is kept for the line's next fields.
+        @inline(never)
+        mutating func hashedEarlier(_ b: UnsafeBufferPointer<UInt8>, _ key: Span, line: Int, first: Int) -> Int {
             func hash(_ span: Span) -> Int {
                 var hasher = Hasher()
                 hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[Int(span.start)..<Int(span.end)])))
                 return hasher.finalize()
             }
-            if seen.isEmpty {
-                for index in first..<fields.count { seen[hash(fields[index].key), default: []].append(Int32(index)) }
+            if keysLine != line {
+                keysLine = line
+                keys = [:]
+                for index in first..<fields.count { keys[hash(fields[index].key), default: []].append(Int32(index)) }
             }
             let h = hash(key)
-            if let earlier = seen[h], earlier.contains(where: { sameBytes(b, fields[Int($0)].key, key) }) { return true }
-            seen[h, default: []].append(Int32(fields.count))
-            return false
+            if let earlier = keys[h]?.first(where: { sameBytes(b, fields[Int($0)].key, key) }) { return Int(earlier) }
+            keys[h, default: []].append(Int32(fields.count))
+            return fields.count
         }
 
         func sameBytes(_ b: UnsafeBufferPointer<UInt8>, _ x: Span, _ y: Span) -> Bool {
