@@ -3,6 +3,22 @@ import VaultKit
 /// Every command of `vault`, in the order the help lists them. One entry drives
 /// dispatch, `vault COMMAND --help`, `vault help COMMAND`, shell completion and the
 /// man page (docs/vault.1).
+///
+/// To add a command, add one entry here:
+///
+///     Command(
+///         name: "review assign",                       // two words: a subcommand
+///         summary: "give a period's alliances to its experts for a stage",
+///         arguments: [Argument(name: "PERIOD", kind: .period, help: "a period id")],
+///         options: [.value("--stage", "STAGE", choices: ["initial", "cross", "recheck"], "which review")],
+///         run: { i throws(UsageError) in try ReviewAssignCommand(invocation: i).run() }),
+///
+/// The handler gets the parsed `Invocation` (`directory` from -C, `flags`,
+/// `values`, `positionals`, `color`, `paths(root:)` for printing file names);
+/// the registry has already refused unknown options, values outside `choices`
+/// and extra arguments, and answered "which period?" for a missing `.period`
+/// argument. Then regenerate the manual: `swift run vault man > docs/vault.1`,
+/// and add the command to README's usage (both are checked by CLIHabitsTests).
 enum Commands {
     static let all: [Command] = [
         Command(
@@ -122,10 +138,6 @@ enum Commands {
                 Terminal.write(command.usage)
                 return .clean
             }),
-        Command(
-            name: "__complete", summary: "completion candidates for the words given (used by the scripts)",
-            hidden: true,
-            run: { _ throws(UsageError) in .clean }),
     ]
 
     /// A command's help, by name.
