@@ -266,6 +266,16 @@ import Testing
         #expect(AllianceLookup.find("戊己产业技术创新战略连盟", in: vault) == .notFound(closest: "戊己", via: "戊己产业技术创新战略联盟"))
     }
 
+    @Test func aHugeNameIsAnsweredAtOnce() throws {
+        // 100,000 characters (near the kernel's 128 KiB limit for one argument) against every
+        // id, name, former and short name: no quadratic suggestion work.
+        let huge = String(repeating: "x", count: 100_000)
+        let run = try Run(["-C", Self.shipped, "explain", huge, "2015"], timeout: 20)
+        #expect(!run.timedOut)
+        #expect(run.status == 2)
+        #expect(run.stderr == "vault: no alliance \"\(huge)\" in vault/alliances/ by id, code, name, former name or short name\n")
+    }
+
     // MARK: -C
 
     @Test func dashCAfterTheCommandIsAccepted() throws {

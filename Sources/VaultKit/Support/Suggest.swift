@@ -5,6 +5,10 @@ public enum Suggest {
         let target = Array(word.unicodeScalars)
         var best: (String, Int)?
         for candidate in candidates {
+            // The distance is at least the difference in length: a candidate that
+            // far off could not be suggested, so a huge word costs no quadratic work.
+            let length = candidate.unicodeScalars.count
+            if abs(length - target.count) > max(1, min(target.count, length) / 3) { continue }
             let distance = editDistance(target, Array(candidate.unicodeScalars))
             if distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
         }
