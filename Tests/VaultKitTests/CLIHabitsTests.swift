@@ -108,6 +108,10 @@ import Testing
         try dir.write("vault/alliances/甲乙/alliance.txt", "alliance code=111 batch=1 name=\"甲乙产业技术创新战略联盟\" short=甲乙\n")
         #expect(try bashComplete(["score", ""], in: dir.path) == ["2023", "2024-2025"])
         #expect(try bashComplete(["explain", "甲"], in: dir.path + "/vault") == ["甲乙"])
+        // A directory name holding escapes reaches the terminal only escaped.
+        try FileManager.default.createDirectory(atPath: dir.path + "/vault/alliances/恶\u{1B}]0;x\u{07}意", withIntermediateDirectories: true)
+        let hostile = try Run(["__complete", "--shell", "fish", "--", "explain", "恶"], in: dir.path)
+        #expect(hostile.stdout == "恶\\u{1B}]0;x\\u{7}意\n")
     }
 
     @Test func zshAndFishScriptsAreValidAndFishCompletes() throws {
