@@ -31,7 +31,7 @@ struct CodeownersCommand {
         let text = owners.codeowners(prefix: prefix)
         let output = parsed.values["--output"].map { $0.hasPrefix("/") ? $0 : Terminal.currentDirectory + "/" + $0 }
             ?? fs.root + "/CODEOWNERS"
-        let current = try? DiskFileSystem(root: "/").read(String(output.dropFirst()))
+        let current = AtomicFile.current(atPath: output, project: fs)
         // Where the file is, as the user would type it.
         let outputShown = invocation.projectPath(output, root: fs.root).map { shown($0) } ?? output
         if parsed.flags.contains("--check") {
@@ -49,7 +49,8 @@ struct CodeownersCommand {
             return .clean
         }
         do throws(FileSystemError) {
-            try AtomicFile.write(Array(text.utf8), to: output)
+            if let refusal = AtomicFile.refusal(vault.refusedEntries) { throw refusal }
+            try AtomicFile.write(Array(text.utf8), toPath: output, project: fs)
             Terminal.write("wrote \(Escape.terminal(outputShown))\n")
             return .clean
         } catch {

@@ -5,10 +5,10 @@ public enum Suggest {
         let target = Array(word.unicodeScalars)
         var best: (String, Int)?
         for candidate in candidates {
-            // The distance is at least the difference in length: a candidate that
-            // far off could not be suggested, so a huge word costs no quadratic work.
+            // A candidate whose length is further off than any distance allowed below
+            // cannot be the answer: skipping it keeps a megabyte-long word linear.
             let length = candidate.unicodeScalars.count
-            if abs(length - target.count) > max(1, min(target.count, length) / 3) { continue }
+            guard abs(length - target.count) <= max(1, min(target.count, length) / 3) else { continue }
             let distance = editDistance(target, Array(candidate.unicodeScalars))
             if distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
         }
