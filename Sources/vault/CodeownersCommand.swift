@@ -50,7 +50,7 @@ struct CodeownersCommand {
             return .clean
         }
         do throws(FileSystemError) {
-            try AtomicFile.write(Array(text.utf8), to: output)
+            try AtomicFile.writeOutput(Array(text.utf8), to: output)
             Terminal.write("wrote \(Escape.terminal(output))\n")
             return .clean
         } catch {

@@ -4,16 +4,18 @@ import VaultKit
 /// with the default branch, HEAD to the working tree (written `.`).
 struct DiffCommand {
     static let options = OptionSpec(
-        valued: ["--format": ["text", "md", "json"], "--author": []],
+        valued: ["--format": ["text", "md", "json"], "--author": [], "--max-length": []],
         positionals: 0...2,
         usage: """
-            usage: vault [-C DIR] diff [BASE [HEAD]] [--format text|md|json]
+            usage: vault [-C DIR] diff [BASE [HEAD]] [--format text|md|json] [--max-length N]
 
               BASE, HEAD   git revisions; `.` is the working tree. Default: the merge base
                            with the default branch, against the working tree
               --format     text (default), md (a pull-request comment) or json
               --author     the change's author (a handle such as @zhang): flag the files
                            they changed that belong to someone else (docs/ci.md)
+              --max-length N   md: shorten the comment to at most N characters (GitHub allows
+                           65,536), whole rows and entries kept in order, and say what was left out
 
             """)
 
@@ -22,6 +24,17 @@ struct DiffCommand {
 
     func run() throws(UsageError) -> ExitStatus {
         let parsed = try Self.options.parse(arguments)
+        var maxLength: Int?
+        if let given = parsed.values["--max-length"] {
+            guard let n = Int(given), n >= DiffReport.minimumLength else {
+                throw UsageError(message: "--max-length takes a number of characters, at least \(DiffReport.minimumLength), not \"\(given)\"",
+                                 usage: Self.options.usage)
+            }
+            guard parsed.values["--format"] == "md" else {
+                throw UsageError(message: "--max-length shortens the Markdown comment: use it with --format md", usage: Self.options.usage)
+            }
+            maxLength = n
+        }
         guard let fs = openProject(directory) else { return .usage }
         let git = Git(directory: fs.root)
         do throws(Git.Failure) {
@@ -34,7 +47,7 @@ struct DiffCommand {
                                  old: old, new: new)
             if let author = parsed.values["--author"] { diff.checkOwnership(author: author, owners: Owners(new)) }
             switch parsed.values["--format"] ?? "text" {
-            case "md": Terminal.write(DiffReport.markdown(diff))
+            case "md": Terminal.write(DiffReport.markdown(diff, maxLength: maxLength))
             case "json": Terminal.write(DiffReport.json(diff))
             default: Terminal.write(DiffReport.text(diff))
             }

@@ -35,7 +35,7 @@ struct ReportCommand {
         }
         do throws(FileSystemError) {
             let path = output.hasPrefix("/") ? output : Terminal.currentDirectory + "/" + output
-            try AtomicFile.write(Array(text.utf8), to: path)
+            try AtomicFile.writeOutput(Array(text.utf8), to: path)
             return .clean
         } catch {
             Terminal.failure(error.message, hint: error.hint)

@@ -89,7 +89,7 @@ struct Run {
         let dir = try project { try $0.write("vault/alliances/示例/2023.txt", "2023-03-01 meeting type=council\n") }
         let run = try Run(["-C", dir.path, "lint", "--format", "json"])
         #expect(run.status == 1)
-        #expect(run.stdout == #"{"diagnostics":[{"rule":"missing-field","severity":"error","path":"vault/alliances/示例/2023.txt","line":1,"column":12,"message":"record kind \"meeting\" needs field \"title\"","hint":"add title=\"…\" (text)"}],"summary":{"errors":1,"warnings":0,"files":4}}"# + "\n")
+        #expect(run.stdout == #"{"version":1,"diagnostics":[{"rule":"missing-field","severity":"error","path":"vault/alliances/示例/2023.txt","line":1,"column":12,"message":"record kind \"meeting\" needs field \"title\"","hint":"add title=\"…\" (text)"}],"summary":{"errors":1,"warnings":0,"infos":0,"files":4}}"# + "\n")
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         #expect(object?["summary"] != nil)
     }
@@ -155,7 +155,7 @@ struct Run {
         let explain = try Run(["-C", fixture, "explain", "320", "2024"])
         #expect(explain.status == 0)
         #expect(explain.stdout.contains("score: 87 (recheck review)"))
-        #expect(try Run(["-C", fixture, "stats", "2024", "--format", "json"]).stdout.hasPrefix(#"{"period":"2024","inScope":13,"#))
+        #expect(try Run(["-C", fixture, "stats", "2024", "--format", "json"]).stdout.hasPrefix(#"{"version":1,"period":"2024","inScope":13,"#))
         let typo = try Run(["-C", fixture, "score", "2042"])
         #expect(typo.status == 2)
         #expect(typo.stderr.contains("no period \"2042\""))

@@ -139,6 +139,33 @@ public enum AtomicFile {
         }
     }
 
+    /// An `--output FILE`: a regular file (or a new one) is replaced atomically
+    /// (`write`); a device, FIFO or socket that exists (`/dev/stdout`, a pipe) is
+    /// written into, never replaced by a file, with every write checked (`/dev/full`
+    /// is an error, not an empty success); a directory is refused.
+    public static func writeOutput(_ bytes: [UInt8], to path: String) throws(FileSystemError) {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG else { return try write(bytes, to: path) }
+        if info.st_mode & S_IFMT == S_IFDIR {
+            throw FileSystemError(message: "cannot write \(path): it is a directory", hint: "name a file to write")
+        }
+        let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else {
+            throw FileSystemError(message: "cannot write \(path): \(DiskFileSystem.errnoText())", hint: nil)
+        }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                let reason = n < 0 ? DiskFileSystem.errnoText() : "nothing was written"
+                throw FileSystemError(message: "cannot write \(path): \(reason)", hint: "the output is incomplete")
+            }
+            offset += n
+        }
+    }
+
     public static func ensureDirectory(_ path: String) throws(FileSystemError) {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
             throw FileSystemError(message: "cannot create \(path): \(DiskFileSystem.errnoText())", hint: nil)
