@@ -19,7 +19,10 @@ struct Run {
 
     /// Runs the executable; one that has not ended after `timeout` seconds is
     /// killed, so a hang fails its test instead of stopping the suite.
-    init(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:], timeout: TimeInterval = 120) throws {
+    /// `standardOutput`: where the command's standard output goes instead of a pipe
+    /// (`/dev/full`, to see a failed write); `stdout` is then empty.
+    init(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:], timeout: TimeInterval = 120,
+         standardOutput: FileHandle? = nil) throws {
         let process = Process()
         process.executableURL = Run.executable
         process.arguments = arguments
@@ -30,7 +33,7 @@ struct Run {
         process.environment = env
         let out = Pipe()
         let err = Pipe()
-        process.standardOutput = out
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         try process.run()
         let finished = DispatchSemaphore(value: 0)
@@ -39,6 +42,7 @@ struct Run {
             if finished.wait(timeout: .now() + timeout) == .timedOut { kill(pid, SIGKILL) }
         }
         DispatchQueue.global().async(execute: watchdog)
+        if standardOutput != nil { try out.fileHandleForWriting.close() }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
