@@ -7,15 +7,15 @@ struct DiffCommand {
         valued: ["--format": ["text", "md", "json"], "--author": [], "--max-length": []],
         positionals: 0...2,
         usage: """
-            usage: vault [-C DIR] diff [BASE [HEAD]] [--format text|md|json] [--max-length N]
+            usage: vault [-C DIR] diff [BASE [HEAD]] [--format text|md|json] [--author @handle] [--max-length N]
 
-              BASE, HEAD   git revisions; `.` is the working tree. Default: the merge base
-                           with the default branch, against the working tree
-              --format     text (default), md (a pull-request comment) or json
-              --author     the change's author (a handle such as @zhang): flag the files
-                           they changed that belong to someone else (docs/ci.md)
-              --max-length N   md: shorten the comment to at most N characters (GitHub allows
-                           65,536), whole rows and entries kept in order, and say what was left out
+              BASE, HEAD     git revisions; `.` is the working tree. Default: the merge base
+                             with the default branch, against the working tree
+              --format       text (default), md (a pull-request comment) or json
+              --author       the change's author (a handle such as @zhang): flag the files
+                             they changed that belong to someone else (docs/ci.md)
+              --max-length   with md: at most N characters (GitHub allows 65,536); whole rows
+                             and entries are kept in order and a last line says what was left out
 
             """)
 
