@@ -92,7 +92,19 @@ import Testing
         #expect(good.stdout.contains("\"helpUri\":\"https://example.org/rules.md#syntax\""))
         // No remote, no option: no helpUri at all (never a relative one).
         let none = try Run(["-C", dir.path, "lint", "--format", "sarif"])
+        #expect(none.status == 0)
         #expect(!none.stdout.contains("helpUri"))
+        // A GitHub remote gives the repository's docs/rules.md.
+        for arguments in [["init", "-q"], ["remote", "add", "origin", "git@github.com:owner/vault.git"]] {
+            let git = Process()
+            git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            git.arguments = ["git", "-C", dir.path] + arguments
+            try git.run()
+            git.waitUntilExit()
+            #expect(git.terminationStatus == 0)
+        }
+        let remote = try Run(["-C", dir.path, "lint", "--format", "sarif"])
+        #expect(remote.stdout.contains("\"helpUri\":\"https://github.com/owner/vault/blob/HEAD/docs/rules.md#syntax\""), "\(remote.stdout.prefix(600))")
     }
 }
 

@@ -202,10 +202,18 @@ enum HostileValues {
 
         // GitHub workflow commands: properties decode to the path, one command a line.
         let github = try project.run(["lint", "--format", "github", "--no-suppressions"])
+        var files: [String] = []
         for line in github.stdout.split(separator: "\n") where line.hasPrefix("::") {
             let parts = line.dropFirst(2).split(separator: "::", maxSplits: 1)
             #expect(parts.count == 2, "\(line)")
+            // `error file=…,line=…,col=…,title=…`: four properties, split at the unencoded commas.
+            let properties = parts[0].drop { $0 != " " }.dropFirst().split(separator: ",")
+            guard let file = properties.first(where: { $0.hasPrefix("file=") }) else { continue }
+            #expect(properties.map { $0.prefix { $0 != "=" } } == ["file", "line", "col", "title"], "\(line)")
+            files.append(String(file.dropFirst(5)).replacingOccurrences(of: "%3A", with: ":").replacingOccurrences(of: "%2C", with: ",")
+                .replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%25", with: "%"))
         }
+        #expect(files.contains(path), "\(files)")
         Self.expectNoRawControls(github.stdout, "github")
 
         // Text: nothing raw; the values shown escaped (the tab as `\t`).
