@@ -1,9 +1,4 @@
 import VaultKit
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `vault codeowners [--output FILE] [--check]`: a CODEOWNERS file from the vault's
 /// maintainer, expert and secretariat records.
@@ -41,10 +36,7 @@ struct CodeownersCommand {
         let text = owners.codeowners(prefix: prefix)
         let output = parsed.values["--output"].map { $0.hasPrefix("/") ? $0 : Terminal.currentDirectory + "/" + $0 }
             ?? fs.root + "/CODEOWNERS"
-        // Only a regular file is read back (reading /dev/stdout or a FIFO would wait forever).
-        var info = stat()
-        let isFile = stat(output, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
-        let current = isFile ? try? DiskFileSystem(root: "/").read(String(output.dropFirst())) : nil
+        let current = AtomicFile.current(atPath: output, project: fs)
         if parsed.flags.contains("--check") {
             guard current == Array(text.utf8) else {
                 Terminal.write("\(Escape.terminal(output)) is out of date; run `vault codeowners`\n")
@@ -58,7 +50,8 @@ struct CodeownersCommand {
             return .clean
         }
         do throws(FileSystemError) {
-            try AtomicFile.writeOutput(Array(text.utf8), to: output)
+            if let refusal = AtomicFile.refusal(vault.refusedEntries) { throw refusal }
+            try AtomicFile.write(Array(text.utf8), toPath: output, project: fs)
             Terminal.write("wrote \(Escape.terminal(output))\n")
             return .clean
         } catch {
