@@ -33,6 +33,8 @@ public enum Rules {
         RepeatedRowRule.self,
         DesignationRule.self,
         AssertionRule.self,
+        RosterSumRule.self,
+        PanelTieRule.self,
         BadSuppressionRule.self,
         UnusedSuppressionRule.self,
     ]

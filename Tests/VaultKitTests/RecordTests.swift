@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+@testable import VaultKit
+
+/// The shipped vault's account of the published record: every acknowledged figure says
+/// what the vault computes instead, and no value stands without its source.
+@Suite struct RecordTests {
+    static let shipped = ReproductionTests.shipped
+
+    /// The reason of the `vault-allow RULE` comment on the line or alone on the line above, if any.
+    static func acknowledgement(_ rule: String, line: Int, in lines: [Substring]) -> String? {
+        for index in [line - 1, line - 2] where index >= 0 && index < lines.count {
+            guard let hash = lines[index].range(of: "# vault-allow") else { continue }
+            if index == line - 2, !lines[index].hasPrefix("#") { continue }
+            let body = String(lines[index][hash.lowerBound...].dropFirst(2))
+            if let (rules, reason) = SuppressionSyntax.parse(body), rules.contains(rule) { return reason }
+        }
+        return nil
+    }
+
+    /// Each acknowledged assertion is recomputed: its reason must state the figure the vault
+    /// gives ("vault has N", rounded as lint prints it) or, for a figure the vault cannot hold,
+    /// say so ("vault holds no"). A reason that blames the wrong cause states the wrong number.
+    @Test func everyAcknowledgedAssertionStatesWhatTheVaultHas() throws {
+        let (vault, results) = Self.shipped
+        var checked = 0
+        for periodID in vault.periodIDs {
+            let period = try #require(vault.periods[periodID])
+            let lines = try String(contentsOfFile: Package.path(period.file.path), encoding: .utf8)
+                .split(separator: "\n", omittingEmptySubsequences: false)
+            for outcome in AssertionCheck.outcomes(vault, results, period: periodID) {
+                let line = Int(outcome.record.number)
+                guard let reason = Self.acknowledgement("assertion", line: line, in: lines) else { continue }
+                checked += 1
+                let place = "\(period.file.path):\(line)"
+                switch outcome.verdict {
+                case .disagrees(let computed):
+                    #expect(reason.contains("vault has \(computed)"), "\(place): the vault gives \(computed), the reason says: \(reason)")
+                case .notHeld:
+                    #expect(reason.contains("vault holds no"), "\(place): a figure the vault cannot hold needs that reason: \(reason)")
+                case .agrees:
+                    Issue.record("\(place): acknowledged, but the vault agrees with the figure")
+                case .unchecked, .invalid:
+                    Issue.record("\(place): acknowledged, but the figure is not checked (\(outcome.verdict))")
+                }
+            }
+        }
+        #expect(checked > 100)
+    }
+
+    /// A batch is recorded only with the code that gives it (the first digit, or D for a later
+    /// joiner): a batch inferred from a published count would reproduce that count by construction.
+    @Test func noBatchWithoutTheCodeThatGivesIt() {
+        let (vault, _) = Self.shipped
+        for alliance in vault.orderedAlliances {
+            guard let batch = alliance.batch else { continue }
+            let code = alliance.code ?? ""
+            let given = code.hasPrefix("D") ? "later" : String(code.prefix(1))
+            #expect(given == batch, "\(alliance.id): batch=\(batch) but code \(code.isEmpty ? "none" : code)")
+        }
+    }
+
+    /// 2015 section 4 counts alliances by the band they are printed under: batch 3 poor holds
+    /// (先进稀土材料, 65, printed poor), and batch 3 average lacks one uncoded alliance rather
+    /// than being made up by 先进稀土材料's score band.
+    @Test func the2015BatchFiguresCountPrintedBands() throws {
+        let (vault, results) = Self.shipped
+        let outcomes = AssertionCheck.outcomes(vault, results, period: "2015")
+        func verdict(_ band: String) -> AssertionCheck.Verdict? {
+            outcomes.first { $0.claim.stat == "batch-band-count" && $0.claim.batch == "3" && $0.claim.bands == [band] }?.verdict
+        }
+        #expect(verdict("poor") == .agrees)
+        #expect(verdict("average") == .disagrees(FixedDecimal(mantissa: 4, scale: 0)))
+    }
+
+    /// The new stats and qualifiers, on a small project: each figure that should hold holds and
+    /// each that should not is reported with what the vault gives.
+    @Test func statsForTheFiguresOnceHeldAsComments() {
+        var files = ExampleProject.base
+        files["vault/periods/2023.txt"] = """
+            period start=2023-01-01 end=2023-12-31 schema=test roster=5 roster1=2 roster2=1 roster3=1 roster-later=1
+            expert id=E1 name=甲 alliances=示例
+            assert stat=no-data value=3 source=r:s
+            assert stat=incomplete value=1 source=r:s
+            assert stat=in-scope batch=pilot value=4 source=r:s
+            assert stat=experts value=1 source=r:s
+            assert stat=evaluation-number value=1 source=r:s
+            assert stat=lowest-score value=90 source=r:s
+            assert stat=band-count band=low banding=printed value=1 source=r:s
+            assert stat=band-count band=low value=0 source=r:s
+            assert stat=batch-band-percent-of-batch-evaluated batch=1 band=high value=100 source=r:s
+            assert stat=batch-band-percent-of-evaluated batch=1 band=high value=100 source=r:s
+            assert stat=batch-band-percent-of-in-scope batch=pilot band=high value=20 source=r:s
+            assert stat=batch-evaluated-percent-of-batch batch=1 value=50 source=r:s
+            assert stat=alliances-with kind=meeting type=council band=high value=1 source=r:s
+            assert stat=activity-count kind=meeting+meeting approx=at-least value=2 source=r:s
+            assert stat=designations award=a-level batch=1 value=0 source=r:s
+            assert stat=no-data value=2 source=r:s
+            assert stat=not-in-vault what=网员 value=11 source=r:s
+
+            """
+        files["vault/alliances/示例/2023.txt"] = """
+            published status=evaluated score=90 band=low seq=1 source=r:annex
+            2023-03-01 meeting type=council title="第一次理事会"
+
+            """
+        files["vault/alliances/乙/alliance.txt"] = "alliance code=112 batch=1 name=\"乙产业技术创新战略联盟\"\n"
+        files["vault/alliances/乙/2023.txt"] = "published status=incomplete seq=1 source=r:annex-2\n"
+        let found = lint(files).diagnostics.filter { $0.ruleID == "assertion" }
+        #expect(found.map(\.location.line) == [18, 19], "\(found.map { "\($0.location.line): \($0.message)" })")
+        #expect(found.first?.message == "r:s states no-data = 2; the vault gives 3")
+        #expect(found.last?.message == "r:s states 网员 = 11; the vault holds nothing that counts it")
+    }
+}
