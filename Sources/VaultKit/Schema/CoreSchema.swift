@@ -62,11 +62,11 @@ public enum CoreSchema {
         field kind=assert id=award type=text
         field kind=assert id=kind type=text
         field kind=assert id=type type=text
-        field kind=assert id=value type=decimal required=yes
-        field kind=assert id=source type=text required=yes
         field kind=assert id=banding type=enum(score,printed) title=按分数或按所印档次计
         field kind=assert id=approx type=enum(at-least) title=约数（多、数十）
         field kind=assert id=what type=text title=所计之物（not-in-vault）
+        field kind=assert id=value type=decimal required=yes
+        field kind=assert id=source type=text required=yes
         field kind=assert id=note type=text
         kind id=tie title=专家与联盟的关联（其他来源） file=period dated=no
         field kind=tie id=expert type=text required=yes

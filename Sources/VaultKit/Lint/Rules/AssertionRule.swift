@@ -187,7 +187,16 @@ public struct Figures {
                 return .failure(Problem(field: "batch", message: "period \(result.period.id) states no roster for batch \(batch)",
                                         hint: batch == "pilot" ? "add roster1=, roster2= and roster3= to the period line" : "add roster\(batch == "later" ? "-later" : batch)=N to the period line"))
             }
-            return .success(ids.reduce(0) { $0 + Int(result.period.batchRoster[$1]!) })
+            // Rosters are any int a file holds: added without trapping, a sum past Int64 is refused.
+            var total: Int64 = 0
+            for id in ids {
+                let (sum, overflow) = total.addingReportingOverflow(result.period.batchRoster[id]!)
+                guard !overflow, sum >= 0 else {
+                    return .failure(Problem(field: "batch", message: "the rosters of batch \(batch) add up to more than any count", hint: "check roster1=, roster2=, roster3= on the period line"))
+                }
+                total = sum
+            }
+            return .success(Int(total))
         }
         func needs(_ field: String, _ present: Bool) -> Problem? {
             present ? nil : Problem(field: "stat", message: "stat=\(claim.stat) needs \(field)=", hint: "add \(field)=… (docs/format.md)")
@@ -219,7 +228,7 @@ public struct Figures {
             default: return .success(Ratio(count, of: stats.inScope))
             }
         case "alliances-with":
-            guard let kinds = claim.kind?.split(separator: "+").map(String.init) else { return .failure(needs("kind", false)!) }
+            guard let kinds = claim.kind?.split(separator: "+").map(String.init), !kinds.isEmpty else { return .failure(needs("kind", false)!) }
             // Without a band or batch: every alliance with a record file for the period (a bulletin's count of award winners).
             let pool = claim.bands.isEmpty && claim.batch == nil
                 ? result.alliances.filter { $0.path != nil }
@@ -232,12 +241,19 @@ public struct Figures {
             }.count))
         case "activity-count" where claim.kind?.contains("+") == true:
             var total = 0
-            for kind in claim.kind!.split(separator: "+").map(String.init) {
+            let kinds = claim.kind!.split(separator: "+").map(String.init)
+            guard !kinds.isEmpty else { return .failure(needs("kind", false)!) }
+            for kind in kinds {
                 var single = claim
                 single.kind = kind
                 switch value(of: single) {
                 case .failure(let problem): return .failure(problem)
-                case .success(let part): total += Int(part.rounded(to: 0).description) ?? 0
+                case .success(let part):
+                    let (sum, overflow) = total.addingReportingOverflow(Int(part.rounded(to: 0).description) ?? 0)
+                    guard !overflow else {
+                        return .failure(Problem(field: "kind", message: "the activity counts of \(claim.kind!) add up to more than any count", hint: "check the count= fields of the period's records"))
+                    }
+                    total = sum
                 }
             }
             return .success(Ratio(total))

@@ -22,14 +22,22 @@ public enum RosterSumRule: ScoredRule {
             let parts = ["1", "2", "3"].compactMap { period.batchRoster[$0] }
             guard parts.count == 3 else { continue }
             let later = period.batchRoster["later"]
-            let sum = parts.reduce(0, +) + (later ?? 0)
+            // Any int a file holds: added without trapping; a sum past Int64 is a mismatch too.
+            var sum: Int64 = 0
+            var overflow = false
+            for part in parts + (later.map { [$0] } ?? []) {
+                let (next, over) = sum.addingReportingOverflow(part)
+                overflow = overflow || over
+                sum = next
+            }
+            if overflow { sum = .max }
             // Without roster-later, alliances that joined later may make up a shortfall, never an excess.
             guard later != nil ? sum != roster : sum > roster else { continue }
             let terms = (parts + (later.map { [$0] } ?? [])).map(String.init).joined(separator: " + ")
-            var message = "roster1 + roster2 + roster3\(later == nil ? "" : " + roster-later") = \(terms) = \(sum), but roster = \(roster)"
+            var message = "roster1 + roster2 + roster3\(later == nil ? "" : " + roster-later") = \(terms) = \(overflow ? "more than \(Int64.max)" : "\(sum)"), but roster = \(roster)"
             if let result = results[periodID], result.hasResults {
                 let evaluated = Int64(result.alliances.filter { $0.status == .evaluated }.count)
-                message += "; with \(evaluated) evaluated, the batches leave \(sum) − \(evaluated) = \(sum - evaluated) not evaluated, the period \(roster) − \(evaluated) = \(roster - evaluated)"
+                if !overflow, sum >= evaluated, roster >= evaluated { message += "; with \(evaluated) evaluated, the batches leave \(sum) − \(evaluated) = \(sum - evaluated) not evaluated, the period \(roster) − \(evaluated) = \(roster - evaluated)" }
             }
             found.append(period.file.site(line).diagnostic(description, at: period.file.offset(of: "roster", in: line), message,
                 hint: "keep the printed rosters and acknowledge the contradiction above the period line: # vault-allow roster-sum: REASON"))
