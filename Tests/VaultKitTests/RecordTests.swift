@@ -138,4 +138,21 @@ import Testing
         #expect(at(6, "panel-tie")?.message == "tie names expert E9, who is not on the panel of period 2023")
         #expect(found.contains { $0.ruleID == "unknown-field" && $0.location.path == "vault/alliances/示例/2023.txt" })
     }
+
+    /// The shipped vault shows every possible conflict of its 2022-2023 panel: 程学忠's 2019
+    /// post at 化纤 (a warning, acknowledged, with both sources) and the 25 members whose own
+    /// alliances the panel scored (one info); the tensions of the sources are findings too.
+    @Test func possibleConflictsAndTensionsAreFindings() throws {
+        let fs = try DiskFileSystem(root: Package.root.path)
+        let all = Linter.lint(fs, options: Linter.Options(suppressions: false)).diagnostics
+        let tie = all.first { $0.ruleID == "panel-tie" && $0.severity == .warning }
+        #expect(tie?.location.path == "vault/periods/2022-2023.txt")
+        #expect(tie?.message.hasPrefix("bulletin-2019-1:news ties expert E03 (程学忠) to 化纤 (化纤联盟秘书长), and the panel scored 化纤 in 2022-2023 (vault/alliances/化纤/2022-2023.txt:") == true)
+        #expect(all.contains { $0.ruleID == "panel-own-alliance" && $0.severity == .info && $0.message.hasPrefix("25 panel members of 2022-2023") })
+        #expect(all.contains { $0.ruleID == "roster-sum" && $0.location.path == "vault/periods/2015.txt"
+            && $0.message.hasSuffix("the batches leave 150 − 125 = 25 not evaluated, the period 146 − 125 = 21") })
+        #expect(all.filter { $0.ruleID == "assertion" && $0.message.contains("states no-data = 49; the vault gives 51") }.count == 2)
+        let shown = Linter.lint(fs).diagnostics
+        #expect(shown.count { $0.severity == .error || $0.severity == .warning } == 0)
+    }
 }

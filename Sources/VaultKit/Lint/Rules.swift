@@ -35,6 +35,7 @@ public enum Rules {
         AssertionRule.self,
         RosterSumRule.self,
         PanelTieRule.self,
+        PanelOwnAllianceRule.self,
         BadSuppressionRule.self,
         UnusedSuppressionRule.self,
     ]

@@ -5,7 +5,7 @@ public enum PanelTieRule: ScoredRule {
     public static let description = RuleDescription(
         id: "panel-tie",
         summary: "another source ties a panel member to an alliance the panel scored",
-        rationale: "an expert must never score their own alliance, and the panel list is not the only source of who works where: a `tie` line records an affiliation another source prints (a bulletin naming the expert an alliance's secretary-general). When the panel scored that alliance and the panel line does not list it, the possible conflict is shown with both sources; it is not used to exclude reviews until a source confirms it for the period",
+        rationale: "an expert must never score their own alliance, and the panel list is not the only source of who works where: a `tie` line records an affiliation another source prints (a bulletin naming the expert an alliance's secretary-general). When the panel scored that alliance and the panel line does not list it, the possible conflict is shown with both sources; it is not used to exclude reviews until a source confirms it for the period.",
         severity: .warning,
         triggering: [
             RuleExample("vault/periods/2023.txt", """
@@ -16,13 +16,18 @@ public enum PanelTieRule: ScoredRule {
                 """),
         ],
         nonTriggering: [
-            // The panel line already lists the alliance: conflict-of-interest covers it.
-            RuleExample("vault/periods/2023.txt", """
-                period start=2023-01-01 end=2023-12-31 schema=test roster=2
-                expert id=E1 name=甲 alliances=示例
-                tie expert=E1 alliance=示例 role=示例联盟秘书长 source=bulletin:news
+            // The panel line already lists the alliance, and the reviews are in the vault:
+            // conflict-of-interest covers them.
+            RuleExample(ExampleProject.reviewed([
+                "vault/periods/2023.txt": """
+                    period start=2023-01-01 end=2023-12-31 schema=test roster=2 threshold=3
+                    expert id=E1 name=甲 group=A alliances=示例
+                    expert id=E2 name=乙 group=A
+                    expert id=E3 name=丙 group=B
+                    tie expert=E1 alliance=示例 role=示例联盟秘书长 source=bulletin:news
 
-                """),
+                    """,
+            ])),
         ])
 
     public static func check(_ vault: Vault, _ results: [String: PeriodResult]) -> [Diagnostic] {
@@ -56,4 +61,5 @@ public enum PanelTieRule: ScoredRule {
         }
         return found
     }
+
 }
