@@ -78,7 +78,8 @@ public enum AssertionCheck {
         guard let period = vault.periods[periodID], let result = results[periodID], result.schema != nil else { return [] }
         let asserts = period.file.records(of: "assert")
         guard !asserts.isEmpty else { return [] }
-        let figures = Figures(result: result, vault: vault)
+        let printed = asserts.contains { period.file.text($0, "banding") == "printed" }
+        let figures = Figures(result: result, vault: vault, printedBands: printed)
         return asserts.map { record in
             let claim = Claim(file: period.file, record: record)
             if claim.stat == "not-in-vault" { return Outcome(record: record, claim: claim, verdict: .notHeld) }
@@ -160,10 +161,14 @@ public struct Figures {
     let stats: PeriodStatistics
     let vault: Vault
 
-    init(result: PeriodResult, vault: Vault) {
+    /// Each alliance's printed band by id, read once when some assertion counts by it.
+    var printed: [String: String] = [:]
+
+    init(result: PeriodResult, vault: Vault, printedBands: Bool = false) {
         self.result = result
         self.vault = vault
         stats = PeriodStatistics(result, vault: vault)
+        if printedBands { printed = self.printedBands() }
     }
 
     func value(of claim: Claim) -> Result<Ratio, Problem> {
@@ -173,7 +178,6 @@ public struct Figures {
                                     hint: "bands of this period: \(known.sorted().joined(separator: ", "))"))
         }
         let evaluated = result.alliances.filter { $0.status == .evaluated }
-        let printed = claim.banding == "printed" ? printedBands() : [:]
         func inBands(_ list: [AllianceResult]) -> Int {
             list.filter { claim.bands.contains((claim.banding == "printed" ? printed[$0.id] : $0.band?.id) ?? "") }.count
         }
