@@ -216,7 +216,7 @@ public struct Figures {
         case "incomplete": return .success(Ratio(result.alliances.filter { $0.status == .incomplete }.count))
         case "lowest-score":
             guard let lowest = evaluated.compactMap(\.score).min() else { return .success(Ratio(0)) }
-            return .success(Ratio(numerator: lowest.hundredths, denominator: 100))
+            return .success(Ratio(numerator: .init(lowest.hundredths), denominator: 100))
         case "experts": return .success(Ratio(result.period.experts.count))
         case "evaluation-number":
             return .success(Ratio(vault.periodIDs.firstIndex(of: result.period.id).map { $0 + 1 } ?? 0))
