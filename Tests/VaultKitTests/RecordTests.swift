@@ -159,4 +159,33 @@ import Testing
         let shown = Linter.lint(fs).diagnostics
         #expect(shown.count { $0.severity == .error || $0.severity == .warning } == 0)
     }
+
+    /// A 2015 batch figure blamed on the uncoded alliances names them: each named alliance
+    /// has no batch in the vault and is printed in the figure's band, and there are at least
+    /// as many as the figure lacks.
+    @Test func the2015BatchReasonsNameTheAlliancesResponsible() throws {
+        let (vault, results) = Self.shipped
+        let period = try #require(vault.periods["2015"])
+        let lines = try String(contentsOfFile: Package.path(period.file.path), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        var checked = 0
+        for outcome in AssertionCheck.outcomes(vault, results, period: "2015") where outcome.claim.stat == "batch-band-count" {
+            guard case .disagrees(let computed) = outcome.verdict,
+                  let reason = Self.acknowledgement("assertion", line: Int(outcome.record.number), in: lines),
+                  let open = reason.range(of: "rows of the 2015 table ("),
+                  let close = reason[open.upperBound...].firstIndex(of: ")") else { continue }
+            let names = reason[open.upperBound..<close].components(separatedBy: ", ")
+            for name in names {
+                let alliance = vault.alliances[name]
+                #expect(alliance != nil && alliance?.batch == nil, "\(name) is named as uncoded but has a batch")
+                let file = alliance?.records["2015"]
+                let band = file.flatMap { f in f.records(of: "published").first.flatMap { f.text($0, "band") } }
+                #expect(band.map { outcome.claim.bands.contains($0) } == true, "\(name) is printed \(band ?? "nowhere"), not \(outcome.claim.bands)")
+            }
+            let lacking = Int(outcome.claim.value.description)! - Int(computed.description)!
+            #expect(names.count >= lacking, "line \(outcome.record.number): \(lacking) missing, \(names.count) named")
+            checked += 1
+        }
+        #expect(checked == 11)
+    }
 }
