@@ -116,13 +116,13 @@ import Testing
         #expect(found.last?.message == "r:s states 网员 = 11; the vault holds nothing that counts it")
     }
 
-    /// Hostile figures: rosters whose sum passes Int64, kinds that are only `+`, a tie to an
-    /// expert not on the panel. Each is a finding with its place; nothing traps, and the
-    /// alliance's own file is still checked (its unknown field is still reported).
+    /// Hostile figures: the largest rosters a file may hold (18 digits each), kinds that are only
+    /// `+`, a tie to an expert not on the panel. Each is a finding with its place; nothing traps,
+    /// and the alliance's own file is still checked (its unknown field is still reported).
     @Test func hostileFiguresAreFindingsNotTraps() {
         var files = ExampleProject.base
         files["vault/periods/2023.txt"] = """
-            period start=2023-01-01 end=2023-12-31 schema=test roster=3 roster1=4000000000000000000 roster2=4000000000000000000 roster3=4000000000000000000
+            period start=2023-01-01 end=2023-12-31 schema=test roster=3 roster1=999999999999999999 roster2=999999999999999999 roster3=999999999999999999
             expert id=E1 name=甲
             assert stat=in-scope batch=pilot value=3 source=r:s
             assert stat=activity-count kind=+ value=1 source=r:s
@@ -135,8 +135,8 @@ import Testing
         func at(_ line: Int, _ rule: String) -> Diagnostic? {
             found.first { $0.location.path == "vault/periods/2023.txt" && $0.location.line == line && $0.ruleID == rule }
         }
-        #expect(at(1, "roster-sum")?.message.contains("more than 9223372036854775807, but roster = 3") == true)
-        #expect(at(3, "assertion")?.message == "the rosters of batch pilot add up to more than any count")
+        #expect(at(1, "roster-sum")?.message.contains("= 2999999999999999997, but roster = 3") == true)
+        #expect(at(3, "assertion")?.message == "r:s states in-scope[batch pilot] = 3; the vault gives 2999999999999999997")
         #expect(at(4, "assertion")?.message == "stat=activity-count needs kind=")
         #expect(at(5, "assertion")?.message == "stat=alliances-with needs kind=")
         #expect(at(6, "panel-tie")?.message == "tie names expert E9, who is not on the panel of period 2023")
