@@ -44,6 +44,13 @@ public enum PanelTieRule: ScoredRule {
                         hint: "use the id of an `expert` line of \(file.path)"))
                     continue
                 }
+                guard vault.alliances[allianceID] != nil else {
+                    let near = Suggest.closest(to: allianceID, in: vault.allianceIDs)
+                    found.append(site.diagnostic(description, at: file.offset(of: "alliance", in: tie),
+                        "tie names alliance \(allianceID), which the vault does not hold",
+                        hint: near.map { "did you mean \($0)?" } ?? "use an alliance id (a directory of vault/alliances/)"))
+                    continue
+                }
                 guard !expert.alliances.contains(allianceID),
                       let scored = results[periodID]?.alliance(allianceID), scored.status == .evaluated else { continue }
                 let panelLine = file.records(of: "expert").first { file.text($0, "id") == expertID }.map { Int($0.number) } ?? 1
