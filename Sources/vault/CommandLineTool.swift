@@ -17,6 +17,7 @@ struct CommandLineTool {
           report    a period's report: text, Markdown, JSON or a self-contained HTML page
           diff      what a change moves: scores, bands, ranks, awards, and why
           fmt       rewrite files in canonical form (--check: only report)
+          period    open an evaluation period: its file and every alliance's record file (period new)
           codeowners  write CODEOWNERS from the vault's maintainers, experts and secretariat
           rules     list the lint rules (--markdown: the docs/rules.md catalogue)
           schema    print a schema as the tool reads it (core: the built-in kinds)
@@ -30,7 +31,7 @@ struct CommandLineTool {
 
         """
 
-    static let commands = ["lint", "score", "explain", "stats", "report", "diff", "fmt", "codeowners", "rules", "schema", "help"]
+    static let commands = ["lint", "score", "explain", "stats", "report", "diff", "fmt", "period", "codeowners", "rules", "schema", "help"]
 
     func run() -> ExitStatus {
         var rest = arguments
@@ -69,6 +70,7 @@ struct CommandLineTool {
             case "report": return try ReportCommand(directory: directory, arguments: commandArguments).run()
             case "diff": return try DiffCommand(directory: directory, arguments: commandArguments).run()
             case "fmt": return try FmtCommand(directory: directory, arguments: commandArguments).run()
+            case "period": return try PeriodCommand(directory: directory, arguments: commandArguments).run()
             case "codeowners": return try CodeownersCommand(directory: directory, arguments: commandArguments).run()
             case "rules": return try RulesCommand(arguments: commandArguments).run()
             case "schema": return try SchemaCommand(directory: directory, arguments: commandArguments).run()
@@ -93,6 +95,7 @@ struct CommandLineTool {
         case "report": ReportCommand.options.usage
         case "diff": DiffCommand.options.usage
         case "fmt": FmtCommand.options.usage
+        case "period": PeriodCommand.options.usage
         case "codeowners": CodeownersCommand.options.usage
         case "rules": RulesCommand.options.usage
         case "schema": SchemaCommand.options.usage

@@ -26,40 +26,57 @@ public enum ResultWriter {
         return fields.joined(separator: " ")
     }
 
-    /// The new content of a record file: its first `result` line replaced in place
-    /// (keeping a trailing comment), any further ones removed, or one appended.
+    /// The new content of a record file: its `result` lines removed and the new one put
+    /// where `vault fmt` would put it (after the undated published, designation and
+    /// participation lines, before the comment lines that belong to the next record),
+    /// keeping the old line's trailing comment; no other line changes. In a file in
+    /// canonical form that is the old line's place, so the file stays canonical.
     /// The bytes are parsed afresh, so an edit made since the vault was loaded is kept.
     public static func updated(_ bytes: [UInt8], result a: AllianceResult) -> [UInt8] {
-        let newLine = Array(line(for: a).utf8)
         let parsed = LineParser.parse(SourceText(path: "", bytes: bytes))
         let results = parsed.lines.filter { parsed.string($0.kind) == "result" }
-        guard let first = results.first else {
-            var out = bytes
-            if let last = out.last, last != 0x0A { out.append(0x0A) }
-            return out + newLine + [0x0A]
+        var newLine = Array(line(for: a).utf8)
+        if let first = results.first, let hash = Formatter.trailingComment(first, parsed: parsed) {
+            newLine += Array(("  " + hash).utf8)
         }
-        func lineEnd(_ start: Int) -> Int {
+        newLine.append(0x0A)
+        func lineEnd(_ start: Int, in bytes: [UInt8]) -> Int {
             var end = start
             while end < bytes.count, bytes[end] != 0x0A { end += 1 }
             return end
         }
-        var out: [UInt8] = []
+        var body: [UInt8] = []
+        body.reserveCapacity(bytes.count + newLine.count)
         var cursor = 0
-        for (index, line) in results.enumerated() {
-            let start = Int(line.start), end = lineEnd(start)
-            out += bytes[cursor..<start]
-            if index == 0 {
-                var comment: ArraySlice<UInt8> = []
-                if let hash = Formatter.trailingComment(first, parsed: parsed) { comment = ArraySlice(Array(("  " + hash).utf8)) }
-                out += newLine + comment
-                cursor = end
-            } else {
-                cursor = min(bytes.count, end + 1)   // drop the line and its LF
+        for line in results {
+            let start = Int(line.start)
+            body += bytes[cursor..<start]
+            cursor = min(bytes.count, lineEnd(start, in: bytes) + 1)   // the line and its LF
+        }
+        body += bytes[cursor...]
+        if let last = body.last, last != 0x0A { body.append(0x0A) }
+        let remaining = results.isEmpty ? parsed : LineParser.parse(SourceText(path: "", bytes: body))
+        let before = precedingKinds
+        var insertAt = body.count
+        if let next = remaining.lines.first(where: { $0.date != nil || !before.contains(remaining.string($0.kind)) }) {
+            insertAt = Int(next.start)
+            // The comment lines directly above a record travel with it (vault fmt keeps them together).
+            while insertAt > 0 {
+                var start = insertAt - 1
+                while start > 0, body[start - 1] != 0x0A { start -= 1 }
+                let text = body[start..<(insertAt - 1)].drop { $0 == 0x20 || $0 == 0x09 }
+                guard text.first == UInt8(ascii: "#") else { break }
+                insertAt = start
             }
         }
-        out += bytes[cursor...]
-        return out
+        return Array(body[..<insertAt]) + newLine + Array(body[insertAt...])
     }
+
+    /// The record kinds `vault fmt` sorts before an (undated) `result` line: the core kinds above it.
+    static let precedingKinds: Set<String> = {
+        let kinds = CoreSchema.kinds(for: .records).map(\.id)
+        return Set(kinds.prefix { $0 != "result" })
+    }()
 
     /// Writes every result of `results` under `root`; returns the files that changed.
     /// `leftovers` are temporary files interrupted writers left (`Vault.leftovers`); they are removed.

@@ -55,7 +55,7 @@ public struct PeriodStatistics: Sendable {
         inScope = result.period.roster.map(Int.init) ?? known.count
         let evaluatedResults = result.alliances.filter { $0.status == .evaluated }
         evaluated = evaluatedResults.count
-        enteredData = result.alliances.filter { $0.status == .evaluated || $0.status == .incomplete }.count
+        enteredData = result.alliances.filter { $0.status == .evaluated || $0.status == .incomplete || $0.status == .entered }.count
         notEvaluated = inScope - evaluated
         let bandList = result.schema?.bands ?? []
         func counts(_ members: [AllianceResult], inScope: Int?) -> [BandCount] {
