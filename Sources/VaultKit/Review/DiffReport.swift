@@ -30,7 +30,7 @@ public enum DiffReport {
             for i in c.indicators { out += "  \(i.id) \(i.title): \(i.old) → \(i.new)\n" }
             for l in c.lines { out += "  \(l.kind == .added ? "+" : "-") \(l.path):\(l.line)  \(l.text)\n" }
         }
-        for t in d.trespasses { out += "\nwarning: \(t.path) is maintained by \(t.owners.joined(separator: " ")), not the author\n" }
+        for t in d.trespasses { out += "\nwarning: \(t.path) is maintained by \(Owners.describe(t.owners)), not the author\n" }
         for s in d.schemas {
             out += "\nschema \(s.schema) changed (used by \(s.periods.joined(separator: ", "))):\n"
             for l in s.lines { out += "  \(l.kind == .added ? "+" : "-") \(l.path):\(l.line)  \(l.text)\n" }
@@ -42,7 +42,7 @@ public enum DiffReport {
         guard !d.isEmpty else { return "**vault diff**: no score, band, rank or award changes.\n" }
         let moved = Set(d.changes.map { "\($0.period)/\($0.alliance)" }).count
         var out = "### vault diff: \(moved) result\(moved == 1 ? "" : "s") moved\n\n"
-        for t in d.trespasses { out += "> ⚠️ `\(t.path)` is maintained by \(t.owners.joined(separator: " ")), not the author of this change.\n\n" }
+        for t in d.trespasses { out += "> ⚠️ `\(t.path)` is maintained by \(Owners.describe(t.owners)), not the author of this change.\n\n" }
         out += "| period | alliance | score | band | rank | awards |\n|---|---|---:|---|---:|---|\n"
         func arrow(_ x: String?, _ y: String?) -> String { x == y ? (x ?? "") : "\(x ?? "–") → **\(y ?? "–")**" }
         for c in d.changes {
