@@ -191,9 +191,12 @@ public enum PeriodOpener {
         var directories: Set<String> = []
         for path in [plan.periodPath] + plan.recordFiles {
             var info = stat()
-            if lstat(root + "/" + path, &info) == 0 || errno != ENOENT {
+            if lstat(root + "/" + path, &info) == 0 {
                 throw Refusal(message: "\(path) already exists",
                               hint: "move it away, or choose another period id; nothing was written")
+            } else if errno != ENOENT {
+                throw Refusal(message: "cannot check \(path): \(DiskFileSystem.errnoText())",
+                              hint: "make its directory readable, then run again; nothing was written")
             }
             directories.insert(String(path[..<path.lastIndex(of: "/")!]))
         }
