@@ -209,20 +209,56 @@ public enum PeriodOpener {
         }
     }
 
+    static func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+        #if canImport(Glibc)
+        Glibc.open(path, flags, mode)
+        #else
+        Darwin.open(path, flags, mode)
+        #endif
+    }
+
+    static func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.write(fd, bytes, count)
+        #else
+        Darwin.write(fd, bytes, count)
+        #endif
+    }
+
     /// Record files first, the period file last: until it exists the period is not open.
+    /// A record file is new (checked above), so it is created in place, exclusively and
+    /// never through a link, in one `write`; the file systems are flushed once (`sync`), and only
+    /// then is the period file written, atomically, by the writers' `AtomicFile`. So a
+    /// crash leaves either no period (and record files the next run names) or all of it;
+    /// one flush instead of one per file keeps 1,000 alliances below the time of a lint.
     /// A failed write removes the files written before it.
     static func write(_ plan: Plan, root: String) throws(Refusal) {
         var written: [String] = []
-        do throws(FileSystemError) {
-            for path in plan.recordFiles {
-                try AtomicFile.write(Plan.recordFile, to: root + "/" + path)
-                written.append(path)
+        func fail(_ message: String, hint: String?) -> Refusal {
+            for path in written { unlink(root + "/" + path) }
+            return Refusal(message: message + (written.isEmpty ? "" : "; the \(written.count) files written before it were removed"),
+                           hint: "nothing was left written; " + (hint ?? "mend the cause and run again"))
+        }
+        let bytes = Plan.recordFile
+        for path in plan.recordFiles {
+            let fd = systemOpen(root + "/" + path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
+                throw fail("cannot create \(path): \(DiskFileSystem.errnoText())", hint: "check that the directory is writable")
             }
+            let n = bytes.withUnsafeBytes { buffer -> Int in systemWrite(fd, buffer.baseAddress!, buffer.count) }
+            var problem: String?
+            if n < 0 { problem = DiskFileSystem.errnoText() } else if n != bytes.count { problem = "short write" }
+            close(fd)
+            written.append(path)
+            if let problem {
+                throw fail("cannot write \(path): \(problem)", hint: "free disk space (or raise the file-size limit) and run again")
+            }
+        }
+        sync()
+        do throws(FileSystemError) {
             try AtomicFile.write(plan.periodFile, to: root + "/" + plan.periodPath)
         } catch {
-            for path in written { unlink(root + "/" + path) }
-            throw Refusal(message: error.message + (written.isEmpty ? "" : "; the \(written.count) files written before it were removed"),
-                          hint: "nothing was left written; " + (error.hint ?? "mend the cause and run again"))
+            throw fail(error.message, hint: error.hint)
         }
     }
 }
