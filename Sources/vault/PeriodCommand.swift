@@ -39,21 +39,22 @@ struct PeriodCommand {
                                            schema: parsed.values["--schema"], from: parsed.values["--from"])
         do throws(PeriodOpener.Refusal) {
             let plan = try PeriodOpener.open(request, root: fs.root)
+            let t = Escape.terminal
             let batches = plan.batchRoster.map { "\($0.batch == "later" ? "later" : "batch \($0.batch)") \($0.count)" }
             Terminal.write("""
-                wrote \(plan.periodPath): \(plan.start) to \(plan.end), schema \(plan.schema)\
-                \(plan.threshold.map { ", threshold \($0)" } ?? "")\(plan.basis.map { " (from \($0))" } ?? "")
+                wrote \(plan.periodPath): \(plan.start) to \(plan.end), schema \(t(plan.schema))\
+                \(plan.threshold.map { ", threshold \(t($0))" } ?? "")\(plan.basis.map { " (from \(t($0)))" } ?? "")
                   roster \(plan.roster): \(batches.joined(separator: ", "))
 
                 """)
             if let from = plan.carriedFrom {
-                Terminal.write("  carried over from \(from): \(plan.experts) expert\(plan.experts == 1 ? "" : "s"), \(plan.secretariat) secretariat member\(plan.secretariat == 1 ? "" : "s")\n")
+                Terminal.write("  carried over from \(t(from)): \(plan.experts) expert\(plan.experts == 1 ? "" : "s"), \(plan.secretariat) secretariat member\(plan.secretariat == 1 ? "" : "s")\n")
             }
             Terminal.write("wrote \(plan.recordFiles.count) record files vault/alliances/*/\(plan.id).txt: participation status=open\n")
             Terminal.write("next: each alliance enters its records and sets status=entered (docs/scoring.md#participation)\n")
             return .clean
         } catch {
-            Terminal.error("vault: \(error.message)\n" + (error.hint.map { "  = hint: \($0)\n" } ?? ""))
+            Terminal.failure(error.message, hint: error.hint)
             return .usage
         }
     }

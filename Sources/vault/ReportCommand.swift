@@ -38,7 +38,7 @@ struct ReportCommand {
             try AtomicFile.write(Array(text.utf8), to: path)
             return .clean
         } catch {
-            Terminal.error("vault: \(error.message)\n" + (error.hint.map { "  = hint: \($0)\n" } ?? ""))
+            Terminal.failure(error.message, hint: error.hint)
             return .usage
         }
     }

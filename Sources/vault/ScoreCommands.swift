@@ -56,11 +56,11 @@ struct ScoreCommand {
             if let id = parsed.positionals.first { results = [id: try project.period(id)] }
             do throws(FileSystemError) {
                 let changed = try ResultWriter.write(results, root: project.root, leftovers: project.vault.leftovers)
-                for path in changed { Terminal.write("wrote \(path)\n") }
+                for path in changed { Terminal.write("wrote \(Escape.terminal(path))\n") }
                 Terminal.write(changed.isEmpty ? "results are up to date\n" : "\(changed.count) files written\n")
                 return .clean
             } catch {
-                Terminal.error("vault: \(error.message)\n" + (error.hint.map { "  = hint: \($0)\n" } ?? ""))
+                Terminal.failure(error.message, hint: error.hint)
                 return .usage
             }
         }

@@ -18,6 +18,7 @@ public enum Rules {
         DateOutsidePeriodRule.self,
         DuplicateRecordRule.self,
         AllianceMetadataRule.self,
+        BadHandleRule.self,
         CodeCollisionRule.self,
         UnknownReferenceRule.self,
         IdentityRule.self,

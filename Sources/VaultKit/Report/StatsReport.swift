@@ -1,20 +1,21 @@
 /// `vault stats PERIOD`: the figures the reports publish, as text or JSON.
 public enum StatsReport {
     public static func text(_ s: PeriodStatistics) -> String {
-        var out = "period \(s.period)\n"
+        var out = "period \(Escape.terminal(s.period))\n"
         out += "in scope: \(s.inScope)\(s.rosterStated ? "" : " (alliances known to the vault; the period states no roster)")\n"
         out += "entered data: \(s.enteredData)\nevaluated: \(s.evaluated)\nnot evaluated: \(s.notEvaluated)\n"
         out += "\nbands (count, % of evaluated, % of in scope):\n"
         out += indent(TextTable.render(s.bands.map(row), rightAligned: [1, 2, 3]))
         for batch in s.batches where batch.evaluated > 0 || batch.inScope != nil {
-            out += "\nbatch \(batch.batch): \(batch.evaluated) evaluated"
+            out += "\nbatch \(Escape.terminal(batch.batch)): \(batch.evaluated) evaluated"
             out += batch.inScope.map { " of \($0) in scope\n" } ?? " (roster not stated)\n"
             out += indent(TextTable.render(batch.bands.map(row), rightAligned: [1, 2, 3]))
         }
         for (award, count) in s.awards.sorted(by: { $0.key < $1.key }) {
-            if let count { out += "\n\(award): \(count)\n"; continue }
+            let name = Escape.terminal(award)
+            if let count { out += "\n\(name): \(count)\n"; continue }
             let u = s.awardsUnknown[award]!
-            out += "\n\(award): unknown (no results for \(u.periods.joined(separator: ", ")); "
+            out += "\n\(name): unknown (no results for \(Escape.terminal(u.periods.joined(separator: ", "))); "
             out += u.earned > 0 ? "\(u.earned) earned, \(u.undecided) more cannot be checked)\n" : "\(u.undecided) alliance\(u.undecided == 1 ? "" : "s") cannot be checked)\n"
         }
         let active = s.activity.filter { $0.count > 0 }
