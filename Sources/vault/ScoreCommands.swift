@@ -23,7 +23,12 @@ struct ScoredProject {
                              usage: "")
         }
         guard result.schema != nil else {
-            throw UsageError(message: "period \(id) has no usable schema; run `vault lint` to see why", usage: "")
+            let schemaID = result.period.schemaID
+            let why = schemaID.flatMap { vault.schemaErrors[$0] }
+                .map { "schema \"\(schemaID!)\" has errors; first: \($0.location): \($0.message)" }
+                ?? schemaID.map { "schema \"\($0)\" is not in schemas/" }
+                ?? "\(result.period.file.path) has no valid period line naming its schema"
+            throw UsageError(message: "period \(id) cannot be scored: \(why); run `vault lint` to see every finding", usage: "")
         }
         return result
     }

@@ -29,6 +29,8 @@ public enum Rules {
         MissingRecheckRule.self,
         StaleResultRule.self,
         BandMismatchRule.self,
+        ScoreRangeRule.self,
+        NegativeMeasureRule.self,
         CodeDriftRule.self,
         ListedTwiceRule.self,
         RepeatedRowRule.self,

@@ -57,6 +57,8 @@ public struct Vault: Sendable {
     public var schemas: [String: Schema] = [:]
     /// Schemas with errors: known to exist, but no record is checked against them.
     public var brokenSchemas: Set<String> = []
+    /// The first error of each broken schema, which the periods using it name.
+    public var schemaErrors: [String: Diagnostic] = [:]
     public var periods: [String: Period] = [:]
     /// Alliances by directory name; only the loader adds them, so `allianceIDs` stays true.
     public internal(set) var alliances: [String: Alliance] = [:]
