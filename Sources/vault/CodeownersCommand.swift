@@ -36,7 +36,7 @@ struct CodeownersCommand {
         let text = owners.codeowners(prefix: prefix)
         let output = parsed.values["--output"].map { $0.hasPrefix("/") ? $0 : Terminal.currentDirectory + "/" + $0 }
             ?? fs.root + "/CODEOWNERS"
-        let current = try? DiskFileSystem(root: "/").read(String(output.dropFirst()))
+        let current = AtomicFile.current(atPath: output, project: fs)
         if parsed.flags.contains("--check") {
             guard current == Array(text.utf8) else {
                 Terminal.write("\(Escape.terminal(output)) is out of date; run `vault codeowners`\n")
@@ -50,7 +50,8 @@ struct CodeownersCommand {
             return .clean
         }
         do throws(FileSystemError) {
-            try AtomicFile.write(Array(text.utf8), to: output)
+            if let refusal = AtomicFile.refusal(vault.refusedEntries) { throw refusal }
+            try AtomicFile.write(Array(text.utf8), toPath: output, project: fs)
             Terminal.write("wrote \(Escape.terminal(output))\n")
             return .clean
         } catch {

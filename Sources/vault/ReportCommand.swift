@@ -35,7 +35,8 @@ struct ReportCommand {
         }
         do throws(FileSystemError) {
             let path = output.hasPrefix("/") ? output : Terminal.currentDirectory + "/" + output
-            try AtomicFile.write(Array(text.utf8), to: path)
+            if let refusal = AtomicFile.refusal(project.vault.refusedEntries) { throw refusal }
+            try AtomicFile.write(Array(text.utf8), toPath: path, project: DiskFileSystem(root: project.root))
             return .clean
         } catch {
             Terminal.failure(error.message, hint: error.hint)

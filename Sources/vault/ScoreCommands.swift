@@ -60,7 +60,8 @@ struct ScoreCommand {
             var results = project.results
             if let id = parsed.positionals.first { results = [id: try project.period(id)] }
             do throws(FileSystemError) {
-                let changed = try ResultWriter.write(results, root: project.root, leftovers: project.vault.leftovers)
+                let changed = try ResultWriter.write(results, root: project.root, leftovers: project.vault.leftovers,
+                                                      refused: project.vault.refusedEntries)
                 for path in changed { Terminal.write("wrote \(Escape.terminal(path))\n") }
                 Terminal.write(changed.isEmpty ? "results are up to date\n" : "\(changed.count) files written\n")
                 return .clean

@@ -55,14 +55,16 @@ public enum PeriodOpener {
 
     /// Takes the lock, loads what it needs, checks everything, then writes.
     public static func open(_ request: Request, root: String) throws(Refusal) -> Plan {
-        let lock = try WriteLock(root: root)
-        defer { withExtendedLifetime(lock) {} }
         let fs = try DiskFileSystem(root: root)
+        let lock = try WriteLock(fs)
+        defer { withExtendedLifetime(lock) {} }
         let loaded = Loader.loadDefinitions(fs)
         let plan = try self.plan(request, vault: loaded.vault, recordFiles: loaded.recordFiles)
+        // A link or special file in the tree: the vault read is not the whole vault (closed world).
+        if let refusal = AtomicFile.refusal(loaded.vault.refusedEntries) { throw refusal }
         try checkTargets(plan, root: root)
-        lock.removeLeftovers(loaded.vault.leftovers, root: root)
-        try write(plan, root: root)
+        lock.removeLeftovers(loaded.vault.leftovers, in: fs)
+        try write(plan, in: fs)
         return plan
     }
 
@@ -209,14 +211,6 @@ public enum PeriodOpener {
         }
     }
 
-    static func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
-        #if canImport(Glibc)
-        Glibc.open(path, flags, mode)
-        #else
-        Darwin.open(path, flags, mode)
-        #endif
-    }
-
     static func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
         Glibc.write(fd, bytes, count)
@@ -232,7 +226,8 @@ public enum PeriodOpener {
     /// crash leaves either no period (and record files the next run names) or all of it;
     /// one flush instead of one per file keeps 1,000 alliances below the time of a lint.
     /// A failed write removes the files written before it.
-    static func write(_ plan: Plan, root: String) throws(Refusal) {
+    static func write(_ plan: Plan, in fs: DiskFileSystem) throws(Refusal) {
+        let root = fs.root
         var written: [String] = []
         func fail(_ message: String, hint: String?) -> Refusal {
             for path in written { unlink(root + "/" + path) }
@@ -241,9 +236,18 @@ public enum PeriodOpener {
         }
         let bytes = Plan.recordFile
         for path in plan.recordFiles {
-            let fd = systemOpen(root + "/" + path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-            guard fd >= 0 else {
-                throw fail("cannot create \(path): \(DiskFileSystem.errnoText())", hint: "check that the directory is writable")
+            let (parent, name) = AtomicFile.split(path)
+            // The directory is opened beneath the root without following a link, as every writer does.
+            let directory = fs.open(beneath: parent, O_RDONLY | O_DIRECTORY | O_NONBLOCK)
+            guard directory >= 0 else {
+                let error = fs.failure(parent, errno, hint: "check that the directory is writable")
+                throw fail("cannot write \(path): \(error.message)", hint: error.hint)
+            }
+            let fd = openat(directory, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            let openError = fd < 0 ? DiskFileSystem.errnoText() : nil
+            close(directory)
+            if let openError {
+                throw fail("cannot create \(path): \(openError)", hint: "check that the directory is writable")
             }
             let n = bytes.withUnsafeBytes { buffer -> Int in systemWrite(fd, buffer.baseAddress!, buffer.count) }
             var problem: String?
@@ -256,7 +260,7 @@ public enum PeriodOpener {
         }
         sync()
         do throws(FileSystemError) {
-            try AtomicFile.write(plan.periodFile, to: root + "/" + plan.periodPath)
+            try AtomicFile.write(plan.periodFile, to: plan.periodPath, in: fs)
         } catch {
             throw fail(error.message, hint: error.hint)
         }

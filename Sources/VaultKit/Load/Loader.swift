@@ -24,6 +24,7 @@ public enum Loader {
         // The files' bytes and the records bound from them: one arena for the whole load.
         let arena = Arena()
         vault.leftovers = discovered.leftovers
+        vault.refusedEntries = discovered.refused
         for path in discovered.leftovers {
             diagnostics.append(InterruptedWriteRule.description.fileDiagnostic(path,
                 "\(path) is a temporary file left by an interrupted write",
@@ -67,6 +68,7 @@ public enum Loader {
         var vault = Vault()
         let arena = Arena()
         vault.leftovers = discovered.leftovers
+        vault.refusedEntries = discovered.refused
         let (allianceDirectories, files) = screenIdentities(discovered, &diagnostics)
         for directory in allianceDirectories { vault.alliances[directory] = Alliance(id: directory) }
         var byRole: [FileRole: [(DiscoveredFile, ParsedFile)]] = [:]
