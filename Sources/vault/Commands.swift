@@ -81,6 +81,23 @@ enum Commands {
             synopsis: ["diff [BASE [HEAD]] [--format text|md|json] [--author HANDLE] [--max-length N]"],
             run: { i throws(UsageError) in try DiffCommand(invocation: i).run() }),
         Command(
+            name: "period new", summary: "open an evaluation period: its file and every alliance's record file",
+            arguments: [Argument(name: "ID", help: "the period id: YYYY, or YYYY-YYYY for several years (the years of --start and --end)")],
+            options: [
+                .value("--start", "YYYY-MM-DD", "the period's first day"),
+                .value("--end", "YYYY-MM-DD", "the period's last day"),
+                .value("--schema", "ID", kind: .schema, "the indicator schema (default: that of --from, else of the latest period)"),
+                .value("--from", "PERIOD", kind: .period, "the period to take the schema, review threshold, expert panel and\nsecretariat from (default: schema and threshold of the latest period, no panel)"),
+            ],
+            synopsis: ["period new ID --start YYYY-MM-DD --end YYYY-MM-DD [--schema ID] [--from PERIOD]"],
+            help: """
+                Writes vault/periods/ID.txt, with the roster counted from the vault, and
+                vault/alliances/*/ID.txt with `participation status=open` for every alliance.
+
+                exit status: 0 written, 2 refused (nothing written)
+                """,
+            run: { i throws(UsageError) in try PeriodCommand(invocation: i).run() }),
+        Command(
             name: "fmt", summary: "rewrite files in canonical form (--check: only report)",
             arguments: [Argument(name: "PATHS", kind: .path, repeats: true, help: "files or directories, from the current directory (default: the whole vault)")],
             options: [.flag("--check", "change nothing; list the files that are not in canonical form and exit 1")],

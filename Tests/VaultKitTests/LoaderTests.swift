@@ -38,6 +38,9 @@ import Testing
             "vault/alliances/二/2023.txt:2 encoding",
             "vault/alliances/三/alliance.txt:1 alliance-metadata",
             "vault/alliances/四/2023.txt:1 bad-value",
+            // 示例 has a participation line, so the vault scores 2023 itself: these two lack theirs.
+            "vault/alliances/二/2023.txt:1 participation",
+            "vault/alliances/四/2023.txt:1 participation",
         ])
         #expect(result.vault.alliances["二"]?.records["2023"]?.records.count == 1)
     }

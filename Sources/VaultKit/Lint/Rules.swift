@@ -24,6 +24,7 @@ public enum Rules {
         IdentityRule.self,
         IndicatorScoreRule.self,
         ConflictOfInterestRule.self,
+        ParticipationRule.self,
         MissingStageRule.self,
         MissingRecheckRule.self,
         StaleResultRule.self,

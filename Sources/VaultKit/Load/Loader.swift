@@ -59,6 +59,35 @@ public enum Loader {
         return Result(vault: vault, diagnostics: diagnostics, checked: checked)
     }
 
+    /// The vault without its alliances' record files: schemas, periods (panels included),
+    /// alliance metadata and reviews, and the record files that exist, found but not read.
+    /// What `vault period new` needs, at a small part of a full load's cost.
+    public static func loadDefinitions(_ fs: any FileSystem) -> (vault: Vault, diagnostics: [Diagnostic], recordFiles: [DiscoveredFile]) {
+        let discovered = Discovery.discover(fs)
+        var diagnostics = discovered.diagnostics
+        var vault = Vault()
+        let arena = Arena()
+        vault.leftovers = discovered.leftovers
+        vault.refusedEntries = discovered.refused
+        let (allianceDirectories, files) = screenIdentities(discovered, &diagnostics)
+        for directory in allianceDirectories { vault.alliances[directory] = Alliance(id: directory) }
+        var byRole: [FileRole: [(DiscoveredFile, ParsedFile)]] = [:]
+        let definitions = files.filter { $0.role != .records && $0.role != .results }
+        for (file, (parsed, problem)) in zip(definitions, parallelMap(definitions, { read($0, from: fs, into: arena) })) {
+            if let problem { diagnostics.append(problem) }
+            guard let parsed else { continue }
+            vault.files.append(parsed.withoutFields)
+            diagnostics += parsed.diagnostics
+            byRole[file.role, default: []].append((file, parsed))
+        }
+        loadSchemas(byRole[.schema] ?? [], into: &vault, &diagnostics)
+        loadPeriods(byRole[.period] ?? [], into: &vault, &diagnostics)
+        loadAlliances(byRole[.alliance] ?? [], into: &vault, &diagnostics)
+        loadReviews(byRole[.review] ?? [], into: &vault, &diagnostics)
+        vault.sortAllianceIDs()
+        return (vault, diagnostics, files.filter { $0.role == .records })
+    }
+
     /// One identity per name (`Identity`): alliance directories, schema files and each
     /// period's review files whose names are one in NFC are reported, and the one not in
     /// NFC (or the later in byte order) is left out, so that it cannot take the other's
@@ -162,6 +191,7 @@ public enum Loader {
                 }
                 period.roster = notNegative("roster", bound.int(record, "roster"), zero: 0, "a number of alliances")
                 period.threshold = notNegative("threshold", bound.decimal(record, "threshold"), zero: FixedDecimal(0), "a difference in points")
+                period.entriesClosed = bound.date(record, "entries-closed")
                 for (field, batch) in [("roster1", "1"), ("roster2", "2"), ("roster3", "3"), ("roster-later", "later")] {
                     if let count = notNegative(field, bound.int(record, field), zero: 0, "a number of alliances") { period.batchRoster[batch] = count }
                 }

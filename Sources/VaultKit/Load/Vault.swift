@@ -10,6 +10,9 @@ public struct Period: Sendable {
     public var batchRoster: [String: Int64] = [:]
     /// Initial and cross totals differing by more than this need a recheck.
     public var threshold: FixedDecimal?
+    /// The day the secretariat closed entries (`entries-closed=`): from then on every
+    /// alliance on the roster must be evaluated, incomplete or no-data.
+    public var entriesClosed: Day?
     /// The schema, when it exists and has no errors.
     public var schema: Schema?
     /// The expert panel, in file order.

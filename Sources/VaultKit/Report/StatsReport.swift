@@ -11,7 +11,13 @@ public enum StatsReport {
             out += batch.inScope.map { " of \($0) in scope\n" } ?? " (roster not stated)\n"
             out += indent(TextTable.render(batch.bands.map(row), rightAligned: [1, 2, 3]))
         }
-        for (award, count) in s.awards.sorted(by: { $0.key < $1.key }) { out += "\n\(Escape.terminal(award)): \(count)\n" }
+        for (award, count) in s.awards.sorted(by: { $0.key < $1.key }) {
+            let name = Escape.terminal(award)
+            if let count { out += "\n\(name): \(count)\n"; continue }
+            let u = s.awardsUnknown[award]!
+            out += "\n\(name): unknown (no results for \(Escape.terminal(u.periods.joined(separator: ", "))); "
+            out += u.earned > 0 ? "\(u.earned) earned, \(u.undecided) more cannot be checked)\n" : "\(u.undecided) alliance\(u.undecided == 1 ? "" : "s") cannot be checked)\n"
+        }
         let active = s.activity.filter { $0.count > 0 }
         if !active.isEmpty {
             out += "\nactivity:\n"
@@ -49,11 +55,15 @@ public enum StatsReport {
             JSONWriter.object([("kind", JSONWriter.quote(a.kind)), ("type", JSONWriter.optional(a.type)),
                                ("count", String(a.count)), ("fundingYiYuan", a.funding.map { Money.yiYuan($0) } ?? "null")])
         })
-        let awards = JSONWriter.object(s.awards.sorted { $0.key < $1.key }.map { ($0.key, String($0.value)) })
+        let awards = JSONWriter.object(s.awards.sorted { $0.key < $1.key }.map { ($0.key, $0.value.map(String.init) ?? "null") })
+        let unknown = JSONWriter.object(s.awardsUnknown.sorted { $0.key < $1.key }.map { award, u in
+            (award, JSONWriter.object([("earned", String(u.earned)), ("cannotBeChecked", String(u.undecided)),
+                                       ("periodsWithoutResults", JSONWriter.array(u.periods.map(JSONWriter.quote)))]))
+        })
         return JSONWriter.document([
             ("period", JSONWriter.quote(s.period)), ("inScope", String(s.inScope)), ("enteredData", String(s.enteredData)),
             ("evaluated", String(s.evaluated)), ("notEvaluated", String(s.notEvaluated)), ("bands", bands(s.bands)),
-            ("batches", batches), ("awards", awards), ("activity", activity),
+            ("batches", batches), ("awards", awards), ("awardsUnknown", unknown), ("activity", activity),
         ]) + "\n"
     }
 }

@@ -2,7 +2,8 @@
 /// finding in a file the change touches is reported, exactly as a full lint
 /// reports it; findings elsewhere are reported only when the change brought them
 /// (a new code collision, a record a schema edit no longer accepts): those are the
-/// findings that lint at BASE did not have. Untouched files' old findings stay quiet.
+/// findings that lint at BASE did not have. Untouched files' old findings stay quiet;
+/// infos and the count of files checked are those of the full lint.
 public enum ChangeScope {
     /// Paths (relative to the project root) that differ between BASE and the working
     /// tree, untracked files included.
@@ -28,8 +29,12 @@ public enum ChangeScope {
         let before = Linter.lint(try git.files(at: base), options: options)
         let old = Set(before.diagnostics.map(key))
         var result = head
-        result.diagnostics = head.diagnostics.filter { changed.contains($0.location.path) || !old.contains(key($0)) }
-        result.files = changed.filter { $0.hasPrefix("vault/") || $0.hasPrefix("schemas/") }.count
+        // Infos (what lint cannot check) are the vault's, not a change's: kept, as a full lint
+        // shows them, so the summary is the full lint's. The files counted are the files checked.
+        result.diagnostics = head.diagnostics.filter {
+            $0.severity == .info || changed.contains($0.location.path) || !old.contains(key($0))
+        }
+        result.files = head.files
         return result
     }
 

@@ -34,7 +34,7 @@ public enum DiffReport {
             for i in c.indicators { out += "  \(t(i.id)) \(t(i.title)): \(i.old) → \(i.new)\n" }
             for l in c.lines { out += "  \(l.kind == .added ? "+" : "-") \(t(paths(l.path))):\(l.line)  \(t(l.text))\n" }
         }
-        for r in d.trespasses { out += "\nwarning: \(t(paths(r.path))) is maintained by \(t(r.owners.joined(separator: " "))), not the author\n" }
+        for r in d.trespasses { out += "\nwarning: \(t(paths(r.path))) is maintained by \(t(Owners.describe(r.owners))), not the author\n" }
         for s in d.schemas {
             out += "\nschema \(t(s.schema)) changed (used by \(t(s.periods.joined(separator: ", ")))):\n"
             for l in s.lines { out += "  \(l.kind == .added ? "+" : "-") \(t(paths(l.path))):\(l.line)  \(t(l.text))\n" }
@@ -76,7 +76,7 @@ public enum DiffReport {
         let moved = Set(d.changes.map { "\($0.period)/\($0.alliance)" }).count
         let title = "### vault diff: \(moved) result\(moved == 1 ? "" : "s") moved\n\n"
         let warnings = d.trespasses.map {
-            "> ⚠️ \(code($0.path)) is maintained by \($0.owners.map(owner).joined(separator: " ")), not the author of this change.\n\n"
+            "> ⚠️ \(code($0.path)) is maintained by \($0.owners.isEmpty ? Owners.describe([]) : $0.owners.map(owner).joined(separator: " ")), not the author of this change.\n\n"
         }
         let tableHead = "| period | alliance | score | band | rank | awards |\n|---|---|---:|---|---:|---|\n"
         func arrow(_ x: String?, _ y: String?) -> String { x == y ? m(x ?? "") : "\(m(x ?? "–")) → **\(m(y ?? "–"))**" }

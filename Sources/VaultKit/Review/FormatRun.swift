@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Runs the formatter over a project's files: which files, with which kind table.
 public enum FormatRun {
     public struct Report: Sendable {
@@ -11,6 +17,7 @@ public enum FormatRun {
         let lock = check ? nil : try WriteLock(fs)
         defer { withExtendedLifetime(lock) {} }
         let vault = Loader.load(fs).vault
+        try checkPaths(paths, in: vault, root: fs.root)
         // A link or special file in the tree: its files were not read, so none is written.
         if !check, let refusal = AtomicFile.refusal(vault.refusedEntries) { throw refusal }
         lock?.removeLeftovers(vault.leftovers, in: fs)
@@ -31,5 +38,36 @@ public enum FormatRun {
             }
         }
         return report
+    }
+
+    /// Every path given must name a record or schema file of the vault, or a directory
+    /// holding some: a path that does not exist, leads outside the project or names
+    /// another file (README.md, a results table) is refused before anything is written.
+    static func checkPaths(_ paths: [String], in vault: Vault, root: String) throws(FileSystemError) {
+        let files = vault.files.map(\.text.path)
+        for path in paths {
+            var parts: [Substring] = []
+            var outside = path.hasPrefix("/")
+            for part in path.split(separator: "/") where part != "." {
+                if part == ".." {
+                    if parts.isEmpty { outside = true } else { parts.removeLast() }
+                } else {
+                    parts.append(part)
+                }
+            }
+            if outside {
+                throw FileSystemError(message: "\(path) is outside the project (\(root))",
+                                      hint: "give paths inside the project, relative to its root: vault/…, schemas/…; nothing was formatted")
+            }
+            let relative = parts.joined(separator: "/")
+            if relative.isEmpty { continue }
+            if files.contains(where: { $0 == relative || $0.hasPrefix(relative + "/") }) { continue }
+            var info = stat()
+            let exists = lstat(root + "/" + relative, &info) == 0
+            throw FileSystemError(message: exists ? "\(path) is not a record or schema file of the vault"
+                                                  : "\(path): no such file or directory in the project",
+                                  hint: exists ? "vault fmt formats schemas/*.txt and the .txt files of vault/periods, vault/alliances and vault/reviews; nothing was formatted"
+                                               : "give a path relative to the project root (\(root)), e.g. vault/alliances/ID/PERIOD.txt; nothing was formatted")
+        }
     }
 }

@@ -126,11 +126,18 @@ public struct Owners: Sendable {
     }
 
     /// Files a change touched that `author` does not own (the secretariat may touch any).
+    /// A file nobody is named for (no `secretariat` line in the vault) is not the author's
+    /// either: it is flagged with no owners.
     public func trespasses(by author: String, in paths: [String]) -> [(path: String, owners: [String])] {
         guard !secretariat.contains(author) else { return [] }
         return paths.compactMap { path in
             let owners = owners(of: path)
-            return owners.isEmpty || owners.contains(author) ? nil : (path, owners)
+            return owners.contains(author) ? nil : (path, owners)
         }
+    }
+
+    /// Who maintains a file, as a sentence part: the handles, or the secretariat when none is named.
+    public static func describe(_ owners: [String]) -> String {
+        owners.isEmpty ? "the secretariat (no `secretariat` line of vault/periods/ names anyone)" : owners.joined(separator: " ")
     }
 }

@@ -120,7 +120,8 @@ public struct VaultDiff: Sendable {
     /// hashed every Chinese path (normalising it first), which was seconds at 10,000 alliances.
     static func changedPaths(_ old: Vault, _ new: Vault) -> [String] {
         func sorted(_ vault: Vault) -> [SourceText] {
-            vault.files.map(\.text).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            // The result tables too: they are not bound files, but a change to one is a change.
+            (vault.files.map(\.text) + vault.resultTables.values).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         }
         let before = sorted(old), after = sorted(new)
         var changed: [String] = []

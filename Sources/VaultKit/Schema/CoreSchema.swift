@@ -33,6 +33,7 @@ public enum CoreSchema {
         field kind=period id=roster3 type=int title=第三批联盟数
         field kind=period id=roster-later type=int title=后续参加试点联盟数
         field kind=period id=threshold type=decimal title=初评与交叉评差异复核阈值
+        field kind=period id=entries-closed type=date title=填报截止日期
         field kind=period id=title type=text
         field kind=period id=source type=text
         kind id=source title=来源文件 file=period dated=no
@@ -97,11 +98,11 @@ public enum CoreSchema {
         field kind=designation id=name type=text
         field kind=designation id=source type=text required=yes
         kind id=participation title=参评状态 file=records unique=yes dated=no
-        field kind=participation id=status type=enum(evaluated,incomplete,no-data) required=yes
+        field kind=participation id=status type=enum(open,entered,incomplete,no-data,evaluated) required=yes
         field kind=participation id=group type=text title=评价小组
         field kind=participation id=note type=text
         kind id=result title="评价结果（vault score --write 生成）" file=records unique=yes dated=no
-        field kind=result id=status type=enum(evaluated,incomplete,no-data,unknown) required=yes
+        field kind=result id=status type=enum(open,entered,evaluated,incomplete,no-data,unknown) required=yes
         field kind=result id=score type=decimal
         field kind=result id=band type=band
         field kind=result id=rank type=int

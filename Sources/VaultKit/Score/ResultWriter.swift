@@ -26,54 +26,84 @@ public enum ResultWriter {
         return fields.joined(separator: " ")
     }
 
-    /// The new content of a record file: its first `result` line replaced in place
-    /// (keeping a trailing comment), any further ones removed, or one appended.
-    /// A suppression alone on the line above a removed `result` line goes with it:
-    /// left, it would acknowledge the findings of whatever record came next.
+    /// The new content of a record file: its `result` lines removed and the new one put
+    /// where `vault fmt` would put it (after the undated published, designation and
+    /// participation lines, before the comment lines that belong to the next record),
+    /// keeping the old line's trailing comment and the comment lines directly above it
+    /// (a suppression of it among them); no other line changes. In a file in canonical
+    /// form that is the old line's place, so the file stays canonical. A suppression
+    /// alone on the line above a further `result` line (a union merge can leave two) goes
+    /// with it: left, it would acknowledge the findings of whatever record came next.
     /// The bytes are parsed afresh, so an edit made since the vault was loaded is kept.
     public static func updated(_ bytes: [UInt8], result a: AllianceResult) -> [UInt8] {
-        let newLine = Array(line(for: a).utf8)
         let parsed = LineParser.parse(SourceText(path: "", bytes: bytes))
         let results = parsed.lines.filter { parsed.string($0.kind) == "result" }
-        guard let first = results.first else {
-            var out = bytes
-            if let last = out.last, last != 0x0A { out.append(0x0A) }
-            return out + newLine + [0x0A]
-        }
-        func lineEnd(_ start: Int) -> Int {
+        func lineEnd(_ start: Int, in bytes: [UInt8]) -> Int {
             var end = start
             while end < bytes.count, bytes[end] != 0x0A { end += 1 }
             return end
         }
-        // Line starts by number, for the suppression lines above removed result lines.
+        /// The start of the comment lines directly above the line starting at `offset`.
+        func attachedComments(above offset: Int, in bytes: [UInt8]) -> Int {
+            var top = offset
+            while top > 0 {
+                var start = top - 1
+                while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
+                let text = bytes[start..<(top - 1)].drop { $0 == 0x20 || $0 == 0x09 }
+                guard text.first == UInt8(ascii: "#") else { break }
+                top = start
+            }
+            return top
+        }
+        var newLine: [UInt8] = []
+        var cuts: [Range<Int>] = []
+        if let first = results.first {
+            let start = Int(first.start)
+            let top = attachedComments(above: start, in: bytes)
+            newLine += bytes[top..<start]
+            cuts.append(top..<min(bytes.count, lineEnd(start, in: bytes) + 1))
+        }
+        newLine += Array(line(for: a).utf8)
+        if let first = results.first, let hash = Formatter.trailingComment(first, parsed: parsed) {
+            newLine += Array(("  " + hash).utf8)
+        }
+        newLine.append(0x0A)
         var lineStarts = [0]
         for (offset, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
-        let removed = Set(results.dropFirst().map { Int($0.number) })
-        var cuts: [(start: Int, end: Int, replacement: [UInt8])] = []
-        for suppression in parsed.suppressions where removed.contains(suppression.target) && suppression.location.line < suppression.target {
+        let duplicates = Set(results.dropFirst().map { Int($0.number) })
+        for suppression in parsed.suppressions
+        where duplicates.contains(suppression.target) && suppression.location.line < suppression.target {
             let start = lineStarts[suppression.location.line - 1]
-            cuts.append((start, min(bytes.count, lineEnd(start) + 1), []))
+            cuts.append(start..<min(bytes.count, lineEnd(start, in: bytes) + 1))
         }
-        for (index, line) in results.enumerated() {
-            let start = Int(line.start), end = lineEnd(start)
-            if index == 0 {
-                var comment: [UInt8] = []
-                if let hash = Formatter.trailingComment(first, parsed: parsed) { comment = Array(("  " + hash).utf8) }
-                cuts.append((start, end, newLine + comment))
-            } else {
-                cuts.append((start, min(bytes.count, end + 1), []))   // the line and its LF
-            }
+        for line in results.dropFirst() {
+            let start = Int(line.start)
+            cuts.append(start..<min(bytes.count, lineEnd(start, in: bytes) + 1))   // the line and its LF
         }
-        var out: [UInt8] = []
+        var body: [UInt8] = []
+        body.reserveCapacity(bytes.count + newLine.count)
         var cursor = 0
-        for cut in cuts.sorted(by: { $0.start < $1.start }) where cut.start >= cursor {
-            out += bytes[cursor..<cut.start]
-            out += cut.replacement
-            cursor = cut.end
+        for cut in cuts.sorted(by: { $0.lowerBound < $1.lowerBound }) where cut.lowerBound >= cursor {
+            body += bytes[cursor..<cut.lowerBound]
+            cursor = cut.upperBound
         }
-        out += bytes[cursor...]
-        return out
+        if cursor < bytes.count { body += bytes[cursor...] }
+        if let last = body.last, last != 0x0A { body.append(0x0A) }
+        let remaining = results.isEmpty ? parsed : LineParser.parse(SourceText(path: "", bytes: body))
+        let before = precedingKinds
+        var insertAt = body.count
+        if let next = remaining.lines.first(where: { $0.date != nil || !before.contains(remaining.string($0.kind)) }) {
+            // The comment lines directly above a record travel with it (vault fmt keeps them together).
+            insertAt = attachedComments(above: Int(next.start), in: body)
+        }
+        return Array(body[..<insertAt]) + newLine + Array(body[insertAt...])
     }
+
+    /// The record kinds `vault fmt` sorts before an (undated) `result` line: the core kinds above it.
+    static let precedingKinds: Set<String> = {
+        let kinds = CoreSchema.kinds(for: .records).map(\.id)
+        return Set(kinds.prefix { $0 != "result" })
+    }()
 
     /// Writes every result of `results` under `root`; returns the files that changed.
     /// `leftovers` are temporary files interrupted writers left (`Vault.leftovers`); they are removed.

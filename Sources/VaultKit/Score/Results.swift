@@ -1,6 +1,10 @@
 /// Whether an alliance took part in a period's evaluation. Not evaluated is a
 /// status of its own, never a score of zero.
 public enum Participation: String, Sendable, CaseIterable {
+    /// The period is open and the alliance has entered nothing yet (what `vault period new` writes).
+    case open
+    /// The alliance has entered its records; the secretariat has not yet said whether they are complete.
+    case entered
     case evaluated
     /// Entered data, but incompletely: not evaluated.
     case incomplete
@@ -78,6 +82,9 @@ public struct AllianceResult: Sendable {
     public var status: Participation
     /// The alliance's record file for the period, if it has one.
     public var path: String?
+    /// Whether the record file holds a `published` line: the period's figures come from a
+    /// published table, not from the vault's own reviews.
+    public var fromPublishedTable = false
     public var group: String?
     public var indicators: [IndicatorResult] = []
     public var reviews: [StageReview] = []

@@ -47,6 +47,7 @@ public enum Scorer {
             if let file {
                 result.path = file.path
                 published = readStatus(file, into: &result, schema: period.schema)
+                result.fromPublishedTable = published
             }
             if let evaluator, let schema = period.schema, detail || result.source != .published || ownReviews != nil {
                 let outcomes = evaluator.evaluate(file)
@@ -112,6 +113,9 @@ public enum Scorer {
     /// Reviews with a conflict of interest are left out.
     static func applyReviews(_ raw: [ReviewCollector.Raw], to result: inout AllianceResult, schema: Schema) {
         guard !raw.isEmpty else { return }
+        // Reviews of an alliance whose score a report published cannot change it: they are
+        // listed (explain shows them) but not counted, so no stage or recheck is owed.
+        let counts = result.source != .published
         let ids = schema.indicators.map(\.id)
         let rubric = Dictionary(uniqueKeysWithValues: result.indicators.map { (ids[$0.index], $0.rubric) })
         result.reviews = raw.map { r in
@@ -119,7 +123,7 @@ public enum Scorer {
             return StageReview(expert: r.expert, stage: r.stage, total: total, scores: r.scores, note: r.note,
                                path: r.path, line: r.line, conflict: r.conflict, exclusion: r.exclusion)
         }
-        let counted = result.reviews.filter { !$0.conflict }
+        let counted = counts ? result.reviews.filter { !$0.conflict } : []
         for stage in Stage.allCases {
             if let mean = Points.mean(counted.filter { $0.stage == stage }.map(\.total)) { result.stageScores[stage] = mean }
         }

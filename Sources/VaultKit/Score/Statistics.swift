@@ -40,7 +40,18 @@ public struct PeriodStatistics: Sendable {
     public var notEvaluated: Int
     public var bands: [BandCount]
     public var batches: [Batch]
-    public var awards: [String: Int]
+    /// How many alliances earned each award at this period: a count only where every
+    /// alliance's award could be checked; nil (unknown) where the band history has gaps.
+    public var awards: [String: Int?]
+    /// Per award that cannot be checked: the alliances found to have earned it, how many
+    /// more could have, and the periods whose results the vault lacks.
+    public var awardsUnknown: [String: AwardUnknown] = [:]
+
+    public struct AwardUnknown: Sendable {
+        public var earned: Int
+        public var undecided: Int
+        public var periods: [String]
+    }
     public var activity: [ActivityTotal]
 
     /// `part` (a count, not negative) as a percentage of `whole`; nil when `whole` is not
@@ -60,7 +71,7 @@ public struct PeriodStatistics: Sendable {
         inScope = result.period.roster.map(Int.init) ?? known.count
         let evaluatedResults = result.alliances.filter { $0.status == .evaluated }
         evaluated = evaluatedResults.count
-        enteredData = result.alliances.filter { $0.status == .evaluated || $0.status == .incomplete }.count
+        enteredData = result.alliances.filter { $0.status == .evaluated || $0.status == .incomplete || $0.status == .entered }.count
         notEvaluated = inScope - evaluated
         let bandList = result.schema?.bands ?? []
         func counts(_ members: [AllianceResult], inScope: Int?) -> [BandCount] {
@@ -78,9 +89,21 @@ public struct PeriodStatistics: Sendable {
             let roster = result.period.batchRoster[batch].map(Int.init)
             return Batch(batch: batch, inScope: roster, evaluated: members.count, bands: counts(members, inScope: roster))
         }
-        var awardCounts: [String: Int] = [:]
+        var awardCounts: [String: Int?] = [:]
         for award in result.schema?.awards ?? [] {
-            awardCounts[award.id] = result.alliances.filter { $0.awards[award.id] == .earned }.count
+            let earned = result.alliances.filter { $0.awards[award.id] == .earned }.count
+            var undecided = 0
+            var missing: Set<String> = []
+            for a in result.alliances {
+                if case .unknown(let periods)? = a.awards[award.id] {
+                    undecided += 1
+                    missing.formUnion(periods)
+                }
+            }
+            awardCounts[award.id] = undecided == 0 ? .some(earned) : .some(nil)
+            if undecided > 0 {
+                awardsUnknown[award.id] = AwardUnknown(earned: earned, undecided: undecided, periods: missing.sorted())
+            }
         }
         awards = awardCounts
         activity = Self.activity(result, vault: vault)

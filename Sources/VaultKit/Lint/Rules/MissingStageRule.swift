@@ -16,7 +16,10 @@ public enum MissingStageRule: ScoredRule {
     public static func check(_ vault: Vault, _ results: [String: PeriodResult]) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for (periodID, result) in results.sorted(by: { $0.key < $1.key }) where !result.period.reviews.isEmpty {
-            for a in result.alliances where a.status == .evaluated && a.source != .published {
+            // In a period scored from a published table, only the alliances the reviews mention
+            // can owe a stage: the others' standing is the published one.
+            for a in result.alliances where a.status == .evaluated && a.source != .published
+                && (!a.fromPublishedTable || !a.reviews.isEmpty) {
                 let counted = Set(a.reviews.filter { !$0.conflict }.map(\.stage))
                 let missing = [Stage.initial, .cross].filter { !counted.contains($0) }
                 guard !missing.isEmpty, let file = vault.alliances[a.id]?.records[periodID] else { continue }

@@ -41,7 +41,14 @@ public enum ReportHTML {
         body += "</section>\n<section><h2>五、\(e(r.aLevelLabel ?? "A级活跃度联盟"))</h2>\n"
         if r.aLevel.isEmpty { body += "<p>（本评价期无公布名单）</p>\n" } else {
             body += "<p>连续评价期（\(e(r.aLevel[0].periods.joined(separator: "、")))）活跃度高：</p>\n"
-            body += table(["序号", "联盟名称", "批次"], r.aLevel.enumerated().map { [String($0 + 1), $1.name, $1.code ?? ""] }, numeric: [0])
+            body += table(["序号", "联盟名称", "批次", "库内核对"], r.aLevel.enumerated().map { index, a in
+                let check: String = switch a.check {
+                case .earned: "符合"
+                case .notEarned: "与库内等级不符"
+                case .unknown(let periods): "无法核对（缺 \(periods.joined(separator: "、")) 结果）"
+                }
+                return [String(index + 1), a.name, a.code ?? "", check]
+            }, numeric: [0])
         }
         body += "</section>\n"
         if r.hasActivity {

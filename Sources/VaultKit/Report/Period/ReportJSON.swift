@@ -28,8 +28,16 @@ public enum ReportJSON {
                                ("status", JSONWriter.quote(n.status.rawValue)), ("reason", JSONWriter.optional(n.reason))])
         })
         let aLevel = JSONWriter.array(r.aLevel.map { a in
-            JSONWriter.object([("name", JSONWriter.quote(a.name)), ("code", JSONWriter.optional(a.code)),
-                               ("periods", JSONWriter.array(a.periods.map(JSONWriter.quote)))])
+            let check: String, missing: [String]
+            switch a.check {
+            case .earned: (check, missing) = ("earned", [])
+            case .notEarned: (check, missing) = ("not-earned", [])
+            case .unknown(let periods): (check, missing) = ("unknown", periods)
+            }
+            return JSONWriter.object([("name", JSONWriter.quote(a.name)), ("code", JSONWriter.optional(a.code)),
+                                      ("periods", JSONWriter.array(a.periods.map(JSONWriter.quote))),
+                                      ("check", JSONWriter.quote(check)),
+                                      ("periodsWithoutResults", JSONWriter.array(missing.map(JSONWriter.quote)))])
         })
         let activity = JSONWriter.array(s.activity.filter { $0.count > 0 }.map { a in
             JSONWriter.object([("kind", JSONWriter.quote(a.kind)), ("type", JSONWriter.optional(a.type)), ("count", String(a.count)),
