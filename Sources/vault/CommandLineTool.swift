@@ -18,6 +18,8 @@ struct CommandLineTool {
           diff      what a change moves: scores, bands, ranks, awards, and why
           fmt       rewrite files in canonical form (--check: only report)
           codeowners  write CODEOWNERS from the vault's maintainers, experts and secretariat
+          review    review assign: give each expert the review lines they owe at a stage
+          status    what is left before a period can be published
           rules     list the lint rules (--markdown: the docs/rules.md catalogue)
           schema    print a schema as the tool reads it (core: the built-in kinds)
           help      show this help
@@ -30,7 +32,7 @@ struct CommandLineTool {
 
         """
 
-    static let commands = ["lint", "score", "explain", "stats", "report", "diff", "fmt", "codeowners", "rules", "schema", "help"]
+    static let commands = ["lint", "score", "explain", "stats", "report", "diff", "fmt", "codeowners", "review", "status", "rules", "schema", "help"]
 
     func run() -> ExitStatus {
         var rest = arguments
@@ -70,6 +72,8 @@ struct CommandLineTool {
             case "diff": return try DiffCommand(directory: directory, arguments: commandArguments).run()
             case "fmt": return try FmtCommand(directory: directory, arguments: commandArguments).run()
             case "codeowners": return try CodeownersCommand(directory: directory, arguments: commandArguments).run()
+            case "review": return try ReviewCommand(directory: directory, arguments: commandArguments).run()
+            case "status": return try StatusCommand(directory: directory, arguments: commandArguments).run()
             case "rules": return try RulesCommand(arguments: commandArguments).run()
             case "schema": return try SchemaCommand(directory: directory, arguments: commandArguments).run()
             case "help":
@@ -94,6 +98,8 @@ struct CommandLineTool {
         case "diff": DiffCommand.options.usage
         case "fmt": FmtCommand.options.usage
         case "codeowners": CodeownersCommand.options.usage
+        case "review": ReviewCommand.options.usage
+        case "status": StatusCommand.options.usage
         case "rules": RulesCommand.options.usage
         case "schema": SchemaCommand.options.usage
         default: nil

@@ -33,6 +33,7 @@ public enum CoreSchema {
         field kind=period id=roster3 type=int title=第三批联盟数
         field kind=period id=roster-later type=int title=后续参加试点联盟数
         field kind=period id=threshold type=decimal title=初评与交叉评差异复核阈值
+        field kind=period id=entries-closed type=date title=填报截止
         field kind=period id=title type=text
         field kind=period id=source type=text
         kind id=source title=来源文件 file=period dated=no
@@ -71,6 +72,9 @@ public enum CoreSchema {
         field kind=review id=alliance type=alliance required=yes
         field kind=review id=stage type=enum(initial,cross,recheck) required=yes
         field kind=review id=note type=text
+        kind id=owed title="待评（vault review assign 生成，专家改为 review 并评分）" file=review dated=no
+        field kind=owed id=alliance type=alliance required=yes
+        field kind=owed id=stage type=enum(initial,cross,recheck) required=yes
 
         # vault/alliances/ID/PERIOD.txt
         kind id=published title=公布结果 file=records dated=no
@@ -88,7 +92,7 @@ public enum CoreSchema {
         field kind=designation id=name type=text
         field kind=designation id=source type=text required=yes
         kind id=participation title=参评状态 file=records unique=yes dated=no
-        field kind=participation id=status type=enum(evaluated,incomplete,no-data) required=yes
+        field kind=participation id=status type=enum(open,entered,evaluated,incomplete,no-data) required=yes
         field kind=participation id=group type=text title=评价小组
         field kind=participation id=note type=text
         kind id=result title="评价结果（vault score --write 生成）" file=records unique=yes dated=no
