@@ -142,7 +142,7 @@ final class CycleRepository {
             try repo.write("vault/alliances/\(alliance)/\(P).txt", "participation status=open group=\(group)\n")
         }
         try step(repo, "secretariat: open period 2025", expect: Self.green)
-        #expect(try repo.vault("lint", "--strict").stdout == "no problems; 9 files checked\n")
+        #expect(try repo.vault("lint", "--strict").stdout == "no problems; 10 files checked\n")
         var status = try repo.vault("status")
         #expect(status.status == 1)
         #expect(status.stdout.contains("open, nothing entered yet: 住宅科技, 化纤, 半导体照明, 食醋"))

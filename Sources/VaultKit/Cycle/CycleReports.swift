@@ -36,7 +36,11 @@ public enum CycleStatusReport {
         var about: [String] = []
         if let start = s.start, let end = s.end { about.append("\(start) to \(end)") }
         if let schema = s.schema { about.append("schema \(schema)") }
-        about.append(s.entriesClosed.map { "entries closed \($0)" } ?? "entries open")
+        if let closed = s.entriesClosed {
+            about.append("entries closed \(closed)")
+        } else if s.alliances.contains(where: { ["open", "entered"].contains($0.status) && !$0.ids.isEmpty }) {
+            about.append("entries open")
+        }
         out += " (\(about.joined(separator: ", ")))\n"
         let total = s.alliances.reduce(0) { $0 + $1.ids.count }
         let counts = s.alliances.filter { !$0.ids.isEmpty }.map { "\($0.status) \($0.ids.count)" }
