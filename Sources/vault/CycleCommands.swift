@@ -4,7 +4,8 @@ import VaultKit
 /// status 1), or the message and what to do (exit status 2). Nothing was written.
 func refuse(_ refusal: CycleRefusal) -> ExitStatus {
     if !refusal.findings.isEmpty {
-        Terminal.write(DiagnosticTextReporter(color: Terminal.colorOnStdout).render(refusal.findings, files: Set(refusal.findings.map(\.location.path)).count))
+        let reporter = DiagnosticTextReporter(color: Terminal.colorOnStdout)
+        Terminal.write(refusal.findings.map { reporter.render($0) }.joined())
     }
     Terminal.error("vault: \(refusal.message)\n" + (refusal.hint.map { "  = hint: \($0)\n" } ?? ""))
     return refusal.findings.isEmpty ? .usage : .findings

@@ -160,9 +160,11 @@ public enum ReviewAssigner {
                             stage: Stage) throws(CycleRefusal) -> Plan {
         let period = try CycleStatus.period(periodID, in: vault)
         // The files the assignment is read from must be what they say.
-        let reviewPrefix = "vault/reviews/\(periodID)/"
+        let reviewDirectory = "vault/reviews/\(periodID)"
         let broken = loadFindings.filter {
-            $0.severity == .error && ($0.location.path == period.file.path || $0.location.path.hasPrefix(reviewPrefix))
+            let path = $0.location.path
+            return $0.severity == .error && (path == period.file.path || path == "vault/reviews" || path == reviewDirectory
+                                             || path.hasPrefix(reviewDirectory + "/"))
         }.sorted(by: Diagnostic.ordered)
         if !broken.isEmpty {
             throw CycleRefusal("cannot assign reviews of \(periodID): \(broken.count) error\(broken.count == 1 ? "" : "s") in its period or review files; nothing was written",
@@ -190,9 +192,14 @@ public enum ReviewAssigner {
                 cover(entry, stage: stage, cycle, &owed, &uncovered)
             }
         case .recheck:
+            let place = "\(period.file.path):\(period.file.records.first.map { Int($0.number) } ?? 1)"
             guard let threshold = period.threshold.map(Points.init) else {
-                throw CycleRefusal("period \(periodID) has no threshold= on its period line (\(period.file.path):\(period.file.records.first.map { Int($0.number) } ?? 1)); nothing was written",
+                throw CycleRefusal("period \(periodID) has no threshold= on its period line (\(place)); nothing was written",
                                    hint: "add threshold=N (initial and cross totals that differ by more than N points are re-checked)")
+            }
+            guard !(threshold < Points.zero) else {
+                throw CycleRefusal("period \(periodID) has a negative threshold (threshold=\(threshold), \(place)): every alliance would be re-checked; nothing was written",
+                                   hint: "set the threshold the rules give (points, 0 or more)")
             }
             let result = Scorer.score(vault, period, detail: false)
             for entry in evaluated {
@@ -323,6 +330,30 @@ public enum ReviewAssigner {
             if after != before { writes.append((path, after, added, removed)) }
         }
         if !writes.isEmpty {
+            // Every target must be writable, and its directories real ones of the project,
+            // before the first file is replaced: a refusal then leaves every file as it was.
+            for directory in ["vault", "vault/reviews", "vault/reviews/\(plan.period)"] {
+                var info = stat()
+                guard lstat(root + "/" + directory, &info) == 0 else { continue }
+                guard info.st_mode & S_IFMT == S_IFDIR else {
+                    throw CycleRefusal("\(directory) is \(info.st_mode & S_IFMT == S_IFLNK ? "a symbolic link" : "not a directory"); review files are written only into the project's own directories; nothing was written",
+                                       hint: "make \(directory) a plain directory of the project, then run again")
+                }
+            }
+            for write in writes {
+                var info = stat()
+                let path = root + "/" + write.path
+                if lstat(path, &info) == 0 {
+                    guard info.st_mode & S_IFMT == S_IFREG else {
+                        throw CycleRefusal("\(write.path) is not a regular file; nothing was written",
+                                           hint: "replace it with the expert's review file (or remove it), then run again")
+                    }
+                    guard info.st_mode & S_IWUSR != 0 else {
+                        throw CycleRefusal("\(write.path) is read-only; nothing was written",
+                                           hint: "make it writable (chmod u+w) if it should change, then run again")
+                    }
+                }
+            }
             do throws(FileSystemError) {
                 try AtomicFile.ensureDirectory(root + "/vault/reviews")
                 try AtomicFile.ensureDirectory(root + "/vault/reviews/\(plan.period)")
