@@ -212,6 +212,10 @@ final class CycleRepository {
         #expect(assign.status == 0)
         #expect(assign.stdout.contains("E01: 化纤\n  E02: 化纤\n  E03: 住宅科技, 半导体照明\n  E04: 住宅科技, 半导体照明\n"))
         try step(repo, "secretariat: assign the cross reviews", expect: Self.green)
+        let json = try repo.vault("status", P, "--format", "json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["ready"] as? Bool == false)
+        #expect((object["stages"] as? [[String: Any]])?.map { $0["complete"] as? Bool } == [true, false, true])
         for expert in ["E01", "E02", "E03", "E04"] {
             let text = try repo.read("vault/reviews/\(P)/\(expert).txt")
             try repo.write("vault/reviews/\(P)/\(expert).txt", text.replacingOccurrences(of: "owed alliance=", with: "review alliance="))

@@ -107,18 +107,19 @@ public struct CycleStatus: Sendable {
         // Record files of other periods are loaded (the identity and cross-alliance
         // rules need them) but not checked one by one.
         let wantedStem = requested
-        let loaded = Loader.load(fs, checkingEachRecordFile: { file, vault in
+        let loaded = StageTimer.measure("load") { Loader.load(fs, checkingEachRecordFile: { file, vault in
             let id = wantedStem ?? latestPeriod(in: vault)
             return file.stem == id ? Linter.checkFile(file, in: vault) : []
-        })
+        }) }
         let vault = loaded.vault
         guard let id = requested ?? latestPeriod(in: vault) else {
             throw CycleRefusal("the vault has no period (vault/periods/ is empty)",
                                hint: "open one with `vault period new ID --start YYYY-MM-DD --end YYYY-MM-DD` (docs/cycle.md)")
         }
         let period = try Self.period(id, in: vault)
-        let results = Scorer.score(vault, period: id)
-        return CycleStatus(vault, period: period, results: results, findings: periodFindings(loaded, period, results))
+        let results = StageTimer.measure("score") { Scorer.score(vault, period: id) }
+        let findings = StageTimer.measure("findings") { periodFindings(loaded, period, results) }
+        return StageTimer.measure("status") { CycleStatus(vault, period: period, results: results, findings: findings) }
     }
 
     init(_ vault: Vault, period: Period, results: [String: PeriodResult], findings: [Diagnostic]) {
@@ -206,6 +207,8 @@ public struct CycleStatus: Sendable {
             guard let path = alliance.path,
                   alliance.written.map({ ResultWriter.line(for: $0) != ResultWriter.line(for: alliance) || !$0.extraLineStarts.isEmpty }) ?? true,
                   let file = vault.alliances[alliance.id]?.records[result.period.id] else { continue }
+            // Without a result line, the writer appends one: no need to work out the new bytes.
+            guard alliance.written != nil else { paths.append(path); continue }
             let bytes = Array(file.parsed.text.bytes)
             if ResultWriter.updated(bytes, result: alliance) != bytes { paths.append(path) }
         }
@@ -255,9 +258,9 @@ extension ReviewAssigner {
         for alliance in alliances {
             guard let entry = byID[alliance] else { continue }
             if stage == .recheck {
-                cover(recheckOf: alliance, cycle, &owed, &uncovered)
+                cover(recheckOf: alliance, cycle, &owed, &uncovered, firstOnly: true)
             } else {
-                cover(entry, stage: stage, cycle, &owed, &uncovered)
+                cover(entry, stage: stage, cycle, &owed, &uncovered, firstOnly: true)
             }
         }
         return Dictionary(uncovered.map { ($0.alliance, $0.reason) }, uniquingKeysWith: { a, _ in a })

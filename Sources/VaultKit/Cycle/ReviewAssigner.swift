@@ -65,6 +65,9 @@ public struct PeriodCycle: Sendable {
     public let lines: [Line]
     /// The review groups of the panel, in byte order.
     public let groups: [String]
+    /// For each alliance, the experts whose initial or cross review of it counts.
+    let reviewers: [String: [String]]
+    let panelByGroup: [String: [Expert]]
 
     public init(_ period: Period, in vault: Vault) {
         self.period = period
@@ -94,11 +97,21 @@ public struct PeriodCycle: Sendable {
             }
         }
         self.lines = lines
+        var reviewers: [String: [String]] = [:]
+        for line in lines where line.counts && line.stage != .recheck { reviewers[line.alliance, default: []].append(line.expert) }
+        self.reviewers = reviewers
         var groups: [String] = []
         for expert in period.experts {
             if let group = expert.group, !group.isEmpty, !groups.contains(group) { groups.append(group) }
         }
         self.groups = groups.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var byGroup: [String: [Expert]] = [:]
+        var seen = Set<String>()
+        for expert in period.experts {
+            guard let group = expert.group, !group.isEmpty else { continue }
+            if seen.insert(group + "\u{0}" + expert.id).inserted { byGroup[group, default: []].append(expert) }
+        }
+        panelByGroup = byGroup
     }
 
     /// The group that reviews an alliance of `group` at `stage`: its own at the
@@ -110,10 +123,7 @@ public struct PeriodCycle: Sendable {
     }
 
     /// The panel's experts of a group, in panel order, each id once.
-    func experts(of group: String) -> [Expert] {
-        var seen = Set<String>()
-        return period.experts.filter { $0.group == group && seen.insert($0.id).inserted }
-    }
+    func experts(of group: String) -> [Expert] { panelByGroup[group] ?? [] }
 }
 
 /// `vault review assign PERIOD --stage initial|cross|recheck`: for each expert, the
@@ -219,7 +229,7 @@ public enum ReviewAssigner {
 
     /// The experts who review `entry` at the initial or cross stage.
     static func cover(_ entry: PeriodCycle.Entry, stage: Stage, _ cycle: PeriodCycle,
-                      _ owed: inout [String: [String]], _ uncovered: inout [Uncovered]) {
+                      _ owed: inout [String: [String]], _ uncovered: inout [Uncovered], firstOnly: Bool = false) {
         let periodID = cycle.period.id
         guard let group = entry.group else {
             uncovered.append(Uncovered(alliance: entry.id, reason: "its participation line (\(entry.path)) has no group=: add its review group"))
@@ -234,21 +244,22 @@ public enum ReviewAssigner {
             uncovered.append(Uncovered(alliance: entry.id, reason: "the panel has one review group (\(group)); the cross stage needs another"))
             return
         }
-        assign(entry.id, to: cycle.experts(of: reviewing), who: "group \(reviewing)", cycle, &owed, &uncovered)
+        assign(entry.id, to: cycle.experts(of: reviewing), who: "group \(reviewing)", cycle, &owed, &uncovered, firstOnly: firstOnly)
     }
 
     /// The re-check of `alliance`: by the experts whose initial or cross review of it counted.
     static func cover(recheckOf alliance: String, _ cycle: PeriodCycle,
-                      _ owed: inout [String: [String]], _ uncovered: inout [Uncovered]) {
-        let reviewers = Set(cycle.lines.filter { $0.alliance == alliance && $0.counts && $0.stage != .recheck }.map(\.expert))
+                      _ owed: inout [String: [String]], _ uncovered: inout [Uncovered], firstOnly: Bool = false) {
+        let reviewers = Set(cycle.reviewers[alliance] ?? [])
         var seen = Set<String>()
         let panel = cycle.period.experts.filter { reviewers.contains($0.id) && seen.insert($0.id).inserted }
-        assign(alliance, to: panel, who: "its initial and cross reviewers", cycle, &owed, &uncovered)
+        assign(alliance, to: panel, who: "its initial and cross reviewers", cycle, &owed, &uncovered, firstOnly: firstOnly)
     }
 
     /// Gives `alliance` to every expert of `experts` whose review of it would count.
+    /// `firstOnly`: stop at the first expert who may (`vault status` asks only whether anyone may).
     static func assign(_ alliance: String, to experts: [Expert], who: String, _ cycle: PeriodCycle,
-                       _ owed: inout [String: [String]], _ uncovered: inout [Uncovered]) {
+                       _ owed: inout [String: [String]], _ uncovered: inout [Uncovered], firstOnly: Bool = false) {
         var excluded: [String] = []
         var given = 0
         for expert in experts {
@@ -256,6 +267,7 @@ public enum ReviewAssigner {
             if exclusions.isEmpty {
                 owed[expert.id, default: []].append(alliance)
                 given += 1
+                if firstOnly { return }
             } else {
                 excluded.append("\(expert.id): \(exclusions.map(ReviewEligibility.describe).joined(separator: "; "))")
             }
@@ -368,6 +380,7 @@ public enum ReviewAssigner {
     /// An expert file with the owed lines of `stage` made to be `alliances`: missing
     /// ones appended, ones no longer wanted removed, every other byte kept.
     static func updated(_ bytes: [UInt8], file: BoundFile?, stage: Stage, alliances: [String]) -> ([UInt8], Int, Int) {
+        let wanted = Set(alliances)
         var present = Set<String>()
         var drop: [(start: Int, end: Int)] = []
         if let file {
@@ -375,7 +388,7 @@ public enum ReviewAssigner {
                 let kind = file.kindID(of: record)
                 guard kind == "review" || kind == "owed", file.text(record, "stage") == stage.rawValue,
                       let alliance = file.text(record, "alliance") else { continue }
-                if kind == "owed" && !alliances.contains(alliance) {
+                if kind == "owed" && !wanted.contains(alliance) {
                     let start = Int(record.start)
                     var end = start
                     while end < bytes.count, bytes[end] != 0x0A { end += 1 }

@@ -23,8 +23,7 @@ public enum MissingRecheckRule: ScoredRule {
             for a in result.alliances {
                 // A re-check that is assigned (an owed line) is under way: `vault status` lists it.
                 guard let initial = a.stageScores[.initial], let cross = a.stageScores[.cross], a.stageScores[.recheck] == nil,
-                      !owedRecheck(a.id, result.period),
-                      threshold < (initial - cross).magnitude,
+                      threshold < (initial - cross).magnitude, !owedRecheck(a.id, result.period),
                       let review = a.reviews.first(where: { $0.stage == .cross && !$0.conflict }),
                       let file = result.period.reviews[review.expert] else { continue }
                 let record = file.records.first { Int($0.number) == review.line }!
