@@ -22,28 +22,40 @@ struct CodeownersCommand {
         guard let fs = openProject(directory) else { return .usage }
         let vault = Loader.load(fs).vault
         let prefix = (try? Git(directory: fs.root).prefix()) ?? ""
-        let text = Owners(vault).codeowners(prefix: prefix)
+        let owners = Owners(vault)
+        // A handle or a path with no exact CODEOWNERS form is refused, never written
+        // in part: the file would give the code host a different list of owners.
+        let problems = owners.problems(prefix: prefix)
+        guard problems.isEmpty else {
+            for p in problems {
+                Terminal.error("\(Escape.terminal(p.location.description)): error: \(Escape.terminal(p.message))\n  = hint: \(Escape.terminal(p.hint))\n")
+            }
+            Terminal.error("vault: CODEOWNERS not written: \(problems.count) \(problems.count == 1 ? "problem" : "problems") in the vault's owners\n")
+            return .usage
+        }
+        let text = owners.codeowners(prefix: prefix)
         let output = parsed.values["--output"].map { $0.hasPrefix("/") ? $0 : Terminal.currentDirectory + "/" + $0 }
             ?? fs.root + "/CODEOWNERS"
-        let current = try? DiskFileSystem(root: "/").read(String(output.dropFirst()))
+        let current = AtomicFile.current(atPath: output, project: fs)
         if parsed.flags.contains("--check") {
             guard current == Array(text.utf8) else {
-                Terminal.write("\(output) is out of date; run `vault codeowners`\n")
+                Terminal.write("\(Escape.terminal(output)) is out of date; run `vault codeowners`\n")
                 return .findings
             }
-            Terminal.write("\(output) is up to date\n")
+            Terminal.write("\(Escape.terminal(output)) is up to date\n")
             return .clean
         }
         guard current != Array(text.utf8) else {
-            Terminal.write("\(output) is up to date\n")
+            Terminal.write("\(Escape.terminal(output)) is up to date\n")
             return .clean
         }
         do throws(FileSystemError) {
-            try AtomicFile.write(Array(text.utf8), to: output)
-            Terminal.write("wrote \(output)\n")
+            if let refusal = AtomicFile.refusal(vault.refusedEntries) { throw refusal }
+            try AtomicFile.write(Array(text.utf8), toPath: output, project: fs)
+            Terminal.write("wrote \(Escape.terminal(output))\n")
             return .clean
         } catch {
-            Terminal.error("vault: \(error.message)\n" + (error.hint.map { "  = hint: \($0)\n" } ?? ""))
+            Terminal.error("vault: \(Escape.terminal(error.message))\n" + (error.hint.map { "  = hint: \(Escape.terminal($0))\n" } ?? ""))
             return .usage
         }
     }

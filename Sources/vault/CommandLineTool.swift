@@ -107,7 +107,7 @@ struct CommandLineTool {
     }
 
     func usageError(_ error: UsageError) -> ExitStatus {
-        Terminal.error("vault: \(error.message)\n" + (error.usage.isEmpty ? "" : "\n\(error.usage)"))
+        Terminal.error("vault: \(Escape.terminal(error.message))\n" + (error.usage.isEmpty ? "" : "\n\(error.usage)"))
         return .usage
     }
 }
@@ -119,7 +119,7 @@ func openProject(_ directory: String?) -> DiskFileSystem? {
         let root = try ProjectLocator.findRoot(from: start)
         return try DiskFileSystem(root: root)
     } catch {
-        Terminal.error("vault: \(error.message)\n" + (error.hint.map { "  = hint: \($0)\n" } ?? ""))
+        Terminal.failure(error.message, hint: error.hint)
         return nil
     }
 }

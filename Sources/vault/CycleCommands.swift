@@ -7,7 +7,8 @@ func refuse(_ refusal: CycleRefusal) -> ExitStatus {
         let reporter = DiagnosticTextReporter(color: Terminal.colorOnStdout)
         Terminal.write(refusal.findings.map { reporter.render($0) }.joined())
     }
-    Terminal.error("vault: \(refusal.message)\n" + (refusal.hint.map { "  = hint: \($0)\n" } ?? ""))
+    // The message quotes arguments and vault text: escaped, it cannot drive the terminal.
+    Terminal.error("vault: \(Escape.terminal(refusal.message))\n" + (refusal.hint.map { "  = hint: \(Escape.terminal($0))\n" } ?? ""))
     return refusal.findings.isEmpty ? .usage : .findings
 }
 

@@ -40,7 +40,7 @@ struct DiffCommand {
             }
             return .clean
         } catch {
-            Terminal.error("vault: \(error.message)\n")
+            Terminal.failure(error.message)
             return .usage
         }
     }

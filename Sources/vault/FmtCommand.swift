@@ -29,14 +29,14 @@ struct FmtCommand {
         }
         do throws(FileSystemError) {
             let report = try FormatRun.run(fs, paths: paths, check: check)
-            for path in report.changed { Terminal.write("\(check ? "would reformat" : "formatted") \(path)\n") }
+            for path in report.changed { Terminal.write("\(check ? "would reformat" : "formatted") \(Escape.terminal(path))\n") }
             for (path, reason) in report.refused {
-                Terminal.error("vault: \(path) not formatted: \(reason)\n  = hint: mend the error (vault lint shows it), then run vault fmt again\n")
+                Terminal.error("vault: \(Escape.terminal(path)) not formatted: \(Escape.terminal(reason))\n  = hint: mend the error (vault lint shows it), then run vault fmt again\n")
             }
             if report.changed.isEmpty && report.refused.isEmpty { Terminal.write("all files are in canonical form\n") }
             return (check && !report.changed.isEmpty) || !report.refused.isEmpty ? .findings : .clean
         } catch {
-            Terminal.error("vault: \(error.message)\n" + (error.hint.map { "  = hint: \($0)\n" } ?? ""))
+            Terminal.failure(error.message, hint: error.hint)
             return .usage
         }
     }

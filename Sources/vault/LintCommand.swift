@@ -31,7 +31,7 @@ struct LintCommand {
             do throws(Git.Failure) {
                 result = try ChangeScope.lint(fs, since: base, options: options)
             } catch {
-                Terminal.error("vault: \(error.message)\n")
+                Terminal.failure(error.message)
                 return .usage
             }
         } else {
@@ -107,7 +107,7 @@ struct SchemaCommand {
         guard let schema = loaded.vault.schemas[id] else {
             let known = loaded.vault.schemas.keys.sorted()
             let guess = Suggest.closest(to: id, in: known).map { "; did you mean \"\($0)\"?" } ?? ""
-            Terminal.error("vault: no schema \"\(id)\" in schemas/\(guess) (known: \(known.joined(separator: ", ")), core)\n")
+            Terminal.error("vault: " + Escape.terminal("no schema \"\(id)\" in schemas/\(guess) (known: \(known.joined(separator: ", ")), core)") + "\n")
             return .usage
         }
         Terminal.write(SchemaPrinter.text(schema))

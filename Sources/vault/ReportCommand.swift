@@ -35,10 +35,11 @@ struct ReportCommand {
         }
         do throws(FileSystemError) {
             let path = output.hasPrefix("/") ? output : Terminal.currentDirectory + "/" + output
-            try AtomicFile.write(Array(text.utf8), to: path)
+            if let refusal = AtomicFile.refusal(project.vault.refusedEntries) { throw refusal }
+            try AtomicFile.write(Array(text.utf8), toPath: path, project: DiskFileSystem(root: project.root))
             return .clean
         } catch {
-            Terminal.error("vault: \(error.message)\n" + (error.hint.map { "  = hint: \($0)\n" } ?? ""))
+            Terminal.failure(error.message, hint: error.hint)
             return .usage
         }
     }

@@ -23,7 +23,12 @@ struct ScoredProject {
                              usage: "")
         }
         guard result.schema != nil else {
-            throw UsageError(message: "period \(id) has no usable schema; run `vault lint` to see why", usage: "")
+            let schemaID = result.period.schemaID
+            let why = schemaID.flatMap { vault.schemaErrors[$0] }
+                .map { "schema \"\(schemaID!)\" has errors; first: \($0.location): \($0.message)" }
+                ?? schemaID.map { "schema \"\($0)\" is not in schemas/" }
+                ?? "\(result.period.file.path) has no valid period line naming its schema"
+            throw UsageError(message: "period \(id) cannot be scored: \(why); run `vault lint` to see every finding", usage: "")
         }
         return result
     }
@@ -55,12 +60,13 @@ struct ScoreCommand {
             var results = project.results
             if let id = parsed.positionals.first { results = [id: try project.period(id)] }
             do throws(FileSystemError) {
-                let changed = try ResultWriter.write(results, root: project.root, leftovers: project.vault.leftovers)
-                for path in changed { Terminal.write("wrote \(path)\n") }
+                let changed = try ResultWriter.write(results, root: project.root, leftovers: project.vault.leftovers,
+                                                      refused: project.vault.refusedEntries)
+                for path in changed { Terminal.write("wrote \(Escape.terminal(path))\n") }
                 Terminal.write(changed.isEmpty ? "results are up to date\n" : "\(changed.count) files written\n")
                 return .clean
             } catch {
-                Terminal.error("vault: \(error.message)\n" + (error.hint.map { "  = hint: \($0)\n" } ?? ""))
+                Terminal.failure(error.message, hint: error.hint)
                 return .usage
             }
         }

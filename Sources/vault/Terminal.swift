@@ -1,3 +1,4 @@
+import VaultKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,6 +19,12 @@ enum Terminal {
     static func write(_ text: String) { writeAll(STDOUT_FILENO, text) }
 
     static func error(_ text: String) { writeAll(STDERR_FILENO, text) }
+
+    /// `vault: MESSAGE` and its hint on standard error, escaped: a message quotes
+    /// paths and values, which may hold control characters.
+    static func failure(_ message: String, hint: String? = nil) {
+        error("vault: \(Escape.terminal(message))\n" + (hint.map { "  = hint: \(Escape.terminal($0))\n" } ?? ""))
+    }
 
     /// Unbuffered, so output and errors keep their order and nothing waits in a buffer at exit.
     private static func writeAll(_ fd: Int32, _ text: String) {

@@ -159,8 +159,8 @@ import Testing
             FieldSpec(id: "e", type: .enumeration(["a", "b", "c"])), FieldSpec(id: "absent", type: .int),
         ])
         let lines = [
-            "0001-01-01 edge n=9223372036854775807 d=-5764607.52303423487 on=9999-12-31 m=-92233720368547758.07元 c=D999 t=\"末\" e=c",
-            "edge n=-9223372036854775807 d=5764607.52303423487 on=2024-02-29 m=0.00元 c=110 t=\"\" e=a",
+            "0001-01-01 edge n=999999999999999999 d=-999999.99999999999 on=9999-12-31 m=999999999999999.99元 c=D999 t=\"末\" e=c",
+            "edge n=-999999999999999999 d=99999999999999999 on=2024-02-29 m=0.00元 c=110 t=\"\" e=a",
             "edge d=0.00000000001",
         ]
         let parsed = LineParser.parse(SourceText(path: "vault/alliances/x/2023.txt", text: lines.joined(separator: "\n")))
@@ -180,10 +180,23 @@ import Testing
         }
         #expect(file.records[0].date == Day("0001-01-01"))
 
-        let tooLong = LineParser.parse(SourceText(path: "x.txt", text: "edge d=576460752303423488"))
-        let (_, refused) = Binder.bind(tooLong, table: KindTable([kind]), bands: [], place: "a test")
-        #expect(refused.map(\.ruleID) == ["bad-value"])
-        #expect(refused.first?.hint?.contains("at most 17 digits") == true)
+        // One past each documented bound (docs/format.md) is a bad value that says the bound.
+        let beyond = [
+            ("d=576460752303423488", "at most 17 digits, 11 after the point"),
+            ("d=100000000000000000", "at most 17 digits, 11 after the point"),
+            ("d=0.000000000001", "at most 17 digits, 11 after the point"),
+            ("n=1000000000000000000", "a whole number of at most 18 digits"),
+            ("n=-1000000000000000000", "a whole number of at most 18 digits"),
+            ("m=100000000亿元", "below 10^16 元"),
+            ("m=-5万元", "not negative"),
+            ("m=1.001元", "in whole fen"),
+        ]
+        for (field, words) in beyond {
+            let (_, refused) = Binder.bind(LineParser.parse(SourceText(path: "x.txt", text: "edge \(field)")),
+                                           table: KindTable([kind]), bands: [], place: "a test")
+            #expect(refused.map(\.ruleID) == ["bad-value"], "\(field)")
+            #expect(refused.first?.message.contains(words) == true, "\(field): \(refused.map(\.message))")
+        }
     }
 
     @Test func codesFollowTheBatchShape() {

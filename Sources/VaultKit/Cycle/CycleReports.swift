@@ -1,6 +1,9 @@
 /// What `vault review assign` prints.
 public enum ReviewAssignReport {
-    public static func text(_ outcome: ReviewAssigner.Outcome) -> String {
+    /// Each line escaped for a terminal: ids and reasons come from the vault's files.
+    public static func text(_ outcome: ReviewAssigner.Outcome) -> String { escapedLines(unescaped(outcome)) }
+
+    static func unescaped(_ outcome: ReviewAssigner.Outcome) -> String {
         let plan = outcome.plan
         let lines = plan.byExpert.reduce(0) { $0 + $1.alliances.count }
         var out = "\(plan.stage.rawValue) stage of \(plan.period): \(plan.alliances.count) alliance\(plan.alliances.count == 1 ? "" : "s"), \(lines) review line\(lines == 1 ? "" : "s") for \(plan.byExpert.count) expert\(plan.byExpert.count == 1 ? "" : "s")\n"
@@ -31,7 +34,10 @@ public enum CycleStatusReport {
         ids.prefix(limit).joined(separator: ", ") + (ids.count > limit ? ", … (\(ids.count - limit) more)" : "")
     }
 
-    public static func text(_ s: CycleStatus) -> String {
+    /// Each line escaped for a terminal: ids, paths and messages come from the vault's files.
+    public static func text(_ s: CycleStatus) -> String { escapedLines(unescaped(s)) }
+
+    static func unescaped(_ s: CycleStatus) -> String {
         var out = "period \(s.period)"
         var about: [String] = []
         if let start = s.start, let end = s.end { about.append("\(start) to \(end)") }
@@ -135,4 +141,9 @@ public enum CycleStatusReport {
             ("findings", J.array(findings)),
         ]) + "\n"
     }
+}
+
+/// `text` with each line escaped for a terminal (`Escape.terminal`), line ends kept.
+func escapedLines(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { Escape.terminal(String($0)) }.joined(separator: "\n")
 }

@@ -69,24 +69,10 @@ public struct CycleStatus: Sendable {
         guard let period = vault.periods[id] else {
             let known = vault.periodIDs
             let guess = Suggest.closest(to: id, in: known).map { "did you mean \($0)? " } ?? ""
-            throw CycleRefusal("no period \"\(visible(id))\" in vault/periods/",
+            throw CycleRefusal("no period \"\(id)\" in vault/periods/",
                                hint: "\(guess)periods: \(known.isEmpty ? "none" : known.joined(separator: ", "))")
         }
         return period
-    }
-
-    /// Text from the command line as it can be shown on a terminal: control
-    /// characters written as `\u{…}`, so an argument cannot drive the terminal.
-    static func visible(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.properties.generalCategory == .format {
-                out += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 
     /// The period `status` reports on when none is named: the one that starts last.

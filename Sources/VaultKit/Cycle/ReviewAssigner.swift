@@ -207,10 +207,6 @@ public enum ReviewAssigner {
                 throw CycleRefusal("period \(periodID) has no threshold= on its period line (\(place)); nothing was written",
                                    hint: "add threshold=N (initial and cross totals that differ by more than N points are re-checked)")
             }
-            guard !(threshold < Points.zero) else {
-                throw CycleRefusal("period \(periodID) has a negative threshold (threshold=\(threshold), \(place)): every alliance would be re-checked; nothing was written",
-                                   hint: "set the threshold the rules give (points, 0 or more)")
-            }
             let result = Scorer.score(vault, period, detail: false)
             for entry in evaluated {
                 guard let a = result.alliance(entry.id), let initial = a.stageScores[.initial], let cross = a.stageScores[.cross],
@@ -308,16 +304,16 @@ public enum ReviewAssigner {
     public static func write(_ plan: Plan, vault: Vault, root: String) throws(CycleRefusal) -> Outcome {
         let period = vault.periods[plan.period]!
         let wanted = Dictionary(plan.byExpert.map { ($0.expert, $0.alliances) }, uniquingKeysWith: { a, _ in a })
+        let fs: DiskFileSystem
         let lock: WriteLock
         do throws(FileSystemError) {
-            lock = try WriteLock(root: root)
+            fs = try DiskFileSystem(root: root)
+            lock = try WriteLock(fs)
         } catch {
             throw CycleRefusal(error.message, hint: error.hint)
         }
         defer { withExtendedLifetime(lock) {} }
-        lock.removeLeftovers(vault.leftovers, root: root)
-        let fs: DiskFileSystem
-        do throws(FileSystemError) { fs = try DiskFileSystem(root: root) } catch { throw CycleRefusal(error.message, hint: error.hint) }
+        lock.removeLeftovers(vault.leftovers, in: fs)
         // Every new content is worked out before the first write.
         var writes: [(path: String, bytes: [UInt8], added: Int, removed: Int)] = []
         let experts = Set(wanted.keys).union(period.reviews.keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -367,9 +363,9 @@ public enum ReviewAssigner {
                 }
             }
             do throws(FileSystemError) {
-                try AtomicFile.ensureDirectory(root + "/vault/reviews")
-                try AtomicFile.ensureDirectory(root + "/vault/reviews/\(plan.period)")
-                for write in writes { try AtomicFile.write(write.bytes, to: root + "/" + write.path) }
+                try AtomicFile.ensureDirectory("vault/reviews", in: fs)
+                try AtomicFile.ensureDirectory("vault/reviews/\(plan.period)", in: fs)
+                for write in writes { try AtomicFile.write(write.bytes, to: write.path, in: fs) }
             } catch {
                 throw CycleRefusal(error.message, hint: error.hint)
             }

@@ -5,10 +5,11 @@ import Foundation
 public enum ExampleProject {
     public static let base: [String: String] = [
         "schemas/test.txt": """
-            schema title="示例指标" total=10
+            schema title="示例指标" total=100
             band id=high min=85 label=活跃度高
             band id=low min=0 label=不活跃
             group id=1 title=组织运行 max=10
+            group id=2 title=协同创新 max=90
             indicator id=1.1 group=1 title=理事会会议 max=10 from=meeting[type=council] rubric=count tiers=1:6,2:10
             kind id=meeting title=会议
             field kind=meeting id=type type=enum(council,secretariat) required=yes

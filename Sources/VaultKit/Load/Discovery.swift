@@ -19,11 +19,14 @@ enum Discovery {
         var files: [DiscoveredFile] = []
         var allianceDirectories: [String] = []
         var diagnostics: [Diagnostic] = []
-        /// Temporary files an interrupted writer left (`.NAME.tmp-PID`).
+        /// Temporary files an interrupted writer left (`.NAME.tmp-NUMBER`).
         var leftovers: [String] = []
+        /// Symbolic links and special files met, each said as "PATH" is WHAT: never
+        /// opened, and the writers refuse to run while any is there.
+        var refused: [String] = []
     }
 
-    /// Whether `name` is a writer's temporary file: `.NAME.tmp-PID` (see `AtomicFile`).
+    /// Whether `name` is a writer's temporary file: `.NAME.tmp-NUMBER` (see `AtomicFile`).
     static func isLeftover(_ name: String) -> Bool {
         guard name.hasPrefix("."), let range = name.range(of: ".tmp-", options: .backwards) else { return false }
         let pid = name[range.upperBound...]
@@ -33,11 +36,21 @@ enum Discovery {
     static func discover(_ fs: any FileSystem) -> Result {
         var result = Result()
         var walker = Walker(fs: fs, result: result)
-        walker.walk("schemas", expecting: "schema files (ID.txt)") { name, type, walker in
-            walker.file(name, type, in: "schemas", role: .schema)
+        // `schemas` and `vault` themselves may be links or special files too: reported, not walked.
+        let top = (try? fs.entries(in: "")) ?? []
+        func usable(_ name: String) -> Bool {
+            guard let entry = top.first(where: { $0.name == name }) else { return true }
+            return walker.usable(name, entry.type)
         }
-        walker.walk("vault", expecting: "periods/, alliances/, reviews/ and results/") { name, type, walker in
-            walker.vaultEntry(name, type)
+        if usable("schemas") {
+            walker.walk("schemas", expecting: "schema files (ID.txt)") { name, type, walker in
+                walker.file(name, type, in: "schemas", role: .schema)
+            }
+        }
+        if usable("vault") {
+            walker.walk("vault", expecting: "periods/, alliances/, reviews/ and results/") { name, type, walker in
+                walker.vaultEntry(name, type)
+            }
         }
         result = walker.result
         return result
@@ -96,11 +109,14 @@ enum Discovery {
             switch type {
             case .file, .directory:
                 return true
-            case .linkOutside(let target):
-                report(IORule.description, path, "symbolic link \"\(path)\" leads outside the project (to \(target)); not followed",
-                       hint: "copy the file into the project, or make the link point inside it")
+            case .link(let target):
+                let error = DiskFileSystem.notOpened("", what: "a symbolic link (to \(target))")
+                report(IORule.description, path, "\"\(path)\": \(error.message)", hint: error.hint)
+                result.refused.append("\"\(path)\" is a symbolic link (to \(target))")
             case .other(let why):
-                report(IORule.description, path, "cannot use \"\(path)\": \(why)", hint: "replace it with a regular file")
+                let error = DiskFileSystem.notOpened("", what: why)
+                report(IORule.description, path, "\"\(path)\": \(error.message)", hint: error.hint)
+                result.refused.append("\"\(path)\" is \(why)")
             }
             return false
         }
@@ -155,6 +171,7 @@ enum Discovery {
                     result.files += part.files
                     result.diagnostics += part.diagnostics
                     result.leftovers += part.leftovers
+                    result.refused += part.refused
                 }
             case ("reviews", .directory):
                 walk(path, expecting: "period directories of review files") { name, type, walker in

@@ -8,9 +8,9 @@ import Darwin
 public enum EntryType: Sendable, Equatable {
     case file
     case directory
-    /// A symbolic link whose target is outside the project: never followed.
-    case linkOutside(String)
-    /// A dangling or looping link, a socket, a device …
+    /// A symbolic link (its target as written): never followed, wherever it leads.
+    case link(String)
+    /// A FIFO, a socket, a device, or an entry that cannot be examined: never opened.
     case other(String)
 }
 
@@ -18,6 +18,13 @@ public enum EntryType: Sendable, Equatable {
 public struct FileSystemError: Error, Sendable {
     public var message: String
     public var hint: String?
+    /// The `errno` behind it, when there is one (`ENOENT`: the file is not there).
+    var code: Int32 = 0
+
+    public init(message: String, hint: String?) {
+        self.message = message
+        self.hint = hint
+    }
 }
 
 /// Where the loader reads from: the disk, or memory in tests and rule examples.
@@ -101,32 +108,55 @@ public struct MemoryFileSystem: FileSystem {
 
     public func read(_ path: String, into arena: Arena?) throws(FileSystemError) -> Slab<UInt8> {
         guard let bytes = files[ByteKey(path)] else { throw FileSystemError(message: "no such file", hint: nil) }
+        if bytes.count > DiskFileSystem.maximumFileSize { throw DiskFileSystem.tooLarge(path, size: bytes.count) }
         return Slab(copying: bytes, in: arena)
     }
 }
 
 /// The project on disk, read with POSIX calls: no `Character`s, no Foundation
-/// file wrappers on the hot path. Symbolic links are followed only inside the root.
+/// file wrappers on the hot path.
+///
+/// A closed world: every path is opened beneath the root's descriptor and no
+/// symbolic link is followed, neither on the way nor at the end (Linux's `openat2`
+/// with `RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS`, one call; elsewhere a walk of
+/// `O_NOFOLLOW` opens, one directory at a time), so a directory swapped for a link
+/// between listing and reading is not followed either. What was opened is checked
+/// (`fstat`): only a regular file is read, only a directory listed, and a FIFO or a
+/// device is never waited on (`O_NONBLOCK`). A file over `maximumFileSize` is not read.
 public struct DiskFileSystem: FileSystem {
     /// The real (symlink-free) absolute path of the project root.
     public let root: String
+    private let handle: Descriptor
+
+    /// The largest file vault reads (64 MiB). A record file of the shipped vault is a
+    /// few kilobytes; the limit keeps every offset in a file within 32 bits and a
+    /// planted huge or endless file from taking the machine's memory.
+    public static let maximumFileSize = 64 << 20
 
     public init(root: String) throws(FileSystemError) {
         guard let real = DiskFileSystem.realPath(root) else {
             throw FileSystemError(message: "cannot open \"\(root)\": \(DiskFileSystem.errnoText())", hint: nil)
         }
+        let fd = Glibc.open(real, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw FileSystemError(message: "cannot open \"\(root)\": \(DiskFileSystem.errnoText())", hint: nil)
+        }
         self.root = real
+        handle = Descriptor(fd)
     }
 
-    func absolute(_ path: String) -> String { path.isEmpty ? root : root + "/" + path }
+    /// The root directory's descriptor, for the writers' `openat` calls.
+    var rootDescriptor: Int32 { handle.fd }
 
     public func entries(in directory: String) throws(FileSystemError) -> [(name: String, type: EntryType)] {
-        let base = absolute(directory)
-        guard let dir = opendir(base) else {
-            throw FileSystemError(message: "cannot list directory: \(DiskFileSystem.errnoText())",
-                                  hint: "check the directory's permissions")
+        let fd = open(beneath: directory, O_RDONLY | O_DIRECTORY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0, let dir = fdopendir(fd) else {
+            let code = errno
+            if fd >= 0 { close(fd) }
+            throw failure(directory, code, hint: "check the directory's permissions")
         }
         defer { closedir(dir) }
+        let listed = dirfd(dir)
         var result: [(String, EntryType)] = []
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
@@ -137,38 +167,63 @@ public struct DiskFileSystem: FileSystem {
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_REG): result.append((name, .file))
             case Int32(DT_DIR): result.append((name, .directory))
-            default: result.append((name, type(of: base + "/" + name)))
+            default: result.append((name, DiskFileSystem.type(of: name, in: listed)))
             }
         }
         return result.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
     }
 
-    func type(of path: String) -> EntryType {
+    /// What `name` in the directory `directory` is, never following it.
+    static func type(of name: String, in directory: Int32) -> EntryType {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return .other(DiskFileSystem.errnoText()) }
-        if info.st_mode & S_IFMT == S_IFLNK {
-            guard let target = DiskFileSystem.realPath(path) else {
-                return .other("a symbolic link that leads nowhere (\(DiskFileSystem.errnoText()))")
-            }
-            guard target == root || target.hasPrefix(root + "/") else { return .linkOutside(target) }
-            guard stat(target, &info) == 0 else { return .other(DiskFileSystem.errnoText()) }
+        guard fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+            return .other("an entry that cannot be examined (\(errnoText()))")
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .file
         case S_IFDIR: return .directory
-        default: return .other("not a regular file")
+        case S_IFLNK: return .link(linkTarget(name, in: directory))
+        default: return .other(kind(info.st_mode))
+        }
+    }
+
+    /// What a link says, as written (it is never resolved).
+    static func linkTarget(_ name: String, in directory: Int32) -> String {
+        var buffer = [CChar](repeating: 0, count: 4_097)
+        let n = readlinkat(directory, name, &buffer, buffer.count - 1)
+        guard n >= 0 else { return "?" }
+        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// "a FIFO", "a socket", … for a mode that is neither a regular file nor a directory.
+    static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: return "a FIFO"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFDIR: return "a directory"
+        case S_IFLNK: return "a symbolic link"
+        default: return "not a regular file"
         }
     }
 
     public func read(_ path: String, into arena: Arena?) throws(FileSystemError) -> Slab<UInt8> {
-        let fd = open(absolute(path), O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw FileSystemError(message: "cannot read file: \(DiskFileSystem.errnoText())",
-                                  hint: "check the file's permissions (chmod u+r)")
-        }
+        let fd = open(beneath: path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(path, errno, hint: "check the file's permissions (chmod u+r)") }
         defer { close(fd) }
+        return try DiskFileSystem.readOpened(fd, path: path, into: arena)
+    }
+
+    /// The bytes of an opened file: a regular file (`fstat` says so) of at most
+    /// `maximumFileSize` bytes, however much it grows while being read.
+    static func readOpened(_ fd: Int32, path: String, into arena: Arena?) throws(FileSystemError) -> Slab<UInt8> {
         var info = stat()
-        let size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        guard fstat(fd, &info) == 0 else { throw readFailure(errno) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw notOpened("", what: kind(info.st_mode)) }
+        let size = Int(info.st_size)
+        guard size <= maximumFileSize else { throw tooLarge(path, size: size) }
+        Arena.ensureRoom(toParse: size, path: path)
         // Read straight into the slab (no zero-filling pass), with one spare byte so
         // that the read which finds the end needs no growth.
         let capacity = max(size, 0) + 1
@@ -187,21 +242,124 @@ public struct DiskFileSystem: FileSystem {
             }
             return count
         }
-        guard failure == 0 else { throw DiskFileSystem.readFailure(failure) }
+        guard failure == 0 else { throw readFailure(failure) }
         guard bytes.count == capacity else { return bytes }
-        // A file that grew while being read: read the rest in chunks.
+        // A file that grew while being read: read the rest in chunks, up to the limit.
         var grown = Array(bytes)
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw DiskFileSystem.readFailure(errno)
+                throw readFailure(errno)
             }
             if n == 0 { break }
             grown += chunk[..<n]
+            guard grown.count <= maximumFileSize else { throw tooLarge(path, size: grown.count) }
         }
         return Slab(copying: grown, in: arena)
+    }
+
+    // MARK: Opening beneath the root
+
+    /// Opens `path` (relative to the root) beneath the root, following no symbolic
+    /// link on the way or at the end; -1 with `errno` set when it cannot.
+    func open(beneath path: String, _ flags: Int32, mode: mode_t = 0) -> Int32 {
+        DiskFileSystem.open(beneath: path, in: handle.fd, flags, mode: mode)
+    }
+
+    static func open(beneath path: String, in directory: Int32, _ flags: Int32, mode: mode_t = 0) -> Int32 {
+        let flags = flags | O_NOFOLLOW | O_CLOEXEC
+        guard !path.isEmpty else { return openat(directory, ".", flags, mode) }
+        #if os(Linux)
+        if let openat2 = Openat2.call {
+            var how = Openat2.How(flags: UInt64(UInt32(bitPattern: flags)),
+                                  mode: flags & O_CREAT != 0 ? UInt64(mode) : 0,
+                                  resolve: Openat2.noSymlinks | Openat2.beneath | Openat2.noMagicLinks)
+            let fd = path.withCString { name in
+                withUnsafePointer(to: &how) { openat2(Openat2.number, Int(directory), name, UnsafeRawPointer($0), MemoryLayout<Openat2.How>.size) }
+            }
+            if fd >= 0 { return Int32(fd) }
+            // ENOSYS: a kernel before 5.6; EPERM: a sandbox that forbids the call. Walk instead.
+            guard errno == ENOSYS || errno == EPERM else { return -1 }
+        }
+        #endif
+        return walk(path, in: directory, flags, mode: mode)
+    }
+
+    /// `open(beneath:)` one component at a time, each opened with `O_NOFOLLOW`.
+    static func walk(_ path: String, in root: Int32, _ flags: Int32, mode: mode_t) -> Int32 {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        var directory = root
+        for (index, part) in parts.enumerated() {
+            guard part != "..", part != "." else {
+                if directory != root { close(directory) }
+                errno = EXDEV
+                return -1
+            }
+            let last = index == parts.count - 1
+            let fd = openat(directory, String(part), last ? flags : O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC, mode)
+            let code = errno
+            if directory != root { close(directory) }
+            guard fd >= 0 else {
+                errno = code
+                return -1
+            }
+            directory = fd
+        }
+        return directory
+    }
+
+    /// Why `path` could not be opened: the link or special file on its way, named,
+    /// or the system's reason.
+    func failure(_ path: String, _ code: Int32, hint: String) -> FileSystemError {
+        if code == ELOOP || code == EXDEV || code == ENOTDIR || code == ENXIO || code == EOPNOTSUPP,
+           let (entry, what) = firstUnusable(path) {
+            return DiskFileSystem.notOpened(entry == path ? "" : entry, what: what)
+        }
+        errno = code
+        var error = FileSystemError(message: "cannot open \"\(path)\": \(DiskFileSystem.errnoText())", hint: hint)
+        error.code = code
+        return error
+    }
+
+    /// The first entry on the way to `path` (or `path` itself) that is a symbolic
+    /// link or a special file, with what it is. Only on the error path.
+    func firstUnusable(_ path: String) -> (String, String)? {
+        var directory = handle.fd
+        defer { if directory != handle.fd { close(directory) } }
+        var walked = ""
+        let parts = path.split(separator: "/").map(String.init)
+        for (index, part) in parts.enumerated() {
+            walked += (walked.isEmpty ? "" : "/") + part
+            switch DiskFileSystem.type(of: part, in: directory) {
+            case .link(let target): return (walked, "a symbolic link (to \(target))")
+            case .other(let what): return (walked, what)
+            case .file: return index == parts.count - 1 ? nil : (walked, "a file where a directory belongs")
+            case .directory:
+                let next = openat(directory, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard next >= 0 else { return nil }
+                if directory != handle.fd { close(directory) }
+                directory = next
+            }
+        }
+        return nil
+    }
+
+    /// The refusal for an entry vault does not open: `entry` is empty when it is the
+    /// path itself (the caller names it), else the link or special file on its way.
+    static func notOpened(_ entry: String, what: String) -> FileSystemError {
+        let link = what.hasPrefix("a symbolic link")
+        let subject = entry.isEmpty ? "it is \(what)" : "\"\(entry)\" on its way is \(what)"
+        return FileSystemError(
+            message: subject + (link ? "; vault follows no symbolic link" : "; vault opens only regular files and directories"),
+            hint: link ? "replace the link by the file or directory it stands for (a copy inside the project)"
+                       : "replace it by a regular file, or move it out of the project")
+    }
+
+    static func tooLarge(_ path: String, size: Int) -> FileSystemError {
+        FileSystemError(message: "it is \(size) bytes, over the \(maximumFileSize >> 20) MiB (\(maximumFileSize) bytes) a vault file may hold; not read",
+                        hint: "a vault file is text kept by hand: split the records, or move the file out of the project")
     }
 
     private static func readFailure(_ code: Int32) -> FileSystemError {
@@ -217,3 +375,30 @@ public struct DiskFileSystem: FileSystem {
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
 }
+
+/// A descriptor closed when the last value holding it goes.
+final class Descriptor: Sendable {
+    let fd: Int32
+    init(_ fd: Int32) { self.fd = fd }
+    deinit { close(fd) }
+}
+
+#if os(Linux)
+/// `openat2(2)`, which glibc 2.36 does not wrap: called through `syscall`, which
+/// Swift cannot call directly (it is variadic), as a function of fixed arguments
+/// (the x86-64 and arm64 calling conventions pass them alike).
+enum Openat2 {
+    struct How {
+        var flags: UInt64
+        var mode: UInt64
+        var resolve: UInt64
+    }
+    typealias Call = @convention(c) (Int, Int, UnsafePointer<CChar>, UnsafeRawPointer, Int) -> Int
+    /// The same number on every architecture (added after the tables were unified).
+    static let number = 437
+    static let noMagicLinks: UInt64 = 0x02
+    static let noSymlinks: UInt64 = 0x04
+    static let beneath: UInt64 = 0x08
+    static let call: Call? = dlsym(nil, "syscall").map { unsafeBitCast($0, to: Call.self) }
+}
+#endif

@@ -24,6 +24,7 @@ public enum Loader {
         // The files' bytes and the records bound from them: one arena for the whole load.
         let arena = Arena()
         vault.leftovers = discovered.leftovers
+        vault.refusedEntries = discovered.refused
         for path in discovered.leftovers {
             diagnostics.append(InterruptedWriteRule.description.fileDiagnostic(path,
                 "\(path) is a temporary file left by an interrupted write",
@@ -100,7 +101,7 @@ public enum Loader {
     /// The kinds an alliance's record file may hold under `schema`: the core record
     /// kinds, then the schema's. Scoring compiles its rubrics against the same table.
     public static func recordTable(_ schema: Schema) -> KindTable {
-        KindTable(CoreSchema.kinds(for: .records) + schema.kinds.filter { $0.role == .records })
+        KindTable(CoreSchema.kinds(for: .records) + schema.kinds.filter { $0.role == .records }, measured: schema.measured)
     }
 
     /// Reads and parses one file; an unreadable file becomes an `io` finding.
@@ -125,10 +126,21 @@ public enum Loader {
             let (schema, problems) = SchemaBuilder.build(id: file.id, file: bound)
             diagnostics += bindProblems + problems
             vault.schemas[file.id] = schema
-            if !parsed.diagnostics.isEmpty || !bindProblems.isEmpty || !problems.isEmpty {
+            // Only errors disable a schema: a warning (a byte-order mark, CRLF line ends)
+            // leaves it usable. The first error is kept, so each period that cannot use
+            // the schema names what stops it.
+            let errors = (parsed.diagnostics + bindProblems + problems).filter { $0.severity == .error }
+            if let first = errors.sorted(by: Diagnostic.ordered).first {
                 vault.brokenSchemas.insert(file.id)
+                vault.schemaErrors[file.id] = first
             }
         }
+    }
+
+    /// `; first: PATH:LINE:COLUMN: MESSAGE` for a broken schema, as a period's finding names it.
+    static func firstError(_ vault: Vault, _ schemaID: String) -> String {
+        guard let error = vault.schemaErrors[schemaID] else { return "" }
+        return "; first: \(error.location): \(error.message)"
     }
 
     static func loadPeriods(_ files: [(DiscoveredFile, ParsedFile)], into vault: inout Vault, _ diagnostics: inout [Diagnostic]) {
@@ -141,17 +153,24 @@ public enum Loader {
             if let record = bound.records(of: "period").first {
                 period.start = bound.date(record, "start")
                 period.end = bound.date(record, "end")
-                period.roster = bound.int(record, "roster")
-                period.threshold = bound.decimal(record, "threshold")
+                // A roster or threshold below 0 means nothing: a bad value, and not used.
+                func notNegative<T: Comparable>(_ field: String, _ value: T?, zero: T, _ what: String) -> T? {
+                    guard let value, value < zero else { return value }
+                    diagnostics.append(bound.site(record).diagnostic(BadValueRule.description, at: bound.offset(of: field, in: record),
+                        "\(field)=\(value) is negative: it is \(what)", hint: "write 0 or more"))
+                    return nil
+                }
+                period.roster = notNegative("roster", bound.int(record, "roster"), zero: 0, "a number of alliances")
+                period.threshold = notNegative("threshold", bound.decimal(record, "threshold"), zero: FixedDecimal(0), "a difference in points")
                 for (field, batch) in [("roster1", "1"), ("roster2", "2"), ("roster3", "3"), ("roster-later", "later")] {
-                    if let count = bound.int(record, field) { period.batchRoster[batch] = count }
+                    if let count = notNegative(field, bound.int(record, field), zero: 0, "a number of alliances") { period.batchRoster[batch] = count }
                 }
                 period.schemaID = bound.text(record, "schema")
                 if let schemaID = period.schemaID {
                     if vault.brokenSchemas.contains(schemaID) {
                         diagnostics.append(bound.site(record).diagnostic(SchemaRule.description,
                             at: bound.offset(of: "schema", in: record),
-                            "schema \"\(schemaID)\" has errors, so the records of period \(file.id) are checked for syntax only",
+                            "schema \"\(schemaID)\" has errors, so the records of period \(file.id) are checked for syntax only and the period cannot be scored\(Self.firstError(vault, schemaID))",
                             hint: "mend the errors reported in schemas/\(schemaID).txt"))
                     } else if let schema = vault.schemas[schemaID] {
                         period.schema = schema

@@ -16,12 +16,20 @@ public enum ProjectLocator {
             throw FileSystemError(message: "\"\(start)\" is not a directory", hint: "give -C a directory")
         }
         while true {
-            if isDirectory(directory + "/vault"), isDirectory(directory + "/schemas") { return directory }
+            if isEntry(directory + "/vault"), isEntry(directory + "/schemas") { return directory }
             guard directory != "/", let slash = directory.utf8.lastIndex(of: UInt8(ascii: "/")) else { break }
             directory = slash == directory.utf8.startIndex ? "/" : String(directory[..<slash])
         }
         throw FileSystemError(message: "no vault project in \"\(start)\" or any directory above it",
                               hint: "a project root holds vault/ and schemas/; run vault inside one, or pass -C DIR")
+    }
+
+    /// A directory, or a symbolic link standing where `vault/` or `schemas/` belongs:
+    /// such a root is still found, so that the link is reported (and never followed)
+    /// instead of the search going on to a project above.
+    static func isEntry(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT == S_IFDIR || info.st_mode & S_IFMT == S_IFLNK)
     }
 
     static func isDirectory(_ path: String) -> Bool {

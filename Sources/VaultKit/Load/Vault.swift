@@ -54,6 +54,8 @@ public struct Vault: Sendable {
     public var schemas: [String: Schema] = [:]
     /// Schemas with errors: known to exist, but no record is checked against them.
     public var brokenSchemas: Set<String> = []
+    /// The first error of each broken schema, which the periods using it name.
+    public var schemaErrors: [String: Diagnostic] = [:]
     public var periods: [String: Period] = [:]
     /// Alliances by directory name; only the loader adds them, so `allianceIDs` stays true.
     public internal(set) var alliances: [String: Alliance] = [:]
@@ -61,6 +63,9 @@ public struct Vault: Sendable {
     public var files: [ParsedFile] = []
     /// Temporary files an interrupted writer left behind; the next writer removes them.
     public var leftovers: [String] = []
+    /// Symbolic links and special files in the tree ("PATH" is WHAT): lint reports
+    /// them, nothing opens them, and the writers refuse to run while any is there.
+    public var refusedEntries: [String] = []
     /// `vault/results/PERIOD.tsv` as written, by period.
     public var resultTables: [String: SourceText] = [:]
     /// Record files whose lines were bound to kinds, for per-file rules.

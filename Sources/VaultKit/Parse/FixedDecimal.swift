@@ -14,8 +14,18 @@ public struct FixedDecimal: Hashable, Sendable, Comparable, CustomStringConverti
 
     public init(_ integer: Int) { self.init(mantissa: Int64(integer), scale: 0) }
 
-    /// Parses `-?digits(.digits)?` from bytes; nil when malformed or too large.
-    public init?<C: Collection<UInt8>>(bytes: C) where C.Index == Int {
+    /// The most digits a `decimal` value may have (docs/format.md), and after the point.
+    /// A mantissa of 17 digits is below 2^57: it fits a value slot (`Slot.holds`) and
+    /// rescales to hundredths (`Points`) without overflow.
+    public static let maxDigits = 17
+    public static let maxScale = 11
+    /// The most digits an `int` value may have: below 10^18, so that two of them, or a
+    /// roster doubled in a percentage's rounding, never overflow 64 bits.
+    public static let maxIntDigits = 18
+
+    /// Parses `-?digits(.digits)?` from bytes; nil when malformed, with more than
+    /// `maxDigits` digits or more than `maxScale` after the point.
+    public init?<C: Collection<UInt8>>(bytes: C, maxDigits: Int = FixedDecimal.maxDigits) where C.Index == Int {
         var i = bytes.startIndex
         let end = bytes.endIndex
         guard i < end else { return nil }
@@ -33,7 +43,7 @@ public struct FixedDecimal: Hashable, Sendable, Comparable, CustomStringConverti
             } else if c >= 0x30 && c <= 0x39 {
                 let (times, o1) = mantissa.multipliedReportingOverflow(by: 10)
                 let (plus, o2) = times.addingReportingOverflow(Int64(c - 0x30))
-                guard !o1, !o2, scale < 12 else { return nil }
+                guard !o1, !o2 else { return nil }
                 mantissa = plus
                 digits += 1
                 if sawPoint { scale += 1 }
@@ -42,7 +52,7 @@ public struct FixedDecimal: Hashable, Sendable, Comparable, CustomStringConverti
             }
             i += 1
         }
-        guard digits > 0, !(sawPoint && scale == 0) else { return nil }
+        guard digits > 0, !(sawPoint && scale == 0), digits <= maxDigits, scale <= Self.maxScale else { return nil }
         self.init(mantissa: negative ? -mantissa : mantissa, scale: scale)
     }
 
@@ -52,6 +62,12 @@ public struct FixedDecimal: Hashable, Sendable, Comparable, CustomStringConverti
         var divisor = 1.0
         for _ in 0..<scale { divisor *= 10 }
         return Double(mantissa) / divisor
+    }
+
+    /// The value rescaled to `digits` places, rounding half away from zero, saturating at
+    /// the bounds of `Int64` (a comparison with a bounded value stays right).
+    public func saturated(to digits: Int) -> Int64 {
+        rescaled(to: digits) ?? (mantissa < 0 ? Int64.min + 1 : Int64.max)
     }
 
     /// The value rescaled to `digits` places, rounding half away from zero; nil on overflow.
@@ -64,11 +80,14 @@ public struct FixedDecimal: Hashable, Sendable, Comparable, CustomStringConverti
             m = r
             s += 1
         }
-        while s > digits {
-            let rem = m % 10
-            m /= 10
-            if rem >= 5 { m += 1 } else if rem <= -5 { m -= 1 }
-            s -= 1
+        // Rounded once, on everything dropped: rounding digit by digit rounded twice
+        // (0.2645 became 0.265, then 0.27).
+        if s > digits {
+            var divisor: Int64 = 1
+            for _ in 0..<(s - digits) where divisor <= Int64.max / 10 { divisor *= 10 }
+            let (quotient, remainder) = m.quotientAndRemainder(dividingBy: divisor)
+            m = quotient
+            if remainder.magnitude >= (divisor.magnitude + 1) / 2 { m += remainder < 0 ? -1 : 1 }
         }
         return m
     }
@@ -87,7 +106,7 @@ public struct FixedDecimal: Hashable, Sendable, Comparable, CustomStringConverti
     public var description: String {
         guard scale > 0 else { return String(mantissa) }
         let negative = mantissa < 0
-        var digits = String(negative ? -mantissa : mantissa)
+        var digits = String(mantissa.magnitude)
         while digits.count <= scale { digits = "0" + digits }
         let point = digits.index(digits.endIndex, offsetBy: -scale)
         return (negative ? "-" : "") + digits[..<point] + "." + digits[point...]

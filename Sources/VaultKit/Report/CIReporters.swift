@@ -31,22 +31,19 @@ public enum GitHubReporter {
             out += "::notice title=vault lint::\(data("\(total) more findings are not annotated (\(rules)); they are listed below and by `vault lint`"))\n"
         }
         for d in diagnostics {
-            out += "\(d.location): \(d.severity.rawValue): \(d.message) [\(d.ruleID)]\n"
+            // A plain log line: user text never starts it (the path leads, escaped so it
+            // cannot begin `::`) and never runs as a command (no newline, no `##[`).
+            out += "\(Escape.terminal(d.location.description)): \(d.severity.rawValue): \(Escape.terminal(d.message)) [\(d.ruleID)]\n"
         }
         out += DiagnosticTextReporter(color: false).summary(diagnostics, files: files) + "\n"
         return out
     }
 
     /// Escaping for a workflow command's message.
-    static func data(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
-    }
+    static func data(_ text: String) -> String { Escape.githubCommandData(text) }
 
     /// Escaping for a workflow command's property values.
-    static func property(_ text: String) -> String {
-        data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
-    }
+    static func property(_ text: String) -> String { Escape.githubCommandProperty(text) }
 }
 
 /// `vault lint --format sarif`: SARIF 2.1.0 for code-scanning tools. Rule ids are

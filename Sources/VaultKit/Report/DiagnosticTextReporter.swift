@@ -18,19 +18,26 @@ public struct DiagnosticTextReporter: Sendable {
         case .warning: paint("warning", "1;33")
         case .info: paint("info", "1;36")
         }
-        var out = "\(paint(d.location.description, "1")): \(severity): \(d.message) \(paint("[\(d.ruleID)]", "2"))\n"
+        // Every piece of user text is escaped (a value, a name, a file name may hold
+        // control characters): nothing printed here starts a line or sends an escape.
+        var out = "\(paint(Escape.terminal(d.location.description), "1")): \(severity): \(Escape.terminal(d.message)) \(paint("[\(d.ruleID)]", "2"))\n"
         if let line = d.lineText {
             let number = String(d.location.line)
             let gutter = String(repeating: " ", count: number.count)
-            let shown = line.replacingTabs()
+            let shown = Escape.terminal(line.replacingTabs())
             out += "\(paint(number, "2")) | \(shown)\n"
             let characters = line.unicodeScalars.count
             if d.location.column <= characters + 1 {
-                let pad = UTF8Columns.displayWidth(of: shown, characters: d.location.column - 1)
+                // The caret goes under what is shown: an escaped character takes the
+                // columns of its escape (`\u{1B}` is six).
+                // (A leading `::` is escaped only as a pair, so a one-character prefix of it is taken from the shown line.)
+                var before = Escape.terminal(String(String.UnicodeScalarView(line.replacingTabs().unicodeScalars.prefix(d.location.column - 1))))
+                if before == ":" && shown.hasPrefix("\\u{3A}") { before = "\\u{3A}" }
+                let pad = UTF8Columns.displayWidth(of: before, characters: before.unicodeScalars.count)
                 out += "\(gutter) | \(String(repeating: " ", count: pad))\(paint("^", "1;32"))\n"
             }
         }
-        if let hint = d.hint { out += "  = hint: \(hint)\n" }
+        if let hint = d.hint { out += "  = hint: \(Escape.terminal(hint))\n" }
         return out
     }
 

@@ -4,8 +4,9 @@ import Foundation
 /// earned them, the reviews per stage with their notes, the final score and band.
 public enum ExplainReport {
     public static func text(_ a: AllianceResult, in result: PeriodResult) -> String {
-        var out = "\(a.name) (\(a.id)\(a.code.map { ", code \($0)" } ?? "")), period \(result.period.id)\n"
-        out += "status: \(a.status.rawValue)\(a.group.map { ", review group \($0)" } ?? "")\n"
+        let t = Escape.terminal
+        var out = "\(t(a.name)) (\(t(a.id))\(a.code.map { ", code \(t($0))" } ?? "")), period \(t(result.period.id))\n"
+        out += "status: \(a.status.rawValue)\(a.group.map { ", review group \(t($0))" } ?? "")\n"
         if !a.indicators.isEmpty {
             out += "\nindicators (rubric → final):\n"
             var rows: [[String]] = []
@@ -29,9 +30,9 @@ public enum ExplainReport {
                 out += "  \(stage.rawValue): \(a.stageScores[stage].map { "mean \($0)" } ?? "not counted")\n"
                 for r in reviews {
                     let set = r.scores.keys.sorted { $0.compare($1, options: .numeric) == .orderedAscending }
-                        .map { "\($0)=\(r.scores[$0]!)" }.joined(separator: " ")
-                    out += "    \(r.expert) \(r.total)\(set.isEmpty ? "" : " (\(set))")\(r.note.map { " \"\($0)\"" } ?? "")"
-                    out += " \(r.path):\(r.line)\(r.conflict ? " — not counted: \(r.exclusion ?? "conflict of interest")" : "")\n"
+                        .map { "\(t($0))=\(r.scores[$0]!)" }.joined(separator: " ")
+                    out += "    \(t(r.expert)) \(r.total)\(set.isEmpty ? "" : " (\(set))")\(r.note.map { " \"\(t($0))\"" } ?? "")"
+                    out += " \(t(r.path)):\(r.line)\(r.conflict ? " — not counted: \(t(r.exclusion ?? "conflict of interest"))" : "")\n"
                 }
             }
         }
@@ -42,15 +43,15 @@ public enum ExplainReport {
         case .rubric: out += " (rubric, no reviews)"
         case .none: break
         }
-        out += "\nband: \(a.band.map { "\($0.label) (\($0.id))" } ?? "none")\n"
+        out += "\nband: \(a.band.map { "\(t($0.label)) (\(t($0.id)))" } ?? "none")\n"
         out += "rank: \(a.rank.map { "\($0) of \(result.ranked.count)" } ?? "not ranked")\n"
         for (award, status) in a.awards.sorted(by: { $0.key < $1.key }) {
             let text: String = switch status {
             case .earned: "earned"
             case .notEarned: "not earned"
-            case .unknown(let periods): "unknown (no results for \(periods.joined(separator: ", ")))"
+            case .unknown(let periods): "unknown (no results for \(t(periods.joined(separator: ", "))))"
             }
-            out += "\(award): \(text)\n"
+            out += "\(t(award)): \(text)\n"
         }
         return out
     }

@@ -5,8 +5,14 @@ public struct JSONWriter {
 
     public init() {}
 
+    /// A JSON string. Besides what JSON requires, the scalars `Escape` counts unsafe
+    /// (DEL, C1 controls, U+2028/2029, bidirectional controls) are written as `\uXXXX`,
+    /// so JSON printed to a terminal or a CI log sends no escape and breaks no line
+    /// (U+2028 ends a line in JavaScript), and `##[` is written `##\u005b` (GitHub's
+    /// runner reads `##[command]` anywhere in a log line).
     public static func quote(_ text: String) -> String {
         var out = "\""
+        var hashes = 0
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -14,11 +20,13 @@ public struct JSONWriter {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case let s where s.value < 0x20:
+            case "[" where hashes >= 2: out += "\\u005b"
+            case let s where Escape.isUnsafe(s):
                 let hex = String(s.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)
             }
+            hashes = scalar == "#" ? hashes + 1 : 0
         }
         return out + "\""
     }

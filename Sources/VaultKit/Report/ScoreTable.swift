@@ -9,7 +9,7 @@ public enum ScoreTable {
         var out = tsvHeader + "\n"
         for a in result.ranked {
             let cells = [String(a.rank!), a.code ?? "", a.name, a.score?.description ?? "", a.band?.id ?? ""]
-            out += cells.map { $0.replacingTabsAndNewlines() }.joined(separator: "\t") + "\n"
+            out += cells.map { Escape.terminal($0.replacingTabsAndNewlines()) }.joined(separator: "\t") + "\n"
         }
         return out
     }
@@ -33,19 +33,21 @@ public enum ScoreTable {
         let rows = result.ranked.map { a in
             [String(a.rank!), a.code ?? "", a.name, a.score?.description ?? "", a.band.map { "\($0.label) (\($0.id))" } ?? ""]
         }
-        var out = "period \(result.period.id): \(result.ranked.count) evaluated\n\n"
+        var out = "period \(Escape.terminal(result.period.id)): \(result.ranked.count) evaluated\n\n"
         out += TextTable.render([header] + rows, rightAligned: [0, 3])
         let others = result.alliances.filter { $0.rank == nil && $0.status != .unknown }
         if !others.isEmpty {
-            out += "\nnot evaluated: " + others.map { "\($0.name) (\($0.status.rawValue))" }.joined(separator: ", ") + "\n"
+            out += "\nnot evaluated: " + others.map { "\(Escape.terminal($0.name)) (\($0.status.rawValue))" }.joined(separator: ", ") + "\n"
         }
         return out
     }
 }
 
-/// Columns aligned by display width (CJK characters take two cells).
+/// Columns aligned by display width (CJK characters take two cells). Every cell is
+/// shown terminal-escaped (`Escape.terminal`), and aligned as shown.
 public enum TextTable {
     public static func render(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
+        let rows = rows.map { $0.map(Escape.terminal) }
         guard let columns = rows.map(\.count).max() else { return "" }
         func width(_ text: String) -> Int { UTF8Columns.displayWidth(of: text, characters: text.unicodeScalars.count) }
         var widths = [Int](repeating: 0, count: columns)

@@ -1,17 +1,17 @@
 /// `vault stats PERIOD`: the figures the reports publish, as text or JSON.
 public enum StatsReport {
     public static func text(_ s: PeriodStatistics) -> String {
-        var out = "period \(s.period)\n"
+        var out = "period \(Escape.terminal(s.period))\n"
         out += "in scope: \(s.inScope)\(s.rosterStated ? "" : " (alliances known to the vault; the period states no roster)")\n"
         out += "entered data: \(s.enteredData)\nevaluated: \(s.evaluated)\nnot evaluated: \(s.notEvaluated)\n"
         out += "\nbands (count, % of evaluated, % of in scope):\n"
         out += indent(TextTable.render(s.bands.map(row), rightAligned: [1, 2, 3]))
         for batch in s.batches where batch.evaluated > 0 || batch.inScope != nil {
-            out += "\nbatch \(batch.batch): \(batch.evaluated) evaluated"
+            out += "\nbatch \(Escape.terminal(batch.batch)): \(batch.evaluated) evaluated"
             out += batch.inScope.map { " of \($0) in scope\n" } ?? " (roster not stated)\n"
             out += indent(TextTable.render(batch.bands.map(row), rightAligned: [1, 2, 3]))
         }
-        for (award, count) in s.awards.sorted(by: { $0.key < $1.key }) { out += "\n\(award): \(count)\n" }
+        for (award, count) in s.awards.sorted(by: { $0.key < $1.key }) { out += "\n\(Escape.terminal(award)): \(count)\n" }
         let active = s.activity.filter { $0.count > 0 }
         if !active.isEmpty {
             out += "\nactivity:\n"

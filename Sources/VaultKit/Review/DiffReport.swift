@@ -21,50 +21,75 @@ public enum DiffReport {
         return parts.joined(separator: ", ")
     }
 
+    /// Every name, path and line of the vault is shown terminal-escaped: none starts a
+    /// line of its own or sends an escape sequence.
     public static func text(_ d: VaultDiff) -> String {
-        guard !d.isEmpty else { return "no score, band, rank or award changes between \(d.base) and \(d.head)\n" }
-        var out = "changes from \(d.base) to \(d.head):\n"
+        let t = Escape.terminal
+        guard !d.isEmpty else { return "no score, band, rank or award changes between \(t(d.base)) and \(t(d.head))\n" }
+        var out = "changes from \(t(d.base)) to \(t(d.head)):\n"
         for c in d.changes {
-            out += "\n\(c.period) \(c.alliance)\(c.code.map { " (\($0))" } ?? ""): \(movement(c))\n"
-            for a in c.awards { out += "  \(a.award): \(a.old) → \(a.new)\n" }
-            for i in c.indicators { out += "  \(i.id) \(i.title): \(i.old) → \(i.new)\n" }
-            for l in c.lines { out += "  \(l.kind == .added ? "+" : "-") \(l.path):\(l.line)  \(l.text)\n" }
+            out += "\n\(t(c.period)) \(t(c.alliance))\(c.code.map { " (\(t($0)))" } ?? ""): \(t(movement(c)))\n"
+            for a in c.awards { out += "  \(t(a.award)): \(a.old) → \(a.new)\n" }
+            for i in c.indicators { out += "  \(t(i.id)) \(t(i.title)): \(i.old) → \(i.new)\n" }
+            for l in c.lines { out += "  \(l.kind == .added ? "+" : "-") \(t(l.path)):\(l.line)  \(t(l.text))\n" }
         }
-        for t in d.trespasses { out += "\nwarning: \(t.path) is maintained by \(t.owners.joined(separator: " ")), not the author\n" }
+        for r in d.trespasses { out += "\nwarning: \(t(r.path)) is maintained by \(t(r.owners.joined(separator: " "))), not the author\n" }
         for s in d.schemas {
-            out += "\nschema \(s.schema) changed (used by \(s.periods.joined(separator: ", "))):\n"
-            for l in s.lines { out += "  \(l.kind == .added ? "+" : "-") \(l.path):\(l.line)  \(l.text)\n" }
+            out += "\nschema \(t(s.schema)) changed (used by \(t(s.periods.joined(separator: ", ")))):\n"
+            for l in s.lines { out += "  \(l.kind == .added ? "+" : "-") \(t(l.path)):\(l.line)  \(t(l.text))\n" }
         }
         return out
     }
 
+    /// A path as a Markdown code span: terminal-escaped (a code span cannot hold
+    /// backslash escapes) and fenced with more backticks than it holds in a row.
+    static func code(_ text: String) -> String {
+        let shown = Escape.terminal(text)
+        var longest = 0, run = 0
+        for c in shown.utf8 { run = c == 0x60 ? run + 1 : 0; longest = max(longest, run) }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = shown.hasPrefix("`") || shown.hasSuffix("`") ? " " : ""
+        return fence + pad + shown + pad + fence
+    }
+
+    /// An owner named in the comment: a well-formed handle as written (GitHub links and
+    /// notifies it), anything else escaped.
+    static func owner(_ handle: String) -> String {
+        Escape.isCodeownersOwner(handle) ? handle : Escape.markdownInline(handle)
+    }
+
+    /// The pull-request comment. Every name, id and line of the vault is
+    /// inline-escaped (`Escape.markdownInline`), paths are code spans: no user text
+    /// starts a line, adds a table cell, a heading, a link, an image, HTML or a comment
+    /// marker, so the comment cannot be made to say something the diff does not.
     public static func markdown(_ d: VaultDiff) -> String {
+        let m = Escape.markdownInline
         guard !d.isEmpty else { return "**vault diff**: no score, band, rank or award changes.\n" }
         let moved = Set(d.changes.map { "\($0.period)/\($0.alliance)" }).count
         var out = "### vault diff: \(moved) result\(moved == 1 ? "" : "s") moved\n\n"
-        for t in d.trespasses { out += "> ⚠️ `\(t.path)` is maintained by \(t.owners.joined(separator: " ")), not the author of this change.\n\n" }
+        for t in d.trespasses { out += "> ⚠️ \(code(t.path)) is maintained by \(t.owners.map(owner).joined(separator: " ")), not the author of this change.\n\n" }
         out += "| period | alliance | score | band | rank | awards |\n|---|---|---:|---|---:|---|\n"
-        func arrow(_ x: String?, _ y: String?) -> String { x == y ? (x ?? "") : "\(x ?? "–") → **\(y ?? "–")**" }
+        func arrow(_ x: String?, _ y: String?) -> String { x == y ? m(x ?? "") : "\(m(x ?? "–")) → **\(m(y ?? "–"))**" }
         for c in d.changes {
-            let awards = c.awards.map { "\($0.award): \($0.old) → \($0.new)" }.joined(separator: "; ")
+            let awards = c.awards.map { "\(m($0.award)): \($0.old) → \($0.new)" }.joined(separator: "; ")
             let status = c.old.status == c.new.status ? "" : " (\(c.old.status) → \(c.new.status))"
-            out += "| \(c.period) | \(c.name)\(status) | \(arrow(c.old.score, c.new.score)) | \(arrow(c.old.band, c.new.band)) | "
+            out += "| \(m(c.period)) | \(m(c.name))\(status) | \(arrow(c.old.score, c.new.score)) | \(arrow(c.old.band, c.new.band)) | "
             out += "\(arrow(c.old.rank.map(String.init), c.new.rank.map(String.init))) | \(awards) |\n"
         }
         let explained = d.changes.filter { !$0.indicators.isEmpty || !$0.lines.isEmpty }
         if !explained.isEmpty {
             out += "\n<details><summary>why</summary>\n\n"
             for c in explained {
-                out += "**\(c.period) \(c.name)**\n\n"
-                for i in c.indicators { out += "- \(i.id) \(i.title): \(i.old) → \(i.new)\n" }
-                for l in c.lines { out += "- `\(l.kind == .added ? "+" : "-")` `\(l.path):\(l.line)` \(l.text)\n" }
+                out += "**\(m(c.period)) \(m(c.name))**\n\n"
+                for i in c.indicators { out += "- \(m(i.id)) \(m(i.title)): \(i.old) → \(i.new)\n" }
+                for l in c.lines { out += "- `\(l.kind == .added ? "+" : "-")` \(code("\(l.path):\(l.line)")) \(m(l.text))\n" }
                 out += "\n"
             }
             out += "</details>\n"
         }
         for s in d.schemas {
-            out += "\n**schema \(s.schema)** changed (periods \(s.periods.joined(separator: ", "))):\n\n"
-            for l in s.lines { out += "- `\(l.kind == .added ? "+" : "-")` `\(l.path):\(l.line)` \(l.text)\n" }
+            out += "\n**schema \(m(s.schema))** changed (periods \(m(s.periods.joined(separator: ", ")))):\n\n"
+            for l in s.lines { out += "- `\(l.kind == .added ? "+" : "-")` \(code("\(l.path):\(l.line)")) \(m(l.text))\n" }
         }
         return out
     }

@@ -8,10 +8,12 @@ public enum FormatRun {
     /// Formats every vault and schema file whose path starts with one of `paths`
     /// (all when empty); writes them unless `check`.
     public static func run(_ fs: DiskFileSystem, paths: [String], check: Bool) throws(FileSystemError) -> Report {
-        let lock = check ? nil : try WriteLock(root: fs.root)
+        let lock = check ? nil : try WriteLock(fs)
         defer { withExtendedLifetime(lock) {} }
         let vault = Loader.load(fs).vault
-        lock?.removeLeftovers(vault.leftovers, root: fs.root)
+        // A link or special file in the tree: its files were not read, so none is written.
+        if !check, let refusal = AtomicFile.refusal(vault.refusedEntries) { throw refusal }
+        lock?.removeLeftovers(vault.leftovers, in: fs)
         var tables: [String: KindTable] = [:]
         for file in vault.boundFiles { tables[file.path] = file.table }
         var report = Report()
@@ -24,7 +26,7 @@ public enum FormatRun {
             case .unchanged: continue
             case .refused(let reason): report.refused.append((path, reason))
             case .changed(let bytes):
-                if !check { try AtomicFile.write(bytes, to: fs.root + "/" + path) }
+                if !check { try AtomicFile.write(bytes, to: path, in: fs) }
                 report.changed.append(path)
             }
         }

@@ -87,7 +87,9 @@ public enum Formatter {
         parts.append(kindName)
         var fields = parsed.fields[line.fieldRange].map { (key: parsed.string($0.key), value: parsed.value($0)) }
         if let kind = table?.kinds.first(where: { $0.id == kindName }) {
-            let order = Dictionary(uniqueKeysWithValues: kind.fields.enumerated().map { ($1.id, $0) })
+            // The first field of an id wins: a schema may (wrongly) give an indicator the id of a
+            // review field, which the schema rule reports; formatting must not trap on it.
+            let order = Dictionary(kind.fields.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
             fields = fields.enumerated().sorted { a, b in
                 (order[a.element.key] ?? Int.max, a.offset) < (order[b.element.key] ?? Int.max, b.offset)
             }.map(\.element)

@@ -12,15 +12,44 @@ public struct Git: Sendable {
         public var message: String
     }
 
-    /// Runs git with `arguments`, feeding `input`; returns standard output.
+    /// Configuration given on every command line, which overrides the repository's
+    /// and the user's: what git lists and reads must not depend on settings that
+    /// change the paths it prints (`diff.relative` prints them relative to the current
+    /// directory, and only those below it; `diff.noprefix`, `core.quotePath`), run
+    /// programs (an external diff, textconv, an fsmonitor hook), colour the output,
+    /// or make git trust the index's stat data over a file's contents.
+    static let neutralConfig: [String] = [
+        "diff.relative=false", "diff.noprefix=false", "diff.mnemonicPrefix=false", "core.quotePath=false",
+        "color.ui=false", "color.diff=false", "core.fsmonitor=false", "core.ignoreStat=false",
+        "core.trustctime=true", "core.checkStat=default", "core.attributesFile=/dev/null", "core.pager=cat",
+    ].flatMap { ["-c", $0] }
+
+    /// Options added to every `git diff`: no external diff program, no textconv.
+    static let neutralDiff = ["--no-ext-diff", "--no-textconv", "--no-color"]
+
+    /// Environment variables git reads that change which repository, index or
+    /// objects it uses, or what it runs; removed from the environment git inherits
+    /// (a hook or a CI step may have set them for another repository).
+    static func isNeutralised(_ variable: String) -> Bool {
+        guard variable.hasPrefix("GIT_") else { return false }
+        return !["GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_NOSYSTEM", "GIT_CEILING_DIRECTORIES",
+                 "GIT_DISCOVERY_ACROSS_FILESYSTEM"].contains(variable)
+    }
+
+    /// Runs git with `arguments`, feeding `input`; returns standard output. The
+    /// repository's configuration and the inherited `GIT_*` environment cannot
+    /// change what comes back (`neutralConfig`, `neutralDiff`, `isNeutralised`).
     @discardableResult
     public func run(_ arguments: [String], input: Data? = nil) throws(Failure) -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
+        var command = arguments
+        if command.first == "diff" { command.insert(contentsOf: Self.neutralDiff, at: 1) }
+        process.arguments = ["git"] + Self.neutralConfig + command
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.filter { !Self.isNeutralised($0.key) }
         environment["GIT_TERMINAL_PROMPT"] = "0"
+        environment["GIT_OPTIONAL_LOCKS"] = "0"
         environment["LC_ALL"] = "C"
         process.environment = environment
         let output = Pipe(), errors = Pipe(), feed = Pipe()
@@ -55,7 +84,12 @@ public struct Git: Sendable {
     }
 
     /// The project root's path inside the repository (`""` at the top, else `sub/dir/`).
-    public func prefix() throws(Failure) -> String { try string(["rev-parse", "--show-prefix"]) }
+    /// Read exactly: a directory name may begin or end with white space.
+    public func prefix() throws(Failure) -> String {
+        var text = String(decoding: try run(["rev-parse", "--show-prefix"]), as: UTF8.self)
+        if text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
 
     /// The merge base of HEAD with the default branch (origin's HEAD, else main, else master).
     public func defaultBase() throws(Failure) -> String {
@@ -89,20 +123,33 @@ public struct Git: Sendable {
         try StageTimer.measure("git read \(revision), changed files only") { () throws(Failure) in
             let prefix = try prefix()
             let tree = try blobs(at: revision)
-            // Paths in the output are from the repository's top, and `:(top)` makes the
-            // pathspecs so too (git diff reads them from the current directory otherwise).
-            let listed = try run(["diff", "--name-only", "--no-renames", "-z", revision, "--",
-                                  ":(top)" + prefix + "vault", ":(top)" + prefix + "schemas"])
-            // The changed files of the revision, named `REVISION:PATH` for cat-file (a file
-            // the working tree added is missing there, and is left out).
-            let named = [UInt8](listed).split(separator: 0).map { name in
-                (path: String(decoding: name.dropFirst(prefix.utf8.count), as: UTF8.self),
-                 object: revision + ":" + String(decoding: name, as: UTF8.self))
+            // Paths in the output are from the repository's top (`diff.relative` is off),
+            // and `:(top,literal)` makes the pathspecs so too (git diff reads them from the
+            // current directory otherwise, and as globs).
+            let scope = [":(top,literal)" + prefix + "vault", ":(top,literal)" + prefix + "schemas"]
+            let listed = try run(["diff", "--name-only", "--no-renames", "-z", revision, "--"] + scope)
+            // Files whose index entry tells git not to look at the working tree
+            // (assume-unchanged, skip-worktree): git diff would call them unchanged
+            // whatever they hold, so they are read from the revision too.
+            let flagged = try run(["ls-files", "-v", "-z", "--full-name", "--"] + scope)
+            // Compared as bytes: hashing Strings normalises them, which is slow on many Chinese paths.
+            var changed: Set<[UInt8]> = []
+            func add(_ name: ArraySlice<UInt8>) {
+                guard name.starts(with: prefix.utf8) else { return }
+                changed.insert(Array(name.dropFirst(prefix.utf8.count)))
             }
-            // A symbolic link's blob is its target: read from git, never followed on disk,
-            // so a link in the revision cannot read a file outside the project.
-            let links = tree.filter(\.link).map { (path: $0.path, object: $0.object) }
-            let stored = try contents(of: named + links)
+            for name in [UInt8](listed).split(separator: 0) { add(name) }
+            for entry in [UInt8](flagged).split(separator: 0) where entry.count > 2 {
+                // "<tag> <path>": a lower-case tag is assume-unchanged, S skip-worktree.
+                let tag = entry[entry.startIndex]
+                if tag >= 0x61 && tag <= 0x7A || tag == 0x53 { add(entry.dropFirst(2)) }
+            }
+            // The changed files of the revision, read by object id (a file the working
+            // tree added is not in the revision, and is left out). A symbolic link's blob
+            // is its target: read from git, never followed on disk, so a link in the
+            // revision cannot read a file outside the project.
+            let wanted = tree.filter { $0.link || !changed.isEmpty && changed.contains(Array($0.path.utf8)) }.map { (path: $0.path, object: $0.object) }
+            let stored = try contents(of: wanted)
             return RevisionFileSystem(paths: tree.map(\.path), stored: stored, worktree: worktree)
         }
     }
@@ -111,7 +158,8 @@ public struct Git: Sendable {
     /// project root), object id and whether it is a symbolic link, from one `ls-tree`.
     func blobs(at revision: String) throws(Failure) -> [(path: String, object: String, link: Bool)] {
         let prefix = try prefix()
-        let tree = try run(["ls-tree", "-r", "-z", "--full-tree", revision, "--", prefix + "vault", prefix + "schemas"])
+        let tree = try run(["ls-tree", "-r", "-z", "--full-tree", revision, "--",
+                            ":(literal)" + prefix + "vault", ":(literal)" + prefix + "schemas"])
         var blobs: [(path: String, object: String, link: Bool)] = []
         let skip = prefix.utf8.count
         // An array, not `Data`: reading `Data` byte by byte was most of this function.
@@ -120,7 +168,8 @@ public struct Git: Sendable {
             guard let tab = entry.firstIndex(of: 9), let space = entry.firstIndex(of: 32),
                   let second = entry[(space + 1)...].firstIndex(of: 32), second < tab,
                   entry[(space + 1)..<second].elementsEqual("blob".utf8),
-                  entry.distance(from: tab, to: entry.endIndex) > skip else { continue }
+                  entry.distance(from: tab, to: entry.endIndex) > skip,
+                  entry[(tab + 1)...].starts(with: prefix.utf8) else { continue }
             blobs.append((String(decoding: entry[(tab + 1 + skip)...], as: UTF8.self),
                           String(decoding: entry[(second + 1)..<tab], as: UTF8.self),
                           entry[..<space].elementsEqual("120000".utf8)))
@@ -129,7 +178,9 @@ public struct Git: Sendable {
     }
 
     /// The bytes of each blob, by path (its bytes: canonically equivalent names are two
-    /// files), from one `cat-file --batch`.
+    /// files), from one `cat-file --batch`. Blobs are asked
+    /// for by object id, one a line: a path may hold a newline, which would split a
+    /// `REVISION:PATH` request in two and shift every answer after it.
     func contents(of blobs: [(path: String, object: String)]) throws(Failure) -> [ByteKey: [UInt8]] {
         var files: [ByteKey: [UInt8]] = [:]
         guard !blobs.isEmpty else { return files }

@@ -8,6 +8,31 @@ public struct Owners: Sendable {
     /// Review files (`vault/reviews/PERIOD/EXPERT.txt`) by path.
     public var reviews: [String: [String]]
 
+    /// Where each handle was written, for a refusal that names the place.
+    public private(set) var handleSites: [(handle: String, location: SourceLocation, kind: String)] = []
+
+    /// Every handle the vault gives (secretariat, expert and maintainer records), with
+    /// its file and record, in the order `Owners` reads them.
+    public static func handles(in vault: Vault) -> [(file: BoundFile, record: Record, handle: String, kind: String)] {
+        var found: [(file: BoundFile, record: Record, handle: String, kind: String)] = []
+        for periodID in vault.periodIDs {
+            let file = vault.periods[periodID]!.file
+            for record in file.records(of: "secretariat") {
+                if let handle = file.text(record, "handle") { found.append((file, record, handle, "secretariat")) }
+            }
+            for expert in vault.periods[periodID]!.experts {
+                if let handle = file.text(expert.record, "handle") { found.append((file, expert.record, handle, "expert")) }
+            }
+        }
+        for id in vault.allianceIDs {
+            guard let file = vault.alliances[id]?.metadata else { continue }
+            for record in file.records(of: "maintainer") {
+                if let handle = file.text(record, "handle") { found.append((file, record, handle, "maintainer")) }
+            }
+        }
+        return found
+    }
+
     public init(_ vault: Vault) {
         var secretariat: Set<String> = []
         var reviews: [String: [String]] = [:]
@@ -30,6 +55,10 @@ public struct Owners: Sendable {
             if !handles.isEmpty { alliances[id] = handles }
         }
         self.alliances = alliances
+        handleSites = Self.handles(in: vault).map { file, record, handle, kind in
+            (handle, file.parsed.text.location(line: Int(record.number), lineStart: Int(record.start),
+                                               offset: file.offset(of: "handle", in: record)), kind)
+        }
     }
 
     /// The owners of a project path.
@@ -40,10 +69,48 @@ public struct Owners: Sendable {
         return secretariat
     }
 
-    /// CODEOWNERS lines; `prefix` is the project's path inside the repository.
+    /// Why a CODEOWNERS file cannot be written as the vault says: a handle that is not
+    /// an owner (a space or newline in it would add owners or whole ownership lines),
+    /// a path CODEOWNERS cannot name exactly.
+    public struct Problem: Sendable, Equatable {
+        public var location: SourceLocation
+        public var message: String
+        public var hint: String
+    }
+
+    /// Every problem in the order of the file's lines; `vault codeowners` refuses to
+    /// write while there is one.
+    public func problems(prefix: String) -> [Problem] {
+        var problems: [Problem] = []
+        for (handle, location, kind) in handleSites where !Escape.isCodeownersOwner(handle) {
+            problems.append(Problem(location: location,
+                                    message: BadHandleRule.message(kind, handle), hint: BadHandleRule.hint))
+        }
+        if !prefix.isEmpty, Escape.codeownersPath(prefix) == nil {
+            problems.append(Problem(location: .file(prefix), message: "the project's directory \"\(prefix)\" cannot be named in CODEOWNERS",
+                                    hint: "move the project to a directory whose name has no control character or *?[]\\!#"))
+        }
+        for id in alliances.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where Escape.codeownersPath(id) == nil {
+            problems.append(Problem(location: .file("vault/alliances/\(id)/"),
+                                    message: "alliance directory \"\(id)\" cannot be named in CODEOWNERS",
+                                    hint: "rename the directory: no control character or *?[]\\!# in an alliance id"))
+        }
+        for path in reviews.keys.sorted() where Escape.codeownersPath(path) == nil {
+            problems.append(Problem(location: .file(path), message: "review file \"\(path)\" cannot be named in CODEOWNERS",
+                                    hint: "give the expert an id with no control character or *?[]\\!#"))
+        }
+        return problems
+    }
+
+    /// CODEOWNERS lines; `prefix` is the project's path inside the repository. Paths
+    /// are escaped for CODEOWNERS and only well-formed owners are written, so no value
+    /// of the vault can add a line or an owner; a path or handle that has no exact
+    /// form is left out (see `problems`, which names it).
     public func codeowners(prefix: String) -> String {
         func line(_ path: String, _ handles: [String]) -> String? {
-            handles.isEmpty ? nil : "/\(prefix)\(path) \(handles.joined(separator: " "))"
+            let owners = handles.filter(Escape.isCodeownersOwner)
+            guard !owners.isEmpty, let pattern = Escape.codeownersPath(prefix + path) else { return nil }
+            return "/\(pattern) \(owners.joined(separator: " "))"
         }
         var lines = ["# Generated by `vault codeowners` from the vault's maintainer, expert and secretariat",
                      "# records; edit those and run it again rather than editing this file.",

@@ -146,8 +146,22 @@ public struct Award: Sendable {
     public var consecutive: Int
 }
 
+/// A record kind's int fields whose values are added up (see `Schema.measured`).
+public struct MeasuredFields: Sendable {
+    public var kind: String
+    public var fields: [String]
+}
+
 /// An indicator schema: one methodology's bands, indicators and record kinds.
 public struct Schema: Sendable {
+    /// The largest `total` a schema may have. Every point value (band minimum, group and
+    /// indicator maximum, tier points) lies in 0…total with at most two decimals, which
+    /// the schema rule enforces, so sums and means of scores stay far from 64 bits.
+    public static let maxTotal: Int64 = 1_000_000
+    /// The fields every review line has before its indicator fields: no indicator may
+    /// take one of these ids (CoreSchema's `review` kind).
+    public static let reviewFields = ["alliance", "stage", "note"]
+
     public var id: String
     public var title: String
     public var total: Int64
@@ -158,6 +172,9 @@ public struct Schema: Sendable {
     public var indicators: [Indicator]
     public var kinds: [KindSpec]
     public var awards: [Award] = []
+    /// The int fields of record kinds that are counted or summed (`count`, and each
+    /// `sum` rubric's field on its evidence kinds), worked out once for `negative-measure`.
+    public var measured: [MeasuredFields] = []
 
     /// The band a score falls in: the highest whose minimum it reaches.
     public func band(for score: FixedDecimal) -> Band? {
@@ -187,8 +204,16 @@ public final class KindTable: Sendable {
     /// How each field's value slot is read (parallel to `fieldSpecs`).
     let slotKinds: [Slot.Kind]
 
-    public init(_ kinds: [KindSpec]) {
+    /// `Schema.measured` resolved against this table: each kind's index and the slots of
+    /// its counted or summed fields, so `negative-measure` looks nothing up per file.
+    let measuredSlots: [(kind: Int, fields: [(id: String, slot: Int)])]
+
+    public init(_ kinds: [KindSpec], measured: [MeasuredFields] = []) {
         self.kinds = kinds
+        measuredSlots = measured.compactMap { entry in
+            guard let kind = kinds.firstIndex(where: { $0.id == entry.kind }) else { return nil }
+            return (kind, entry.fields.compactMap { field in kinds[kind].fieldIndex(field).map { (field, $0) } })
+        }
         ids = kinds.map(\.id)
         indexByID = Dictionary(kinds.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         fieldSpecs = kinds.flatMap(\.fields)

@@ -2,6 +2,9 @@
 /// cannot: duplicate ids, unknown types, fields of undeclared kinds, indicators of
 /// unknown groups, points that do not add up. Every problem is a `schema` finding.
 enum SchemaBuilder {
+    /// The longest run of periods an award may ask for.
+    static let maxConsecutive: Int64 = 1000
+
     static func build(id: String, file: BoundFile) -> (Schema, [Diagnostic]) {
         var builder = State(file: file)
         for record in file.records { builder.add(record) }
@@ -9,7 +12,9 @@ enum SchemaBuilder {
         let schema = Schema(id: id, title: builder.title ?? id, total: builder.total ?? 0, note: builder.note,
                             bands: builder.bands.sorted { $1.min < $0.min }, groups: builder.groups,
                             indicators: builder.indicators, kinds: builder.kinds, awards: builder.awards)
-        return (schema, builder.diagnostics)
+        var measured = schema
+        measured.measured = NegativeMeasureRule.measured(schema)
+        return (measured, builder.diagnostics)
     }
 
     private struct State {
@@ -37,6 +42,18 @@ enum SchemaBuilder {
                                                             at: file.offset(of: field, in: record), message, hint: hint))
         }
 
+        /// A point value (band minimum, maximum): not negative, at most the largest total,
+        /// in hundredths, since scores are kept to hundredths (`Points`).
+        mutating func checkPoints(_ record: Record, _ field: String, _ value: FixedDecimal, what: String) {
+            if value.mantissa < 0 || FixedDecimal(Int(Schema.maxTotal)) < value {
+                problem(record, field, "\(what) has \(field)=\(value), outside 0…\(Schema.maxTotal)",
+                        hint: "points are never negative and at most the schema's total")
+            } else if value.scale > 2, value.rescaled(to: 2).map({ FixedDecimal(mantissa: $0, scale: 2).sameValue(as: value) }) != true {
+                problem(record, field, "\(what) has \(field)=\(value), finer than hundredths",
+                        hint: "points are kept to hundredths: write at most two decimals")
+            }
+        }
+
         /// False (and a finding) when `id` was already declared for this kind of entry.
         mutating func fresh(_ record: Record, _ what: String, _ id: String) -> Bool {
             if seen[what, default: []].insert(id).inserted { return true }
@@ -51,14 +68,22 @@ enum SchemaBuilder {
                 title = text(record, "title")
                 total = file.int(record, "total")
                 note = file.text(record, "note")
+                if let total, total < 0 || total > Schema.maxTotal {
+                    problem(record, "total", "total=\(total) is outside 0…\(Schema.maxTotal)",
+                            hint: "a schema's total is its maximum score, e.g. total=100")
+                }
             case "band":
                 let id = text(record, "id")
                 guard fresh(record, "band", id) else { return }
-                bands.append(Band(id: id, min: file.decimal(record, "min")!, label: text(record, "label")))
+                let min = file.decimal(record, "min")!
+                checkPoints(record, "min", min, what: "band \"\(id)\"")
+                bands.append(Band(id: id, min: min, label: text(record, "label")))
             case "group":
                 let id = text(record, "id")
                 guard fresh(record, "group", id) else { return }
-                groups.append(IndicatorGroup(id: id, title: text(record, "title"), max: file.decimal(record, "max")!))
+                let max = file.decimal(record, "max")!
+                checkPoints(record, "max", max, what: "group \"\(id)\"")
+                groups.append(IndicatorGroup(id: id, title: text(record, "title"), max: max))
             case "indicator":
                 let id = text(record, "id")
                 guard fresh(record, "indicator", id) else { return }
@@ -68,13 +93,26 @@ enum SchemaBuilder {
                             hint: "declare \"group id=\(group) …\" before its indicators")
                     return
                 }
-                indicators.append(Indicator(id: id, group: group, title: text(record, "title"), max: file.decimal(record, "max")!))
+                if Schema.reviewFields.contains(id) || id.isEmpty || !id.utf8.allSatisfy({ LineParser.isKeyByte($0) }) {
+                    let reason = Schema.reviewFields.contains(id)
+                        ? "is a field every review line has (\(Schema.reviewFields.joined(separator: ", ")))"
+                        : "cannot be written as a key of a review line (letters, digits, \"_\", \"-\", \".\")"
+                    problem(record, "id", "indicator id \"\(id)\" \(reason)", hint: "number indicators like their group, e.g. id=\(group).1")
+                }
+                let max = file.decimal(record, "max")!
+                checkPoints(record, "max", max, what: "indicator \"\(id)\"")
+                indicators.append(Indicator(id: id, group: group, title: text(record, "title"), max: max))
                 indicatorRecords.append(record)
             case "award":
                 let id = text(record, "id")
                 guard fresh(record, "award", id) else { return }
+                let consecutive = file.int(record, "consecutive") ?? 1
+                if consecutive < 1 || consecutive > SchemaBuilder.maxConsecutive {
+                    problem(record, "consecutive", "award \"\(id)\" has consecutive=\(consecutive): the band must be held in 1…\(SchemaBuilder.maxConsecutive) periods",
+                            hint: "consecutive counts evaluation periods, e.g. consecutive=3")
+                }
                 awards.append(Award(id: id, label: text(record, "label"), band: text(record, "band"),
-                                    consecutive: Int(file.int(record, "consecutive") ?? 0)))
+                                    consecutive: Int(Swift.max(1, Swift.min(consecutive, SchemaBuilder.maxConsecutive)))))
             case "kind":
                 addKind(record)
             case "field":
@@ -193,6 +231,11 @@ enum SchemaBuilder {
                             hint: "lower the tier's points, or raise max")
                     return
                 }
+                if points.mantissa < 0 || points.scale > 2 && !(points.rescaled(to: 2).map { FixedDecimal(mantissa: $0, scale: 2).sameValue(as: points) } ?? false) {
+                    problem(record, "tiers", "tier \"\(part)\" gives \(points) points: tier points lie in 0…max, in hundredths",
+                            hint: "write the tier's points as 0 to \(indicators[index].max) with at most two decimals")
+                    return
+                }
                 tiers.append(Rubric.Tier(threshold: threshold, text: String(pair[0]), points: points))
             }
             if rubricKind != .presence && tiers.isEmpty {
@@ -217,19 +260,24 @@ enum SchemaBuilder {
             if title == nil {
                 problem(first, "", "schema file has no \"schema\" line", hint: "add: schema title=\"…\" total=100")
             }
+            // Sums are exact (hundredths, wide): comparing doubles let 0.1 + 0.2 pass for 0.3
+            // and could not tell large maxima apart.
+            func hundredths(_ value: FixedDecimal) -> WideInt { WideInt(value.saturated(to: 2)) }
+            func shown(_ sum: WideInt) -> String { RoundedFigure(sum, over: 100, scale: 2).description }
             for group in groups {
                 let members = indicators.filter { $0.group == group.id }
-                let sum = members.reduce(0.0) { $0 + $1.max.doubleValue }
-                if !members.isEmpty, abs(sum - group.max.doubleValue) > 1e-9 {
+                let sum = members.reduce(WideInt.zero) { $0 + hundredths($1.max) }
+                if !members.isEmpty, sum != hundredths(group.max) {
                     let record = file.records.first { file.kindID(of: $0) == "group" && text($0, "id") == group.id }!
-                    problem(record, "max", "group \"\(group.id)\" has max=\(group.max) but its indicators add up to \(FixedDecimal(mantissa: Int64((sum * 100).rounded()), scale: 2))",
+                    problem(record, "max", "group \"\(group.id)\" has max=\(group.max) but its indicators add up to \(shown(sum))",
                             hint: "make the indicators' max values add up to the group's max")
                 }
             }
             if let total, !groups.isEmpty {
-                let sum = groups.reduce(0.0) { $0 + $1.max.doubleValue }
-                if abs(sum - Double(total)) > 1e-9, let record = file.records.first(where: { file.kindID(of: $0) == "schema" }) {
-                    problem(record, "total", "schema total=\(total) but its groups add up to \(sum)",
+                let sum = groups.reduce(WideInt.zero) { $0 + hundredths($1.max) }
+                let (expected, overflow) = total.multipliedReportingOverflow(by: 100)
+                if overflow || sum != WideInt(expected), let record = file.records.first(where: { file.kindID(of: $0) == "schema" }) {
+                    problem(record, "total", "schema total=\(total) but its groups add up to \(shown(sum))",
                             hint: "make the groups' max values add up to the total")
                 }
             }

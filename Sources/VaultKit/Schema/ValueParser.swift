@@ -17,7 +17,7 @@ enum ValueParser {
         case .text:
             return .text(span)
         case .int:
-            guard let number = FixedDecimal(bytes: bytes), number.scale == 0 else { return nil }
+            guard let number = FixedDecimal(bytes: bytes, maxDigits: FixedDecimal.maxIntDigits), number.scale == 0 else { return nil }
             return .int(number.mantissa)
         case .decimal:
             guard let number = FixedDecimal(bytes: bytes), Slot.holds(number) else { return nil }
@@ -49,14 +49,15 @@ enum ValueParser {
         case .text:
             preconditionFailure("every text is a text value")
         case .int:
-            return Failure(expected: "a whole number", hint: "write digits only, e.g. 42 (at most 19 digits)")
+            return Failure(expected: "a whole number of at most \(FixedDecimal.maxIntDigits) digits",
+                           hint: "write digits only, e.g. 42 (docs/format.md gives each type's bounds)")
         case .decimal:
-            return Failure(expected: "a number", hint: "write digits with an optional decimal point, e.g. 86.5 (at most 17 digits)")
+            return Failure(expected: "a number of at most \(FixedDecimal.maxDigits) digits, \(FixedDecimal.maxScale) after the point",
+                           hint: "write digits with an optional decimal point, e.g. 86.5 (docs/format.md gives each type's bounds)")
         case .date:
             return Failure(expected: "a date (YYYY-MM-DD) that exists", hint: "write the date as YYYY-MM-DD, e.g. 2023-04-10")
         case .money:
-            return Failure(expected: "an amount with its unit (元, 万元 or 亿元)",
-                           hint: "write the unit after the number, e.g. 1200万元 or 14.63亿元")
+            return Money.failure(Array(text.utf8))
         case .code:
             return Failure(expected: "an alliance code (1xx, 2xx, 3xx or Dxxx)",
                            hint: "codes are three digits starting with the batch (110, 233, 320) or D and three digits (D106)")
@@ -84,21 +85,49 @@ public enum Money {
     /// Each unit with its power of ten in fen; longest first, since 元 ends the other two.
     static let units: [([UInt8], Int)] = [(wan, 6), (yi, 10), (yuan, 2)]
 
+    /// Amounts are below this many fen (10^16 元, 1 亿亿元): a sum of a billion of
+    /// them still fits in 64 bits only with care, so sums are checked (`WideInt`),
+    /// but one amount, or two, never overflows.
+    public static let limitFen: Int64 = 1_000_000_000_000_000_000
+
     /// The amount in fen, or nil when the unit is missing, the number is malformed,
-    /// it has more precision than a fen, or it does not fit.
+    /// negative, has more precision than a fen, or is not below `limitFen`.
     static func parse<C: BidirectionalCollection<UInt8>>(_ bytes: C) -> Int64? where C.SubSequence.Index == Int {
         for (unit, exponent) in units where bytes.count > unit.count && bytes.suffix(unit.count).elementsEqual(unit) {
             guard let number = FixedDecimal(bytes: bytes.dropLast(unit.count)),
                   number.scale <= exponent,
-                  let fen = number.rescaled(to: exponent) else { return nil }
+                  let fen = number.rescaled(to: exponent),
+                  fen >= 0, fen < limitFen else { return nil }
             return fen
         }
         return nil
     }
 
+    /// Why `parse` refused `bytes`.
+    static func failure(_ bytes: [UInt8]) -> ValueParser.Failure {
+        let unitHint = "write the unit after the number, e.g. 1200万元 or 14.63亿元"
+        guard let (unit, exponent) = units.first(where: { bytes.count > $0.0.count && bytes.suffix($0.0.count).elementsEqual($0.0) }) else {
+            return .init(expected: "an amount with its unit (元, 万元 or 亿元)", hint: unitHint)
+        }
+        let name = String(decoding: unit, as: UTF8.self)
+        guard let number = FixedDecimal(bytes: Array(bytes.dropLast(unit.count))) else {
+            return .init(expected: "an amount: a number of at most \(FixedDecimal.maxDigits) digits and its unit", hint: unitHint)
+        }
+        if number.mantissa < 0 {
+            return .init(expected: "an amount that is not negative", hint: "write the amount without a sign; funding is never negative")
+        }
+        if number.scale > exponent {
+            return .init(expected: "an amount in whole fen (at most \(exponent) decimals in \(name))",
+                         hint: "round the amount to 0.01 元, or write it in a smaller unit")
+        }
+        return .init(expected: "an amount below 10^16 元 (1 亿亿元)", hint: "check the unit: 1200万元 is 0.12亿元")
+    }
+
     /// `fen` shown in 亿元 with two decimals (rounded half up), as the reports print aggregate funding.
-    public static func yiYuan(_ fen: Int64) -> String {
-        FixedDecimal(mantissa: fen, scale: 10).rescaled(to: 2).map { FixedDecimal(mantissa: $0, scale: 2).description } ?? "?"
+
+    /// A sum of amounts in fen shown in 亿元 (the sum of a period's funding can exceed 64 bits).
+    public static func yiYuan(_ fen: WideInt) -> String {
+        RoundedFigure(fen, over: 10_000_000_000, scale: 2).description
     }
 }
 

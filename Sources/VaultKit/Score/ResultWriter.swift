@@ -28,6 +28,8 @@ public enum ResultWriter {
 
     /// The new content of a record file: its first `result` line replaced in place
     /// (keeping a trailing comment), any further ones removed, or one appended.
+    /// A suppression alone on the line above a removed `result` line goes with it:
+    /// left, it would acknowledge the findings of whatever record came next.
     /// The bytes are parsed afresh, so an edit made since the vault was loaded is kept.
     public static func updated(_ bytes: [UInt8], result a: AllianceResult) -> [UInt8] {
         let newLine = Array(line(for: a).utf8)
@@ -43,19 +45,31 @@ public enum ResultWriter {
             while end < bytes.count, bytes[end] != 0x0A { end += 1 }
             return end
         }
-        var out: [UInt8] = []
-        var cursor = 0
+        // Line starts by number, for the suppression lines above removed result lines.
+        var lineStarts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
+        let removed = Set(results.dropFirst().map { Int($0.number) })
+        var cuts: [(start: Int, end: Int, replacement: [UInt8])] = []
+        for suppression in parsed.suppressions where removed.contains(suppression.target) && suppression.location.line < suppression.target {
+            let start = lineStarts[suppression.location.line - 1]
+            cuts.append((start, min(bytes.count, lineEnd(start) + 1), []))
+        }
         for (index, line) in results.enumerated() {
             let start = Int(line.start), end = lineEnd(start)
-            out += bytes[cursor..<start]
             if index == 0 {
-                var comment: ArraySlice<UInt8> = []
-                if let hash = Formatter.trailingComment(first, parsed: parsed) { comment = ArraySlice(Array(("  " + hash).utf8)) }
-                out += newLine + comment
-                cursor = end
+                var comment: [UInt8] = []
+                if let hash = Formatter.trailingComment(first, parsed: parsed) { comment = Array(("  " + hash).utf8) }
+                cuts.append((start, end, newLine + comment))
             } else {
-                cursor = min(bytes.count, end + 1)   // drop the line and its LF
+                cuts.append((start, min(bytes.count, end + 1), []))   // the line and its LF
             }
+        }
+        var out: [UInt8] = []
+        var cursor = 0
+        for cut in cuts.sorted(by: { $0.start < $1.start }) where cut.start >= cursor {
+            out += bytes[cursor..<cut.start]
+            out += cut.replacement
+            cursor = cut.end
         }
         out += bytes[cursor...]
         return out
@@ -63,34 +77,50 @@ public enum ResultWriter {
 
     /// Writes every result of `results` under `root`; returns the files that changed.
     /// `leftovers` are temporary files interrupted writers left (`Vault.leftovers`); they are removed.
+    /// `refused` are the links and special files the load met (`Vault.refusedEntries`):
+    /// while any is there nothing is written, since the vault read is not the whole vault.
     public static func write(_ results: [String: PeriodResult], root: String,
-                             leftovers: [String] = []) throws(FileSystemError) -> [String] {
+                             leftovers: [String] = [], refused: [String] = []) throws(FileSystemError) -> [String] {
+        if let refusal = AtomicFile.refusal(refused) { throw refusal }
         var changed: [String] = []
-        let lock = try WriteLock(root: root)
-        defer { withExtendedLifetime(lock) {} }
-        lock.removeLeftovers(leftovers, root: root)
         let fs = try DiskFileSystem(root: root)
+        let lock = try WriteLock(fs)
+        defer { withExtendedLifetime(lock) {} }
+        lock.removeLeftovers(leftovers, in: fs)
         for periodID in results.keys.sorted() {
             let result = results[periodID]!
             guard result.schema != nil else { continue }
             for alliance in result.alliances {
                 let path = "vault/alliances/\(alliance.id)/\(periodID).txt"
                 guard alliance.written.map({ line(for: $0) != line(for: alliance) || !$0.extraLineStarts.isEmpty }) ?? true else { continue }
-                // Only alliances with a record file for the period get a result line.
-                guard let before = try? fs.read(path) else { continue }
+                // Only alliances with a record file for the period get a result line; a
+                // record file that became a link or a FIFO since the load is refused.
+                let before: [UInt8]
+                do throws(FileSystemError) {
+                    before = try fs.read(path)
+                } catch {
+                    if error.code == ENOENT { continue }
+                    throw AtomicFile.cannotWrite(path, error)
+                }
                 let after = updated(before, result: alliance)
                 if after != before {
-                    try AtomicFile.write(after, to: root + "/" + path)
+                    try AtomicFile.write(after, to: path, in: fs)
                     changed.append(path)
                 }
             }
             guard result.hasResults else { continue }
             let table = Array(ScoreTable.tsv(result).utf8)
             let path = "vault/results/\(periodID).tsv"
-            let current = try? fs.read(path)
+            try AtomicFile.ensureDirectory("vault/results", in: fs)
+            let current: [UInt8]?
+            do throws(FileSystemError) {
+                current = try fs.read(path)
+            } catch {
+                guard error.code == ENOENT else { throw AtomicFile.cannotWrite(path, error) }
+                current = nil
+            }
             if current != table {
-                try AtomicFile.ensureDirectory(root + "/vault/results")
-                try AtomicFile.write(table, to: root + "/" + path)
+                try AtomicFile.write(table, to: path, in: fs)
                 changed.append(path)
             }
         }
@@ -99,22 +129,121 @@ public enum ResultWriter {
 }
 
 /// Replaces a file's content atomically: a reader sees the old bytes or the new, never half.
+///
+/// The closed world holds for writing too: the file and every directory on its way
+/// are opened without following a link (`DiskFileSystem.open(beneath:)`); a link, a
+/// special file or a file with other hard links is refused and left as it was; the
+/// new file keeps the old one's mode (and owner, where allowed); the temporary file
+/// beside it has an unpredictable name (`.NAME.tmp-RANDOM`) and is created with
+/// `O_EXCL`, so nothing planted under that name is followed or overwritten.
 public enum AtomicFile {
-    public static func write(_ bytes: [UInt8], to path: String) throws(FileSystemError) {
-        // A file its owner made read-only stays as it is (rename would replace it regardless).
-        var info = stat()
-        if stat(path, &info) == 0, info.st_mode & S_IWUSR == 0 {
-            throw FileSystemError(message: "\(path) is read-only; it was left as it was",
-                                  hint: "make it writable (chmod u+w) if it should change, then run again")
+    /// Writes `bytes` to `path`, relative to the project root of `fs`.
+    public static func write(_ bytes: [UInt8], to path: String, in fs: DiskFileSystem) throws(FileSystemError) {
+        let (parent, name) = split(path)
+        let directory = fs.open(beneath: parent, O_RDONLY | O_DIRECTORY | O_NONBLOCK)
+        guard directory >= 0 else {
+            throw cannotWrite(path, fs.failure(parent, errno, hint: "check that the directory is writable"), on: parent)
         }
-        let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        let name = path.split(separator: "/").last.map(String.init) ?? "file"
-        let temporary = "\(directory)/.\(name).tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        defer { close(directory) }
+        try write(bytes, name: name, in: directory, shown: path)
+    }
+
+    /// Writes a file named on the command line (`--output`): inside the project as
+    /// `write(_:to:in:)`; elsewhere the directories on its way are the user's, but the
+    /// file itself is still never a link, a special file or a hard-linked file.
+    public static func write(_ bytes: [UInt8], toPath path: String, project fs: DiskFileSystem) throws(FileSystemError) {
+        if let inside = relative(path, to: fs) { return try write(bytes, to: inside, in: fs) }
+        let (parent, name) = split(path)
+        let directory = Glibc.open(parent.isEmpty ? "/" : parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard directory >= 0 else {
+            throw FileSystemError(message: "cannot write \(path): \(DiskFileSystem.errnoText())",
+                                  hint: "check that the directory exists and is writable")
+        }
+        defer { close(directory) }
+        try write(bytes, name: name, in: directory, shown: path)
+    }
+
+    /// The bytes of a file named on the command line, or nil when it is missing or is
+    /// not a regular file (the write that follows then says why).
+    public static func current(atPath path: String, project fs: DiskFileSystem) -> [UInt8]? {
+        if let inside = relative(path, to: fs) { return try? fs.read(inside) }
+        let fd = Glibc.open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        return (try? DiskFileSystem.readOpened(fd, path: path, into: nil)).map(Array.init)
+    }
+
+    /// `path` relative to the project root when it lies inside the project.
+    static func relative(_ path: String, to fs: DiskFileSystem) -> String? {
+        guard path.hasPrefix(fs.root + "/") else { return nil }
+        var inside = String(path.dropFirst(fs.root.count + 1))
+        while inside.hasPrefix("./") { inside.removeFirst(2) }
+        return inside
+    }
+
+    static func split(_ path: String) -> (directory: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        return (String(path[..<slash]), String(path[path.index(after: slash)...]))
+    }
+
+    /// The refusal of every writer while the tree holds links or special files.
+    public static func refusal(_ refused: [String]) -> FileSystemError? {
+        guard !refused.isEmpty else { return nil }
+        let shown = refused.prefix(5).joined(separator: "; ") + (refused.count > 5 ? "; and \(refused.count - 5) more" : "")
+        return FileSystemError(message: "the project holds entries vault never opens: \(shown); nothing was written",
+                               hint: "replace each by a regular file or directory (`vault lint` lists them), then run again")
+    }
+
+    /// A read or open failure met while writing `path`, said as a refusal to write it.
+    static func cannotWrite(_ path: String, _ error: FileSystemError, on entry: String? = nil) -> FileSystemError {
+        var error = error
+        let subject = entry.map { $0.isEmpty ? "the project root" : "\"\($0)\"" } ?? "\"\(path)\""
+        error.message = "cannot write \"\(path)\": " + (error.message.hasPrefix("it is") ? subject + " is" + error.message.dropFirst(5) : error.message)
+            + "; nothing was written to it"
+        return error
+    }
+
+    /// Writes `name` in the open directory `directory`.
+    static func write(_ bytes: [UInt8], name: String, in directory: Int32, shown path: String) throws(FileSystemError) {
+        var mode: mode_t = 0o644
+        var owner: (uid: uid_t, gid: gid_t)?
+        var info = stat()
+        if fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0 {
+            let type = info.st_mode & S_IFMT
+            guard type == S_IFREG else {
+                let what = type == S_IFLNK ? "a symbolic link (to \(DiskFileSystem.linkTarget(name, in: directory)))" : DiskFileSystem.kind(info.st_mode)
+                throw FileSystemError(message: "\(path) is \(what); vault writes only regular files and never through a link; it was left as it was",
+                                      hint: "replace it by a regular file if vault should write it, then run again")
+            }
+            guard info.st_nlink <= 1 else {
+                throw FileSystemError(message: "\(path) has \(info.st_nlink) hard links; replacing it would leave the other names with the old content; it was left as it was",
+                                      hint: "give it a file of its own (cp \(name) \(name).new && mv \(name).new \(name)), then run again")
+            }
+            // A file its owner made read-only stays as it is (rename would replace it regardless).
+            guard info.st_mode & S_IWUSR != 0 else {
+                throw FileSystemError(message: "\(path) is read-only; it was left as it was",
+                                      hint: "make it writable (chmod u+w) if it should change, then run again")
+            }
+            mode = info.st_mode & 0o7777
+            owner = (info.st_uid, info.st_gid)
+        } else if errno != ENOENT {
+            throw FileSystemError(message: "cannot write \(path): \(DiskFileSystem.errnoText())", hint: "check the directory's permissions")
+        }
+        // An unpredictable name, created exclusively: a planted file or link is never followed.
+        var temporary = ""
+        var fd: Int32 = -1
+        for _ in 0..<16 {
+            temporary = ".\(name).tmp-\(UInt64.random(in: 0...UInt64.max))"
+            fd = openat(directory, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+            if fd >= 0 || errno != EEXIST { break }
+        }
         guard fd >= 0 else {
             throw FileSystemError(message: "cannot write \(path): \(DiskFileSystem.errnoText())",
                                   hint: "check that the directory is writable and the disk is not full")
         }
+        // The mode exactly as it was (the umask narrowed the one given to open), and the owner where allowed.
+        _ = fchmod(fd, mode)
+        if let owner, owner.uid != geteuid() || owner.gid != getegid() { _ = fchown(fd, owner.uid, owner.gid) }
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
@@ -123,7 +252,7 @@ public enum AtomicFile {
                 let tooLarge = errno == EFBIG
                 let message = DiskFileSystem.errnoText()
                 close(fd)
-                unlink(temporary)
+                unlinkat(directory, temporary, 0)
                 throw FileSystemError(message: "cannot write \(path): \(message)",
                                       hint: tooLarge ? "the file was left as it was; the file-size limit (ulimit -f) is too small for it"
                                                      : "the file was left as it was; free disk space and run again")
@@ -132,16 +261,26 @@ public enum AtomicFile {
         }
         let synced = fsync(fd) == 0
         close(fd)
-        guard synced, rename(temporary, path) == 0 else {
+        guard synced, renameat(directory, temporary, directory, name) == 0 else {
             let message = DiskFileSystem.errnoText()
-            unlink(temporary)
+            unlinkat(directory, temporary, 0)
             throw FileSystemError(message: "cannot replace \(path): \(message)", hint: "the file was left as it was")
         }
+        _ = fsync(directory)
     }
 
-    public static func ensureDirectory(_ path: String) throws(FileSystemError) {
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+    /// Creates the directory `path` (relative to the root of `fs`) when it is missing;
+    /// one that is a link or a special file is refused.
+    public static func ensureDirectory(_ path: String, in fs: DiskFileSystem) throws(FileSystemError) {
+        let (parent, name) = split(path)
+        let directory = fs.open(beneath: parent, O_RDONLY | O_DIRECTORY | O_NONBLOCK)
+        guard directory >= 0 else { throw cannotWrite(path, fs.failure(parent, errno, hint: "check the directory's permissions"), on: parent) }
+        defer { close(directory) }
+        if mkdirat(directory, name, 0o755) != 0 && errno != EEXIST {
             throw FileSystemError(message: "cannot create \(path): \(DiskFileSystem.errnoText())", hint: nil)
         }
+        let made = fs.open(beneath: path, O_RDONLY | O_DIRECTORY | O_NONBLOCK)
+        guard made >= 0 else { throw cannotWrite(path, fs.failure(path, errno, hint: "check the directory's permissions"), on: path) }
+        close(made)
     }
 }

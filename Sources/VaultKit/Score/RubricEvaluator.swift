@@ -6,6 +6,8 @@ public struct RubricEvaluator: Sendable {
     public struct Outcome: Sendable {
         public var points: Points
         /// What was measured: records counted, or the summed field (fen for money).
+        /// Saturated at the bounds of `Int64`: every tier threshold is within them, so
+        /// the tier reached is the one the exact sum reaches.
         public var measure: Int64
         public var evidence: [Record]
     }
@@ -61,7 +63,7 @@ public struct RubricEvaluator: Sendable {
         for selector in selectors[index] {
             for record in byKind[Int(selector.kind)] where matches(selector, record, file) { evidence.append(record) }
         }
-        var measure: Int64 = 0
+        var measure = WideInt.zero
         switch rubric.kind {
         case .presence:
             return Outcome(points: evidence.isEmpty ? .zero : Points(indicator.max), measure: evidence.isEmpty ? 0 : 1,
@@ -78,15 +80,16 @@ public struct RubricEvaluator: Sendable {
             for record in evidence {
                 guard let slot = sumSlots[index][Int(record.kind)] else { continue }
                 switch file.value(record, at: slot) {
-                case .int(let n)?: measure += n
+                case .int(let n)?: measure += max(0, n)   // a negative figure is reported (negative-measure) and counts as 0
                 case .money(let fen)?: measure += fen
                 default: break
                 }
             }
         }
-        let tier = rubric.tiers.last { $0.threshold <= measure }
+        let measured = measure.int64 ?? (measure.isNegative ? Int64.min + 1 : Int64.max)
+        let tier = rubric.tiers.last { $0.threshold <= measured }
         let points = min(tier.map { Points($0.points) } ?? .zero, Points(indicator.max))
-        return Outcome(points: points, measure: measure, evidence: evidence)
+        return Outcome(points: points, measure: measured, evidence: evidence)
     }
 
     func matches(_ selector: CompiledSelector, _ record: Record, _ file: BoundFile) -> Bool {

@@ -98,7 +98,8 @@ public enum Scorer {
         result.seq = file.int(chosen, "seq")
         result.printedName = file.text(chosen, "name")
         result.printedCode = file.text(chosen, "code")
-        if let score = file.decimal(chosen, "score") {
+        // A score outside 0…total is reported (score-range) and not used: the score is then unknown.
+        if let score = file.decimal(chosen, "score"), schema.map({ ScoreRangeRule.inRange(score, $0) }) ?? true {
             result.score = Points(score)
             result.source = .published
         } else if let bandID = file.text(chosen, "band"), let band = schema?.bands.first(where: { $0.id == bandID }) {
@@ -210,9 +211,11 @@ enum ReviewCollector {
                 guard let alliance = file.text(record, "alliance"),
                       let stage = file.text(record, "stage").flatMap(Stage.init(rawValue:)) else { continue }
                 var scores: [String: Points] = [:]
-                // A score above the indicator's maximum is reported (indicator-score) and counts as the maximum.
+                // A score outside 0…max is reported (indicator-score) and not used: the rubric's points stand.
                 for indicator in period.schema?.indicators ?? [] {
-                    if let value = file.decimal(record, indicator.id) { scores[indicator.id] = min(Points(value), Points(indicator.max)) }
+                    if let value = file.decimal(record, indicator.id), IndicatorScoreRule.inRange(value, indicator) {
+                        scores[indicator.id] = Points(value)
+                    }
                 }
                 let exclusions = eligibility.exclusions(expert: expertID, alliance: alliance)
                 byAlliance[alliance, default: []].append(Raw(expert: expertID, stage: stage, scores: scores,

@@ -25,9 +25,10 @@ public struct PeriodStatistics: Sendable {
         public var title: String?
         /// The value of the kind's `type` field, when totals are broken down by it.
         public var type: String?
-        public var count: Int64
+        /// Summed over every file of the period: wide, so no sum of legal values overflows.
+        public var count: WideInt
         /// Summed money fields, in fen.
-        public var funding: Int64?
+        public var funding: WideInt?
     }
 
     public var period: String
@@ -42,10 +43,14 @@ public struct PeriodStatistics: Sendable {
     public var awards: [String: Int]
     public var activity: [ActivityTotal]
 
+    /// `part` (a count, not negative) as a percentage of `whole`; nil when `whole` is not
+    /// positive. The share rounded to four decimals is the percentage to two, so the
+    /// rounding is `RoundedFigure`'s, which cannot overflow whatever the counts.
     public static func percent(_ part: Int, of whole: Int) -> Percent? {
-        guard whole > 0 else { return nil }
-        let numerator = Int64(part) * 10_000 * 2 + Int64(whole)
-        return FixedDecimal(mantissa: numerator / (2 * Int64(whole)), scale: 2)
+        guard whole > 0, part >= 0 else { return nil }
+        let share = RoundedFigure(WideInt(Int64(part)), over: Int64(whole), scale: 4)
+        guard share.whole.0 == 0, share.whole.1 <= 100_000_000_000 else { return nil }
+        return FixedDecimal(mantissa: Int64(share.whole.1) * 10_000 + Int64(share.fraction), scale: 2)
     }
 
     public init(_ result: PeriodResult, vault: Vault) {
@@ -91,11 +96,11 @@ public struct PeriodStatistics: Sendable {
             if case .enumeration(let cases)? = kind.fields.first(where: { $0.id == "type" })?.type {
                 for type in cases {
                     order.append("\(kind.id)/\(type)")
-                    totals[order.last!] = ActivityTotal(kind: kind.id, title: kind.title, type: type, count: 0)
+                    totals[order.last!] = ActivityTotal(kind: kind.id, title: kind.title, type: type, count: .zero)
                 }
             } else {
                 order.append(kind.id)
-                totals[kind.id] = ActivityTotal(kind: kind.id, title: kind.title, type: nil, count: 0)
+                totals[kind.id] = ActivityTotal(kind: kind.id, title: kind.title, type: nil, count: .zero)
             }
         }
         for alliance in vault.orderedAlliances {
@@ -107,7 +112,7 @@ public struct PeriodStatistics: Sendable {
                 totals[key]!.count += max(0, file.int(record, "count") ?? 1)
                 for (index, field) in kind.fields.enumerated() where field.type == .money {
                     if case .money(let fen)? = file.value(record, at: index) {
-                        totals[key]!.funding = (totals[key]!.funding ?? 0) + fen
+                        totals[key]!.funding = (totals[key]!.funding ?? .zero) + WideInt(fen)
                     }
                 }
             }

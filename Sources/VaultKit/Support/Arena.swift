@@ -55,9 +55,7 @@ public final class Arena: @unchecked Sendable {
 
     private func map(_ length: Int) -> UnsafeMutableRawPointer {
         guard let start = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-              start != MAP_FAILED else {
-            fatalError("vault: out of memory (could not map \(length) bytes: \(String(cString: strerror(errno))))")
-        }
+              start != MAP_FAILED else { OutOfMemory.exit(length) }
         mappings.append((start, length))
         return start
     }
@@ -76,7 +74,8 @@ public struct Slab<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked
     /// and returns its length. From `arena`, or a block of its own when it is nil.
     init(capacity: Int, in arena: Arena?, fill: (UnsafeMutableBufferPointer<Element>) throws -> Int) rethrows {
         let capacity = Swift.max(capacity, 1)
-        let byteCount = capacity * MemoryLayout<Element>.stride
+        let (byteCount, overflow) = capacity.multipliedReportingOverflow(by: MemoryLayout<Element>.stride)
+        if overflow { OutOfMemory.exit(Int.max) }
         let raw: UnsafeMutableRawPointer
         if let arena {
             raw = arena.allocate(byteCount: byteCount, alignment: MemoryLayout<Element>.alignment)
@@ -116,7 +115,7 @@ public struct Slab<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked
     private final class Block {
         let start: UnsafeMutableRawPointer
         init(byteCount: Int) {
-            guard let start = malloc(byteCount) else { fatalError("vault: out of memory (\(byteCount) bytes)") }
+            guard let start = malloc(byteCount) else { OutOfMemory.exit(byteCount) }
             self.start = start
         }
         deinit { free(start) }
@@ -128,5 +127,44 @@ extension Slab: Equatable where Element == UInt8 {
         lhs.count == rhs.count && lhs.withUnsafeBufferPointer { a in
             rhs.withUnsafeBufferPointer { b in memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
         }
+    }
+}
+
+extension Arena {
+    /// Whether `byteCount` more bytes of address space can be had now: a mapping made
+    /// and dropped at once (nothing is touched, so it costs two system calls). Under a
+    /// memory limit (`ulimit -v`) a large file's parse, or a worker thread's stack,
+    /// would otherwise fail inside an allocation that cannot report it.
+    static func hasRoom(for byteCount: Int) -> Bool {
+        guard let start = mmap(nil, byteCount, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
+              start != MAP_FAILED else { return false }
+        munmap(start, byteCount)
+        return true
+    }
+
+    /// Stops (exit status 2) unless there is room to parse a file of `size` bytes:
+    /// its bytes, and the lines and fields the parser reserves for it, up to about
+    /// four times its size for a file of short lines. Asked only for files over 1 MiB.
+    static func ensureRoom(toParse size: Int, path: String) {
+        guard size > 1 << 20 else { return }
+        let needed = 4 * size
+        if !hasRoom(for: needed) { OutOfMemory.exit(needed, reading: path, of: size) }
+    }
+}
+
+/// Memory the system refuses (a `ulimit -v`, a full machine): the model of a load
+/// cannot be built, so vault stops with exit status 2 and says so, instead of
+/// trapping. The message goes out with `write(2)` at once (a few bytes of
+/// allocation, which a refused large mapping leaves room for).
+enum OutOfMemory {
+    static func exit(_ byteCount: Int, reading path: String? = nil, of size: Int = 0) -> Never {
+        let reason = errno
+        var message = "vault: out of memory: "
+        if let path { message += "reading \"\(path)\" (\(size) bytes) needs about \(byteCount) bytes, which " }
+        message += "the system refused "
+        message += path != nil ? "" : byteCount == Int.max ? "an allocation too large to count " : "\(byteCount) bytes "
+        message += "(\(String(cString: strerror(reason))))\n  = hint: raise the memory limit (ulimit -v), or check a vault with fewer or smaller files\n"
+        message.withUTF8 { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+        _exit(2)
     }
 }

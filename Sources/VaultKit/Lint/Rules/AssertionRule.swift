@@ -56,7 +56,7 @@ public enum AssertionCheck {
     public enum Verdict: Equatable {
         case agrees
         /// The vault's figure, rounded to the printed precision.
-        case disagrees(FixedDecimal)
+        case disagrees(RoundedFigure)
         /// The period has no results to check a result figure against.
         case unchecked
         case invalid(Figures.Problem)
@@ -202,8 +202,8 @@ public struct Figures {
                 return .failure(Problem(field: "kind", message: "no activity kind \"\(kind)\(claim.type.map { "[\($0)]" } ?? "")\" in schema \(result.schema?.id ?? "")",
                                         hint: "kinds: \(Set(stats.activity.map(\.kind)).sorted().joined(separator: ", "))"))
             }
-            if claim.stat == "activity-count" { return .success(Ratio(Int(matching.reduce(0) { $0 + $1.count }))) }
-            let fen = matching.reduce(Int64(0)) { $0 + ($1.funding ?? 0) }
+            if claim.stat == "activity-count" { return .success(Ratio(numerator: matching.reduce(.zero) { $0 + $1.count }, denominator: 1)) }
+            let fen = matching.reduce(WideInt.zero) { $0 + ($1.funding ?? .zero) }
             return .success(Ratio(numerator: fen, denominator: 10_000_000_000))
         default:
             return .failure(Problem(field: "stat", message: "unknown stat \"\(claim.stat)\"", hint: "see docs/format.md"))
@@ -212,37 +212,34 @@ public struct Figures {
 }
 
 /// An exact figure: a count, a percentage or an amount, kept as a fraction so it
-/// can be rounded to whatever precision a source printed.
+/// can be rounded to whatever precision a source printed. The numerator is wide
+/// (a sum over every file of a period) and rounding never overflows (`RoundedFigure`).
 struct Ratio: CustomStringConvertible {
-    var numerator: Int64
+    var numerator: WideInt
+    /// Positive: 1, a count of alliances or a roster (an `int`, below 10^18), or 10^10 fen.
     var denominator: Int64
 
-    init(numerator: Int64, denominator: Int64) {
+    init(numerator: WideInt, denominator: Int64) {
         self.numerator = numerator
-        self.denominator = denominator
+        self.denominator = max(denominator, 1)
     }
 
-    init(_ count: Int) { self.init(numerator: Int64(count), denominator: 1) }
+    init(_ count: Int) { self.init(numerator: WideInt(Int64(count)), denominator: 1) }
 
-    /// `part` as a percentage of `whole` (0 when the whole is 0).
+    /// `part` as a percentage of `whole` (0 when the whole is 0); `part` is a count of alliances.
     init(_ part: Int, of whole: Int) {
-        self.init(numerator: Int64(part) * 100, denominator: Int64(max(whole, 1)))
+        self.init(numerator: WideInt(Int64(part) * 100), denominator: Int64(max(whole, 1)))
     }
 
-    /// Rounded half up to `scale` decimals.
-    func rounded(to scale: Int) -> FixedDecimal {
-        var factor: Int64 = 1
-        for _ in 0..<scale { factor *= 10 }
-        let scaled = numerator * factor * 2 + denominator
-        return FixedDecimal(mantissa: scaled / (2 * denominator), scale: scale)
-    }
+    /// Rounded half up to `scale` decimals (a printed value has at most 11).
+    func rounded(to scale: Int) -> RoundedFigure { RoundedFigure(numerator, over: denominator, scale: min(scale, 18)) }
 
-    func rounded(like printed: FixedDecimal) -> FixedDecimal { rounded(to: max(printed.scale, denominator == 1 ? 0 : 2)) }
+    func rounded(like printed: FixedDecimal) -> RoundedFigure { rounded(to: max(printed.scale, denominator == 1 ? 0 : 2)) }
 
     var description: String { rounded(to: 2).description }
 }
 
 extension FixedDecimal {
     /// Whether `actual`, rounded to this value's printed precision, is this value.
-    func agrees(with actual: Ratio) -> Bool { actual.rounded(to: scale).mantissa == mantissa }
+    func agrees(with actual: Ratio) -> Bool { actual.rounded(to: scale).equals(self) }
 }

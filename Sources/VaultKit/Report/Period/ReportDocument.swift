@@ -15,6 +15,13 @@ public struct ReportDocument {
         return document.out
     }
 
+    /// User text (a title, a label, a period id) for this style: terminal-escaped for
+    /// text, inline-Markdown-escaped for Markdown. Table cells are escaped by `table`.
+    func u(_ text: String) -> String {
+        style == .markdown ? Escape.markdownInline(text) : Escape.terminal(text)
+    }
+
+    /// `text` is already escaped (`u`).
     mutating func heading(_ text: String, level: Int) {
         switch style {
         case .markdown: out += "\n" + String(repeating: "#", count: level) + " " + text + "\n\n"
@@ -25,9 +32,9 @@ public struct ReportDocument {
     mutating func table(_ header: [String], _ rows: [[String]], right: Set<Int> = []) {
         switch style {
         case .markdown:
-            out += "| " + header.joined(separator: " | ") + " |\n"
+            out += "| " + header.map(Escape.markdownTableCell).joined(separator: " | ") + " |\n"
             out += "|" + header.indices.map { right.contains($0) ? "---:|" : "---|" }.joined() + "\n"
-            for row in rows { out += "| " + row.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
+            for row in rows { out += "| " + row.map(Escape.markdownTableCell).joined(separator: " | ") + " |\n" }
         case .text:
             out += TextTable.render([header] + rows, rightAligned: right)
         }
@@ -41,9 +48,10 @@ public struct ReportDocument {
     mutating func build() {
         let r = report
         let s = r.statistics
-        out = style == .markdown ? "# \(r.title)\n" : "\(r.title)\n" + String(repeating: "=", count: UTF8Columns.displayWidth(of: r.title, characters: r.title.unicodeScalars.count)) + "\n"
+        let title = u(r.title)
+        out = style == .markdown ? "# \(title)\n" : "\(title)\n" + String(repeating: "=", count: UTF8Columns.displayWidth(of: title, characters: title.unicodeScalars.count)) + "\n"
         out += "\n"
-        line("评价期 \(r.period.start.map(\.description) ?? "?") 至 \(r.period.end.map(\.description) ?? "?")；指标体系 \(r.schema.title)。")
+        line("评价期 \(r.period.start.map(\.description) ?? "?") 至 \(r.period.end.map(\.description) ?? "?")；指标体系 \(u(r.schema.title))。")
 
         heading("一、总体情况", level: 2)
         line("纳入范围 \(s.inScope) 家\(s.rosterStated ? "" : "（该评价期未给出联盟总数，按库中联盟计）")；填报信息 \(s.enteredData) 家；参加评价 \(s.evaluated) 家；未纳入评价 \(s.notEvaluated) 家。")
@@ -66,7 +74,7 @@ public struct ReportDocument {
 
         heading("三、评价结果", level: 2)
         for group in r.groups {
-            line(style == .markdown ? "**\(group.band.label)的联盟（共 \(group.rows.count) 家）**\n" : "\(group.band.label)的联盟（共 \(group.rows.count) 家）")
+            line(style == .markdown ? "**\(u(group.band.label))的联盟（共 \(group.rows.count) 家）**\n" : "\(u(group.band.label))的联盟（共 \(group.rows.count) 家）")
             if group.rows.isEmpty { out += "\n"; continue }
             table(["序号", "联盟名称", "批次", "评分"],
                   group.rows.map { [String($0.rank!), $0.printedName ?? $0.name, $0.printedCode ?? $0.code ?? "", $0.score?.description ?? ""] }, right: [0, 3])
@@ -78,9 +86,9 @@ public struct ReportDocument {
                   r.notEvaluated.enumerated().map { [String($0 + 1), $1.name, $1.code ?? "", $1.reason ?? ""] }, right: [0])
         }
 
-        heading("五、\(r.aLevelLabel ?? "A级活跃度联盟")", level: 2)
+        heading("五、\(u(r.aLevelLabel ?? "A级活跃度联盟"))", level: 2)
         if r.aLevel.isEmpty { line("（本评价期无公布名单）\n") } else {
-            line("连续 \(r.aLevel[0].periods.count) 个评价期（\(r.aLevel[0].periods.joined(separator: "、"))）活跃度高：\n")
+            line("连续 \(r.aLevel[0].periods.count) 个评价期（\(u(r.aLevel[0].periods.joined(separator: "、")))）活跃度高：\n")
             table(["序号", "联盟名称", "批次", "库内核对"], r.aLevel.enumerated().map { index, a in
                 let check: String = switch a.check {
                 case .earned: "符合"

@@ -86,20 +86,8 @@ public enum ReportHTML {
             """
     }
 
-    /// Escapes text for HTML/XML.
-    static func e(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Escapes text for HTML/XML (`Escape.html`: control characters shown as escapes).
+    static func e(_ text: String) -> String { Escape.html(text) }
 
     static func pct(_ value: FixedDecimal?) -> String { value.map { "\($0)%" } ?? "–" }
 
