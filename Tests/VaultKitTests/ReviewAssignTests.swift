@@ -219,6 +219,16 @@ import Testing
         #expect(shipped.stdout.contains("  initial: none needed\n  cross: none needed\n  recheck: none needed\n"))
         #expect(shipped.stdout.contains("results: up to date"))
         #expect(shipped.status == 0, "\(shipped.stdout)")
+        // 2019 holds only what the bulletin printed (no participation, no published line): nothing is owed.
+        let bulletin = try Run(["-C", Package.root.path, "status", "2019"])
+        #expect(bulletin.status == 0, "\(bulletin.stdout)")
+        #expect(!bulletin.stdout.contains("no participation line"))
+        // A period the vault scores itself: a record file without a participation line is owed one.
+        let project = try Self.project()
+        try project.write("vault/alliances/存储/2024.txt", "2024-05-01 meeting type=council title=理事会\n")
+        let missing = try project.run(["status"])
+        #expect(missing.status == 1)
+        #expect(missing.stdout.contains("  no participation line: 存储\n"), "\(missing.stdout)")
         // The fixture as shipped: a conflict and a missing re-check block it.
         let fixture = try Run(["-C", Fixture.root, "status"])
         #expect(fixture.status == 1)

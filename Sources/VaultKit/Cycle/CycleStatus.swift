@@ -54,8 +54,15 @@ public struct CycleStatus: Sendable {
     /// entries, or the secretariat still owes its decision.
     public static let unsettled = ["open", "entered", "none"]
 
+    /// Whether the vault scores the period itself (some alliance has a participation
+    /// line). In a period of the published history a record file without one (a
+    /// designation, a news item) is not owed anything.
+    public var selfScored: Bool {
+        alliances.contains { !["published", "none"].contains($0.status) && !$0.ids.isEmpty }
+    }
+
     public var unsettledAlliances: [(status: String, ids: [String])] {
-        alliances.filter { Self.unsettled.contains($0.status) && !$0.ids.isEmpty }
+        alliances.filter { Self.unsettled.contains($0.status) && !$0.ids.isEmpty && ($0.status != "none" || selfScored) }
     }
 
     /// Nothing owed: the period can be published.
