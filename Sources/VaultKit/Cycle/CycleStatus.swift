@@ -110,8 +110,7 @@ public struct CycleStatus: Sendable {
                                hint: "open one with `vault period new ID --start YYYY-MM-DD --end YYYY-MM-DD` (docs/cycle.md)")
         }
         let period = try Self.period(id, in: vault)
-        let results = StageTimer.measure("score") { Scorer.score(vault, period: id) }
-        let findings = StageTimer.measure("findings") { periodFindings(loaded, period, results) }
+        let (results, findings) = StageTimer.measure("score and findings") { scoreAndLint(loaded, period) }
         return StageTimer.measure("status") { CycleStatus(vault, period: period, results: results, findings: findings) }
     }
 
@@ -212,11 +211,12 @@ public struct CycleStatus: Sendable {
         return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    /// The errors and warnings `vault lint` reports in the period's files: its period
-    /// file, its record, review and result files, its schema, and the `alliance.txt`
-    /// of each alliance it holds. The rules are run as lint runs them; only the
-    /// period's files are checked one by one.
-    static func periodFindings(_ loaded: Loader.Result, _ period: Period, _ results: [String: PeriodResult]) -> [Diagnostic] {
+    /// The period scored (with the periods its awards look back on), and the errors
+    /// and warnings `vault lint` reports in the period's files: its period file, its
+    /// record, review and result files, its schema, and the `alliance.txt` of each
+    /// alliance it holds. The rules are run as lint runs them, in one parallel pass
+    /// with the scoring; only the period's files are checked one by one.
+    static func scoreAndLint(_ loaded: Loader.Result, _ period: Period) -> ([String: PeriodResult], [Diagnostic]) {
         let vault = loaded.vault
         let id = period.id
         var metadata = Set<String>()
@@ -229,15 +229,29 @@ public struct CycleStatus: Sendable {
             own.contains(path) || path.hasPrefix(reviews) || metadata.contains(path)
                 || (path.hasPrefix("vault/alliances/") && path.hasSuffix(suffix))
         }
-        var diagnostics = loaded.diagnostics
+        enum Part {
+            case results([String: PeriodResult])
+            case findings([Diagnostic])
+        }
         let unchecked = vault.boundFiles.filter { !loaded.checked.contains(ObjectIdentifier($0)) && relevant($0.path) }
-        diagnostics += parallelMap(Array(Rules.vaultRules.map { Linter.Job.vaultRule($0) }) + [Linter.Job.files(unchecked[...])]) { job in
-            if case .findings(let found) = job.run(vault) { return found }
-            return []
-        }.joined()
+        // nil: the scoring, the longest job, first.
+        let jobs: [Linter.Job?] = [nil] + Rules.vaultRules.map { Linter.Job.vaultRule($0) } + [Linter.Job.files(unchecked[...])]
+        let parts = parallelMap(jobs) { job -> Part in
+            guard let job else { return .results(Scorer.score(vault, period: id)) }
+            if case .findings(let found) = job.run(vault) { return .findings(found) }
+            return .findings([])
+        }
+        var results: [String: PeriodResult] = [:]
+        var diagnostics = loaded.diagnostics
+        for part in parts {
+            switch part {
+            case .results(let scored): results = scored
+            case .findings(let found): diagnostics += found
+            }
+        }
         diagnostics += parallelMap(Rules.scoredRules) { $0.check(vault, results) }.joined()
         diagnostics = SuppressionFilter.apply(to: diagnostics, files: vault.files)
-        return Array(Set(diagnostics.filter { $0.severity != .info && relevant($0.location.path) })).sorted(by: Diagnostic.ordered)
+        return (results, Array(Set(diagnostics.filter { $0.severity != .info && relevant($0.location.path) })).sorted(by: Diagnostic.ordered))
     }
 }
 
