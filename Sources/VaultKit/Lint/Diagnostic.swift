@@ -16,15 +16,25 @@ public struct Diagnostic: Hashable, Sendable {
     public var hint: String?
     /// The source line the location points into, for the excerpt under the message.
     public var lineText: String?
+    /// The column of `lineText`'s first character: 1 unless the excerpt is a window
+    /// far along a long line (it then starts with `…`).
+    public var lineTextColumn: Int
+    /// How many further findings on this line this one stands for: nonzero only for
+    /// the summary that the per-line cap (`Linter.findingsPerLine`) puts after the
+    /// findings it shows.
+    public var hidden: Int
 
     public init(ruleID: String, severity: Severity, location: SourceLocation,
-                message: String, hint: String? = nil, lineText: String? = nil) {
+                message: String, hint: String? = nil, lineText: String? = nil,
+                lineTextColumn: Int = 1, hidden: Int = 0) {
         self.ruleID = ruleID
         self.severity = severity
         self.location = location
         self.message = message
         self.hint = hint
         self.lineText = lineText
+        self.lineTextColumn = lineTextColumn
+        self.hidden = hidden
     }
 
     /// The order every report uses: path, line, column, rule, message, then the rest,
@@ -85,8 +95,9 @@ public struct DiagnosticSite: Sendable {
 
     public func diagnostic(_ rule: RuleDescription, at offset: Int, _ message: String,
                            hint: String? = nil) -> Diagnostic {
-        Diagnostic(ruleID: rule.id, severity: rule.severity,
-                   location: text.location(line: line, lineStart: lineStart, offset: offset),
-                   message: message, hint: hint, lineText: text.lineText(startingAt: lineStart))
+        let excerpt = text.lineWindow(startingAt: lineStart, around: offset)
+        return Diagnostic(ruleID: rule.id, severity: rule.severity,
+                          location: text.location(line: line, lineStart: lineStart, offset: offset),
+                          message: message, hint: hint, lineText: excerpt.text, lineTextColumn: excerpt.column)
     }
 }

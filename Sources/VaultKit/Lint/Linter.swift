@@ -44,7 +44,89 @@ public enum Linter {
             diagnostics = StageTimer.measure("suppressions") { SuppressionFilter.apply(to: diagnostics, files: vault.files) }
         }
         diagnostics = StageTimer.measure("sort") { Array(Set(diagnostics)).sorted(by: Diagnostic.ordered) }
+        diagnostics = capped(diagnostics)
         return Result(diagnostics: diagnostics, files: vault.files.count, vault: vault)
+    }
+
+    /// How many findings one line reports; the rest are summed up in one more finding
+    /// ("N more problems on this line not shown"). The binder, where a line of 100,000
+    /// bad fields would make 100,000 findings, stops building them at this count.
+    public static let findingsPerLine = 20
+
+    /// The finding that stands for `hidden` findings not shown on a line, `first` being
+    /// the first of them: it keeps that one's rule, severity and place, so a line's
+    /// errors still fail the run.
+    static func summary(of first: Diagnostic, hidden: Int) -> Diagnostic {
+        var summary = first
+        summary.message = summaryMessage(hidden)
+        summary.hint = summaryHint
+        summary.hidden = hidden
+        return summary
+    }
+
+    /// Whether the next finding of a line whose findings start at `first` in
+    /// `diagnostics` is to be built: the first `findingsPerLine` and one more, which
+    /// `summarise` turns into the summary; each later one is only counted on it.
+    /// Out of line: only a line with a problem calls it.
+    @inline(never)
+    static func shows(_ diagnostics: inout [Diagnostic], lineFrom first: Int) -> Bool {
+        guard diagnostics.count - first > findingsPerLine else { return true }
+        diagnostics[diagnostics.count - 1].hidden += 1
+        return false
+    }
+
+    /// Turns the last finding of a line that `shows` capped into its summary.
+    @inline(never)
+    static func summarise(_ diagnostics: inout [Diagnostic]) {
+        let last = diagnostics.count - 1
+        diagnostics[last] = summary(of: diagnostics[last], hidden: diagnostics[last].hidden + 1)
+    }
+
+    static func summaryMessage(_ hidden: Int) -> String {
+        "\(hidden) more \(hidden == 1 ? "problem" : "problems") on this line not shown"
+    }
+
+    static let summaryHint = "a line reports at most \(findingsPerLine) findings; fix these and run `vault lint` again"
+
+    /// Sorted findings with at most `findingsPerLine` on one line, and one summary after
+    /// them for the rest (folding in a summary the binder made). One pass, and none on
+    /// a vault whose lines each have few findings.
+    static func capped(_ sorted: [Diagnostic]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var index = 0
+        while index < sorted.count {
+            var end = index + 1
+            while end < sorted.count, sorted[end].location.line == sorted[index].location.line,
+                  sorted[end].location.path == sorted[index].location.path { end += 1 }
+            let line = sorted[index..<end]
+            let summaries = line.count { $0.hidden > 0 }
+            guard summaries > 0 || line.count > findingsPerLine else {
+                out += line
+                index = end
+                continue
+            }
+            var shown = 0
+            var hidden = 0
+            var first: Diagnostic?
+            var severity = Severity.info
+            for d in line {
+                if d.hidden == 0, shown < findingsPerLine {
+                    out.append(d)
+                    shown += 1
+                    continue
+                }
+                hidden += d.hidden == 0 ? 1 : d.hidden
+                if first == nil || (d.hidden == 0 && first!.hidden > 0) { first = d }
+                if d.severity.rank < severity.rank { severity = d.severity }
+            }
+            if let first {
+                var summary = summary(of: first, hidden: hidden)
+                summary.severity = severity
+                out.append(summary)
+            }
+            index = end
+        }
+        return out
     }
 
     /// Every per-file rule on one file.
@@ -83,6 +165,17 @@ public enum Linter {
     static func jobs(_ vault: Vault, _ files: [BoundFile]) -> [Job] {
         let runs = stride(from: 0, to: files.count, by: 64).map { Job.files(files[$0..<min($0 + 64, files.count)]) }
         return vault.periodIDs.map { .score($0) } + Rules.vaultRules.map { .vaultRule($0) } + runs
+    }
+}
+
+extension Severity {
+    /// 0 for an error, the most severe.
+    var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .info: 2
+        }
     }
 }
 

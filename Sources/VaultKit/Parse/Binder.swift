@@ -77,7 +77,7 @@ public enum Binder {
         if let dateSpan = line.date {
             if pointer.pointee.dated == .no {
                 diagnostics.append(site.diagnostic(BadValueRule.description, at: Int(dateSpan.start),
-                    "record kind \"\(spec.id)\" takes no date, found \"\(parsed.string(dateSpan))\"",
+                    "record kind \"\(spec.id)\" takes no date, found \"\(parsed.text.excerpt(dateSpan))\"",
                     hint: "remove the date: a \"\(spec.id)\" record is about the whole period or file"))
                 ok = false
             } else if let day = Day(bytes, dateSpan) {
@@ -85,7 +85,7 @@ public enum Binder {
                 identity = SpanBytes.hash(bytes, dateSpan, seed: 0xDA7E)
             } else {
                 diagnostics.append(site.diagnostic(BadValueRule.description, at: Int(dateSpan.start),
-                    "\"\(parsed.string(dateSpan))\" is not a date (YYYY-MM-DD) that exists",
+                    "\"\(parsed.text.excerpt(dateSpan))\" is not a date (YYYY-MM-DD) that exists",
                     hint: "write the date as YYYY-MM-DD, e.g. 2023-04-10"))
                 ok = false
             }
@@ -93,6 +93,10 @@ public enum Binder {
             diagnostics.append(MissingFieldRule.missingDate(site: site, kind: spec, at: Int(line.kind.start)))
             ok = false
         }
+        // A line reports at most `Linter.findingsPerLine` findings and one summary of the
+        // rest, which are counted but not built (building one costs a pass over the line),
+        // except the first: the summary takes its rule, severity and place.
+        let firstFinding = diagnostics.count
         // Field specs are read through a pointer: copying one per field costs more than the parse.
         do {
             for index in line.fieldRange {
@@ -103,7 +107,9 @@ public enum Binder {
                     break
                 }
                 guard found >= 0 else {
-                    diagnostics.append(UnknownFieldRule.diagnostic(site: site, field: raw, kind: spec, parsed: parsed))
+                    if Linter.shows(&diagnostics, lineFrom: firstFinding) {
+                        diagnostics.append(UnknownFieldRule.diagnostic(site: site, field: raw, kind: spec, parsed: parsed))
+                    }
                     ok = false
                     continue
                 }
@@ -111,9 +117,11 @@ public enum Binder {
                     values[found] = Slot(value)
                     identity &+= SpanBytes.hash(bytes, raw.value, seed: UInt64(found) &* 0x9E37_79B9_7F4A_7C15)
                 } else {
-                    let failure = ValueParser.failure(raw, as: specs[found], in: parsed, bands: bands)
-                    diagnostics.append(BadValueRule.diagnostic(site: site, field: raw, spec: specs[found],
-                                                               failure: failure, parsed: parsed))
+                    if Linter.shows(&diagnostics, lineFrom: firstFinding) {
+                        let failure = ValueParser.failure(raw, as: specs[found], in: parsed, bands: bands)
+                        diagnostics.append(BadValueRule.diagnostic(site: site, field: raw, spec: specs[found],
+                                                                   failure: failure, parsed: parsed))
+                    }
                     ok = false
                 }
             }
@@ -122,10 +130,14 @@ public enum Binder {
             let field = specs[index]
             let written = line.fieldRange.contains { keys[index].matches(bytes, fields[$0].key) }
             if !written {
-                diagnostics.append(MissingFieldRule.diagnostic(site: site, kind: spec, field: field, line: line))
+                if Linter.shows(&diagnostics, lineFrom: firstFinding) {
+                    diagnostics.append(MissingFieldRule.diagnostic(site: site, kind: spec, field: field, line: line))
+                }
                 ok = false
             }
         }
+
+        if diagnostics.count - firstFinding > Linter.findingsPerLine { Linter.summarise(&diagnostics) }
         return ok ? (date, identity) : nil
     }
 }

@@ -54,6 +54,9 @@ public enum LineParser {
         var line: (bytes: UnsafeBufferPointer<UInt8>, end: Int)?
         /// Whether the whole file passed the encoding checks, so no span needs them.
         var clean = false
+        /// The keys of line `keysLine` by hash, for a line of many fields (`hashedEarlier`).
+        var keys: [Int: [Int32]] = [:]
+        var keysLine = 0
 
         init(text: SourceText) { self.text = text }
 
@@ -143,7 +146,7 @@ public enum LineParser {
                 i = skipSpace(b, tokenEnd, end)
                 if i == end || b[i] == UInt8(ascii: "#") {
                     report(SyntaxRule.description, line: number, lineStart: start, at: i,
-                           "expected a record kind after the date \"\(text.string(date!))\"",
+                           "expected a record kind after the date \"\(text.excerpt(date!))\"",
                            hint: "write a kind after the date, e.g. \"2023-04-10 meeting type=council title=…\"")
                     return
                 }
@@ -208,17 +211,22 @@ public enum LineParser {
                 }
                 // An index loop: iterating `fields[first...]` retained the array for every field.
                 var earlier = first
-                while earlier < fields.count, !sameBytes(b, fields[earlier].key, key) { earlier += 1 }
+                if fields.count - first < LineParser.scannedFields {
+                    while earlier < fields.count, !sameBytes(b, fields[earlier].key, key) { earlier += 1 }
+                } else {
+                    earlier = hashedEarlier(b, key, line: number, first: first)
+                }
                 if earlier < fields.count {
+                    let shown = text.excerpt(key)
                     report(SyntaxRule.description, line: number, lineStart: lineStart, at: keyStart,
-                           "field \"\(text.string(key))\" appears twice on this line",
-                           hint: "keep one \"\(text.string(key))=\"; a record has at most one value per field")
+                           "field \"\(shown)\" appears twice on this line",
+                           hint: "keep one \"\(shown)=\"; a record has at most one value per field")
                     return false
                 }
                 fields.append(field)
                 if i < end, !isSpace(b[i]) {
                     report(SyntaxRule.description, line: number, lineStart: lineStart, at: i,
-                           "expected a space after the value of \"\(text.string(key))\", found \"\(excerpt(b, i, end))\"",
+                           "expected a space after the value of \"\(text.excerpt(key))\", found \"\(excerpt(b, i, end))\"",
                            hint: "separate fields with spaces")
                     return false
                 }
@@ -227,7 +235,7 @@ public enum LineParser {
 
         mutating func parseValue(_ b: UnsafeBufferPointer<UInt8>, key: Span, number: Int, lineStart: Int,
                                  at i: inout Int, end: Int) -> RawField? {
-            var keyText: String { text.string(key) }
+            var keyText: String { text.excerpt(key) }
             if i == end || isSpace(b[i]) {
                 report(SyntaxRule.description, line: number, lineStart: lineStart, at: i,
                        "field \"\(keyText)\" has no value",
@@ -294,7 +302,10 @@ public enum LineParser {
                               from hash: Int, to end: Int, standalone: Bool) -> Bool {
             guard clean || checkEncoding(b, hash, end, line: number, lineStart: lineStart) else { return false }
             let body = skipSpace(b, hash + 1, end)
-            guard let parsed = SuppressionSyntax.parse(text.string(Span(start: body, end: end))) else { return true }
+            // Most comments are prose: only one that starts with the marker is decoded.
+            let marker = SuppressionSyntax.markerBytes
+            guard end - body >= marker.count, SpanBytes.equal(b, Span(start: body, end: body + marker.count), marker),
+                  let parsed = SuppressionSyntax.parse(text.string(Span(start: body, end: end))) else { return true }
             let suppression = Suppression(
                 location: text.location(line: number, lineStart: lineStart, offset: hash),
                 target: standalone ? 0 : number, rules: parsed.rules, reason: parsed.reason,
@@ -327,12 +338,38 @@ public enum LineParser {
             return text.string(Span(start: from, end: stop))
         }
 
+        /// Where `key` is among the fields of line `line` (from `first` on), or
+        /// `fields.count`: the repeated-key check past `LineParser.scannedFields` fields,
+        /// where scanning them all for each key would make a line of 100,000 fields
+        /// quadratic. The table of the line's keys, by a hash seeded per process (no input
+        /// can make the keys collide), is kept for the line's next fields.
+        @inline(never)
+        mutating func hashedEarlier(_ b: UnsafeBufferPointer<UInt8>, _ key: Span, line: Int, first: Int) -> Int {
+            func hash(_ span: Span) -> Int {
+                var hasher = Hasher()
+                hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[Int(span.start)..<Int(span.end)])))
+                return hasher.finalize()
+            }
+            if keysLine != line {
+                keysLine = line
+                keys = [:]
+                for index in first..<fields.count { keys[hash(fields[index].key), default: []].append(Int32(index)) }
+            }
+            let h = hash(key)
+            if let earlier = keys[h]?.first(where: { sameBytes(b, fields[Int($0)].key, key) }) { return Int(earlier) }
+            keys[h, default: []].append(Int32(fields.count))
+            return fields.count
+        }
+
         func sameBytes(_ b: UnsafeBufferPointer<UInt8>, _ x: Span, _ y: Span) -> Bool {
             guard x.count == y.count else { return false }
             for k in 0..<x.count where b[Int(x.start) + k] != b[Int(y.start) + k] { return false }
             return true
         }
     }
+
+    /// How many fields of a line are scanned for a repeated key before a hash table takes over.
+    static let scannedFields = 16
 
     @inline(__always) static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }

@@ -52,6 +52,13 @@ public struct ParsedFile: Sendable {
 
     public func string(_ span: Span) -> String { text.string(span) }
 
+    /// The decoded value of a field for a message: its first 60 bytes and `…` when longer.
+    public func excerpt(_ field: RawField) -> String {
+        guard field.value.count > 60 else { return value(field) }
+        let raw = text.excerpt(field.value)
+        return field.escaped ? Escapes.unescape(raw) : raw
+    }
+
     /// The file without its raw fields, which only binding needs.
     public var withoutFields: ParsedFile {
         var copy = self

@@ -3,6 +3,7 @@ import Foundation
 /// The grammar of a suppression comment: `vault-allow RULE[, RULE…]: REASON`.
 enum SuppressionSyntax {
     static let marker = "vault-allow"
+    static let markerBytes = Array(marker.utf8)
 
     /// The rules and reason of a comment body, or nil when the comment is not a suppression.
     /// A suppression without a reason parses with an empty reason, so lint can report it.

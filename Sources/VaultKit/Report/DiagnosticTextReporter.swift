@@ -26,12 +26,14 @@ public struct DiagnosticTextReporter: Sendable {
             let gutter = String(repeating: " ", count: number.count)
             let shown = Escape.terminal(line.replacingTabs())
             out += "\(paint(number, "2")) | \(shown)\n"
+            // The excerpt of a long line is a window (from `…`) around the column.
             let characters = line.unicodeScalars.count
-            if d.location.column <= characters + 1 {
+            let caret = d.location.column - d.lineTextColumn
+            if caret >= 0, caret <= characters {
                 // The caret goes under what is shown: an escaped character takes the
                 // columns of its escape (`\u{1B}` is six).
                 // (A leading `::` is escaped only as a pair, so a one-character prefix of it is taken from the shown line.)
-                var before = Escape.terminal(String(String.UnicodeScalarView(line.replacingTabs().unicodeScalars.prefix(d.location.column - 1))))
+                var before = Escape.terminal(String(String.UnicodeScalarView(line.replacingTabs().unicodeScalars.prefix(caret))))
                 if before == ":" && shown.hasPrefix("\\u{3A}") { before = "\\u{3A}" }
                 let pad = UTF8Columns.displayWidth(of: before, characters: before.unicodeScalars.count)
                 out += "\(gutter) | \(String(repeating: " ", count: pad))\(paint("^", "1;32"))\n"

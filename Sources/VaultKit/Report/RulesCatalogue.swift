@@ -9,6 +9,9 @@ public enum RulesCatalogue {
             `Sources/VaultKit/Lint/Rules/`; a test fails when this file is out of date.
             Each example is written against the small project in
             `Sources/VaultKit/Lint/ExampleProject.swift`; `↓` marks where the finding lands.
+            A line reports at most \(Linter.findingsPerLine) findings of all rules together; the rest
+            are summed up in one more, `N more problems on this line not shown`, under the
+            rule of the first one not shown (docs/format.md#lint-output).
 
             | rule | severity | finds |
             |---|---|---|

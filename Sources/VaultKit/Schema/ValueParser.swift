@@ -9,7 +9,7 @@ enum ValueParser {
     /// The value of a raw field as its spec's type, or nil when it is not one.
     /// `buffer` is the file's bytes (`file.text.bytes`), passed in so the hot path does
     /// no copying; the words of a failure are built apart (`failure`), only when needed.
-    static func value(_ field: RawField, as spec: UnsafePointer<FieldSpec>,
+    @inline(__always) static func value(_ field: RawField, as spec: UnsafePointer<FieldSpec>,
                       buffer: UnsafeBufferPointer<UInt8>, bands: [Band]) -> Value? {
         let span = field.value
         let bytes = buffer[Int(span.start)..<Int(span.end)]

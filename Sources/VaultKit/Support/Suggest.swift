@@ -5,6 +5,10 @@ public enum Suggest {
         let target = Array(word.unicodeScalars)
         var best: (String, Int)?
         for candidate in candidates {
+            // A candidate whose length is further off than any distance allowed below
+            // cannot be the answer: skipping it keeps a megabyte-long word linear.
+            let length = candidate.unicodeScalars.count
+            guard abs(length - target.count) <= max(1, min(target.count, length) / 3) else { continue }
             let distance = editDistance(target, Array(candidate.unicodeScalars))
             if distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
         }

@@ -23,6 +23,6 @@ public enum BadValueRule: Rule {
     static func diagnostic(site: DiagnosticSite, field: RawField, spec: FieldSpec, failure: ValueParser.Failure,
                            parsed: ParsedFile) -> Diagnostic {
         site.diagnostic(description, at: Int(field.value.start),
-                        "\(spec.id)=\"\(parsed.value(field))\" is not \(failure.expected)", hint: failure.hint)
+                        "\(spec.id)=\"\(parsed.excerpt(field))\" is not \(failure.expected)", hint: failure.hint)
     }
 }

@@ -45,7 +45,7 @@ public enum IndicatorScoreRule: VaultRule {
 
     /// A review field that names no indicator of the schema (reported while binding).
     static func unknownIndicator(site: DiagnosticSite, field: RawField, kind: KindSpec, parsed: ParsedFile) -> Diagnostic {
-        let key = parsed.string(field.key)
+        let key = parsed.text.excerpt(field.key)
         let indicators = kind.fields.dropFirst(3).map(\.id)
         return site.diagnostic(description, at: Int(field.key.start), "unknown indicator \"\(key)\" in a review",
                                hint: Suggest.closest(to: key, in: indicators).map { "did you mean \"\($0)\"?" }

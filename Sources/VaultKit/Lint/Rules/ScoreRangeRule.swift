@@ -20,10 +20,15 @@ public enum ScoreRangeRule: FileRule {
     }
 
     public static func check(_ file: BoundFile, in vault: Vault) -> [Diagnostic] {
-        guard file.path.hasPrefix("vault/alliances/"), let period = vault.periods[file.stem], let schema = period.schema else { return [] }
+        // Only alliance record files hold `published` records (no path test: a prefix test on a
+        // Chinese path costs more than the rule), and the period is looked up only for a score.
+        let published = file.records(of: "published")
+        guard !published.isEmpty else { return [] }
         var found: [Diagnostic] = []
-        for record in file.records(of: "published") {
-            guard let score = file.decimal(record, "score"), !inRange(score, schema) else { continue }
+        for record in published {
+            guard let score = file.decimal(record, "score") else { continue }
+            guard let period = vault.periods[file.stem], let schema = period.schema else { return [] }
+            guard !inRange(score, schema) else { continue }
             found.append(file.site(record).diagnostic(description, at: file.offset(of: "score", in: record),
                 "score=\(score) is outside 0…\(schema.total), the range of schema \(schema.id) (period \(period.id)); it is not used",
                 hint: "check the figure against the source; a score lies between 0 and the schema's total"))

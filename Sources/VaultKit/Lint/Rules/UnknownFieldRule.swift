@@ -13,7 +13,7 @@ public enum UnknownFieldRule: Rule {
         ])
 
     static func diagnostic(site: DiagnosticSite, field: RawField, kind: KindSpec, parsed: ParsedFile) -> Diagnostic {
-        let key = parsed.string(field.key)
+        let key = parsed.text.excerpt(field.key)
         // In a review, a key that looks like an indicator id is an indicator the schema lacks.
         if kind.id == "review", let first = key.unicodeScalars.first, ("0"..."9").contains(first) {
             return IndicatorScoreRule.unknownIndicator(site: site, field: field, kind: kind, parsed: parsed)

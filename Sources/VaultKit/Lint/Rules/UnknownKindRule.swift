@@ -15,7 +15,7 @@ public enum UnknownKindRule: Rule {
         ])
 
     static func diagnostic(site: DiagnosticSite, kind: Span, parsed: ParsedFile, known: [String], place: String) -> Diagnostic {
-        let name = parsed.string(kind)
+        let name = parsed.text.excerpt(kind)
         let hint = Suggest.closest(to: name, in: known).map { "did you mean \"\($0)\"?" }
             ?? "kinds allowed in \(place): \(known.sorted().joined(separator: ", "))"
         return site.diagnostic(description, at: Int(kind.start), "unknown record kind \"\(name)\" in \(place)", hint: hint)
