@@ -1,48 +1,33 @@
 import VaultKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Dispatches `vault [-C DIR] COMMAND [OPTIONS]` to a command.
+/// Dispatches `vault [-C DIR] COMMAND [OPTIONS]` through the registry (`Commands.all`).
 struct CommandLineTool {
     var arguments: [String]
 
     static let version = "0.1.0"
 
-    static let usage = """
-        usage: vault [-C DIR] COMMAND [OPTIONS]
-
-        commands:
-          lint      check every file of the vault against its schema and the rules
-          score     the ranked results of a period; --write records them in the vault
-          explain   how an alliance's score for a period came about
-          stats     a period's figures: bands, batches, awards, activity totals
-          report    a period's report: text, Markdown, JSON or a self-contained HTML page
-          diff      what a change moves: scores, bands, ranks, awards, and why
-          fmt       rewrite files in canonical form (--check: only report)
-          codeowners  write CODEOWNERS from the vault's maintainers, experts and secretariat
-          review    review assign: give each expert the review lines they owe at a stage
-          status    what is left before a period can be published
-          rules     list the lint rules (--markdown: the docs/rules.md catalogue)
-          schema    print a schema as the tool reads it (core: the built-in kinds)
-          help      show this help
-
-        options:
-          -C DIR     run as if started in DIR (the project is found from there upward)
-          --version  print the version
-
-        Run `vault COMMAND --help` for a command's options.
-
-        """
-
-    static let commands = ["lint", "score", "explain", "stats", "report", "diff", "fmt", "codeowners", "review", "status", "rules", "schema", "help"]
+    /// The general help, from the registry.
+    static var usage: String {
+        let shown = Commands.all.filter { !$0.hidden }
+        var out = "usage: vault [-C DIR] [--color WHEN] COMMAND [OPTIONS]\n\ncommands:\n"
+        out += Command.table(shown.map { ($0.name, $0.summary) })
+        out += "\noptions:\n" + Command.table(GlobalOptions.all.map { ($0.shown, $0.help) })
+        out += "\nRun `vault help COMMAND` or `vault COMMAND --help` for a command's options.\n\n"
+        return out
+    }
 
     func run() -> ExitStatus {
+        if arguments.first == "__complete" { return Completion.run(Array(arguments.dropFirst())) }
         var rest = arguments
-        var directory: String?
+        var globals = Globals()
+        // Global options before the command.
         while let first = rest.first, first.hasPrefix("-") {
             switch first {
-            case "-C":
-                guard rest.count > 1 else { return usageError(UsageError(message: "option -C needs a directory", usage: Self.usage)) }
-                directory = rest[1]
-                rest.removeFirst(2)
             case "--help", "-h":
                 Terminal.write(Self.usage)
                 return .clean
@@ -50,59 +35,45 @@ struct CommandLineTool {
                 Terminal.write("vault \(Self.version)\n")
                 return .clean
             default:
-                let guess = Suggest.closest(to: first, in: ["-C", "--help", "--version"]).map { "; did you mean \($0)?" } ?? ""
-                return usageError(UsageError(message: "unknown option \(first)\(guess)", usage: Self.usage))
+                do throws(UsageError) {
+                    guard try globals.take(&rest, at: 0) else {
+                        let guess = Suggest.closest(to: first, in: GlobalOptions.all.map(\.name)).map { "; did you mean \($0)?" } ?? ""
+                        throw UsageError(message: "unknown option \(first)\(guess)", usage: Self.usage)
+                    }
+                } catch {
+                    return usageError(error)
+                }
             }
         }
-        guard let command = rest.first else {
-            return usageError(UsageError(message: "missing command", usage: Self.usage))
-        }
-        let commandArguments = Array(rest.dropFirst())
-        if commandArguments.contains("--help") || commandArguments.contains("-h") {
-            Terminal.write(Self.commandUsage(command) ?? Self.usage)
-            return .clean
-        }
+        guard !rest.isEmpty else { return usageError(UsageError(message: "missing command", usage: Self.usage)) }
+        let command: Command
         do throws(UsageError) {
-            switch command {
-            case "lint": return try LintCommand(directory: directory, arguments: commandArguments).run()
-            case "score": return try ScoreCommand(directory: directory, arguments: commandArguments).run()
-            case "explain": return try ExplainCommand(directory: directory, arguments: commandArguments).run()
-            case "stats": return try StatsCommand(directory: directory, arguments: commandArguments).run()
-            case "report": return try ReportCommand(directory: directory, arguments: commandArguments).run()
-            case "diff": return try DiffCommand(directory: directory, arguments: commandArguments).run()
-            case "fmt": return try FmtCommand(directory: directory, arguments: commandArguments).run()
-            case "codeowners": return try CodeownersCommand(directory: directory, arguments: commandArguments).run()
-            case "review": return try ReviewCommand(directory: directory, arguments: commandArguments).run()
-            case "status": return try StatusCommand(directory: directory, arguments: commandArguments).run()
-            case "rules": return try RulesCommand(arguments: commandArguments).run()
-            case "schema": return try SchemaCommand(directory: directory, arguments: commandArguments).run()
-            case "help":
-                Terminal.write(Self.usage)
-                return .clean
-            default:
-                let guess = Suggest.closest(to: command, in: Self.commands).map { "; did you mean \"\($0)\"?" } ?? ""
-                throw UsageError(message: "unknown command \"\(command)\"\(guess)", usage: Self.usage)
-            }
+            command = try Commands.find(rest)
         } catch {
             return usageError(error)
         }
-    }
-
-    static func commandUsage(_ command: String) -> String? {
-        switch command {
-        case "lint": LintCommand.options.usage
-        case "score": ScoreCommand.options.usage
-        case "explain": ExplainCommand.options.usage
-        case "stats": StatsCommand.options.usage
-        case "report": ReportCommand.options.usage
-        case "diff": DiffCommand.options.usage
-        case "fmt": FmtCommand.options.usage
-        case "codeowners": CodeownersCommand.options.usage
-        case "review": ReviewCommand.options.usage
-        case "status": StatusCommand.options.usage
-        case "rules": RulesCommand.options.usage
-        case "schema": SchemaCommand.options.usage
-        default: nil
+        var commandArguments = Array(rest.dropFirst(command.words.count))
+        if commandArguments.contains("--help") || commandArguments.contains("-h") {
+            Terminal.write(command.usage)
+            return .clean
+        }
+        do throws(UsageError) {
+            // -C and --color after the command, as git and most tools accept them.
+            var index = 0
+            while index < commandArguments.count {
+                if try !globals.take(&commandArguments, at: index) { index += 1 }
+            }
+            var invocation = try command.parse(commandArguments)
+            invocation.directory = globals.directory
+            invocation.color = Terminal.color(globals.color)
+            if invocation.positionals.count < command.positionals.lowerBound {
+                let missing = command.arguments[invocation.positionals.count]
+                if missing.kind == .period { return whichPeriod(invocation.directory, usage: command.usage) }
+                throw UsageError(message: "missing argument \(missing.name)", usage: command.usage)
+            }
+            return try command.run(invocation)
+        } catch {
+            return usageError(error)
         }
     }
 
@@ -110,6 +81,56 @@ struct CommandLineTool {
         Terminal.error("vault: \(Escape.terminal(error.message))\n" + (error.usage.isEmpty ? "" : "\n\(error.usage)"))
         return .usage
     }
+}
+
+/// `-C DIR` and `--color WHEN`, wherever they stand.
+struct Globals {
+    var directory: String?
+    var color: String?
+
+    /// Takes the global option at `index` out of `words`; false when it is none.
+    mutating func take(_ words: inout [String], at index: Int) throws(UsageError) -> Bool {
+        let word = words[index]
+        let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
+        guard name == "-C" || name == "--color" else { return false }
+        let option = GlobalOptions.all.first { $0.name == name }!
+        var value: String
+        if name != word {
+            value = String(word.dropFirst(name.count + 1))
+            words.remove(at: index)
+        } else {
+            guard index + 1 < words.count else {
+                throw UsageError(message: name == "-C" ? "option -C needs a directory"
+                                                       : "option --color needs a value (auto, always, never)",
+                                 usage: CommandLineTool.usage)
+            }
+            value = words[index + 1]
+            words.removeSubrange(index...index + 1)
+        }
+        if name == "-C" {
+            if let earlier = directory {
+                // Several -C options compose, as in git: each is relative to the one before.
+                value = value.hasPrefix("/") ? value : earlier + "/" + value
+            }
+            directory = value
+        } else {
+            guard option.choices.contains(value) else {
+                let guess = Suggest.closest(to: value, in: option.choices).map { "; did you mean \"\($0)\"?" } ?? ""
+                throw UsageError(message: "--color takes auto, always, never, not \"\(value)\"\(guess)", usage: CommandLineTool.usage)
+            }
+            color = value
+        }
+        return true
+    }
+}
+
+/// "which period?" with the project's periods: the one answer every command that
+/// needs a period gives when none is named.
+func whichPeriod(_ directory: String?, usage: String) -> ExitStatus {
+    guard let fs = openProject(directory) else { return .usage }
+    let periods = ProjectWords.periods(fs)
+    Terminal.error("vault: " + Escape.terminal("which period? (periods: \(periods.isEmpty ? "none in vault/periods/" : periods.joined(separator: ", ")))") + "\n\n" + usage)
+    return .usage
 }
 
 /// Finds the project and opens it, or says why not (exit status 2).

@@ -3,25 +3,11 @@ import VaultKit
 /// `vault diff [BASE [HEAD]]`: what a change moves. BASE defaults to the merge base
 /// with the default branch, HEAD to the working tree (written `.`).
 struct DiffCommand {
-    static let options = OptionSpec(
-        valued: ["--format": ["text", "md", "json"], "--author": []],
-        positionals: 0...2,
-        usage: """
-            usage: vault [-C DIR] diff [BASE [HEAD]] [--format text|md|json]
-
-              BASE, HEAD   git revisions; `.` is the working tree. Default: the merge base
-                           with the default branch, against the working tree
-              --format     text (default), md (a pull-request comment) or json
-              --author     the change's author (a handle such as @zhang): flag the files
-                           they changed that belong to someone else (docs/ci.md)
-
-            """)
-
-    var directory: String?
-    var arguments: [String]
+    var invocation: Invocation
+    var directory: String? { invocation.directory }
 
     func run() throws(UsageError) -> ExitStatus {
-        let parsed = try Self.options.parse(arguments)
+        let parsed = invocation
         guard let fs = openProject(directory) else { return .usage }
         let git = Git(directory: fs.root)
         do throws(Git.Failure) {
@@ -36,7 +22,7 @@ struct DiffCommand {
             switch parsed.values["--format"] ?? "text" {
             case "md": Terminal.write(DiffReport.markdown(diff))
             case "json": Terminal.write(DiffReport.json(diff))
-            default: Terminal.write(DiffReport.text(diff))
+            default: Terminal.write(DiffReport.text(diff, paths: invocation.paths(root: fs.root)))
             }
             return .clean
         } catch {

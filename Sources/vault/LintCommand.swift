@@ -2,28 +2,11 @@ import VaultKit
 
 /// `vault lint`: every finding in one run, sorted; exit 0 clean, 1 findings, 2 usage or I/O error.
 struct LintCommand {
-    static let options = OptionSpec(
-        flags: ["--strict", "--no-suppressions"],
-        valued: ["--format": ["text", "json", "github", "sarif"], "--changed": []],
-        usage: """
-            usage: vault [-C DIR] lint [--format text|json|github|sarif] [--strict] [--no-suppressions] [--changed BASE]
-
-              --format             text (default) for people, json for scripts (docs/format.md#lint-output),
-                                   github (workflow annotations) or sarif (code scanning); see docs/ci.md
-              --changed BASE       report only the files a change since git revision BASE touches, and
-                                   the cross-file findings it affects (docs/ci.md)
-              --strict             warnings also make the exit status 1
-              --no-suppressions    report every finding, as if no vault-allow comment existed
-
-            exit status: 0 clean, 1 findings, 2 usage or I/O error
-
-            """)
-
-    var directory: String?
-    var arguments: [String]
+    var invocation: Invocation
+    var directory: String? { invocation.directory }
 
     func run() throws(UsageError) -> ExitStatus {
-        let parsed = try Self.options.parse(arguments)
+        let parsed = invocation
         guard let fs = openProject(directory) else { return .usage }
         let options = Linter.Options(suppressions: !parsed.flags.contains("--no-suppressions"))
         let result: Linter.Result
@@ -45,7 +28,7 @@ struct LintCommand {
         case "sarif":
             Terminal.write(SARIFReporter.render(result.diagnostics, version: CommandLineTool.version))
         default:
-            Terminal.write(DiagnosticTextReporter(color: Terminal.colorOnStdout).render(result.diagnostics, files: result.files))
+            Terminal.write(DiagnosticTextReporter(color: invocation.color, paths: invocation.paths(root: fs.root)).render(result.diagnostics, files: result.files))
         }
         let failing = result.count(.error) > 0 || (parsed.flags.contains("--strict") && result.count(.warning) > 0)
         return failing ? .findings : .clean
@@ -54,19 +37,10 @@ struct LintCommand {
 
 /// `vault rules`: the rule catalogue.
 struct RulesCommand {
-    static let options = OptionSpec(
-        flags: ["--markdown"],
-        usage: """
-            usage: vault rules [--markdown]
-
-              --markdown   print the full catalogue with examples (docs/rules.md)
-
-            """)
-
-    var arguments: [String]
+    var invocation: Invocation
 
     func run() throws(UsageError) -> ExitStatus {
-        let parsed = try Self.options.parse(arguments)
+        let parsed = invocation
         if parsed.flags.contains("--markdown") {
             Terminal.write(RulesCatalogue.markdown())
         } else {
@@ -83,20 +57,11 @@ struct RulesCommand {
 
 /// `vault schema ID`: a schema's kinds and fields as the tool reads them.
 struct SchemaCommand {
-    static let options = OptionSpec(
-        positionals: 1...1,
-        usage: """
-            usage: vault [-C DIR] schema ID
-
-              ID   a schema in schemas/ (without .txt), or "core" for the built-in kinds
-
-            """)
-
-    var directory: String?
-    var arguments: [String]
+    var invocation: Invocation
+    var directory: String? { invocation.directory }
 
     func run() throws(UsageError) -> ExitStatus {
-        let parsed = try Self.options.parse(arguments)
+        let parsed = invocation
         let id = parsed.positionals[0]
         if id == "core" {
             Terminal.write(CoreSchema.text)

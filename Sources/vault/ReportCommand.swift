@@ -2,23 +2,11 @@ import VaultKit
 
 /// `vault report PERIOD [--format text|md|json|html] [--output FILE]`.
 struct ReportCommand {
-    static let options = OptionSpec(
-        valued: ["--format": ["text", "md", "json", "html"], "--output": []],
-        positionals: 1...1,
-        usage: """
-            usage: vault [-C DIR] report PERIOD [--format text|md|json|html] [--output FILE]
-
-              --format   text (default), md (Markdown), json (docs/report.md) or html
-                         (one self-contained page with charts)
-              --output   write to FILE (atomically) instead of standard output
-
-            """)
-
-    var directory: String?
-    var arguments: [String]
+    var invocation: Invocation
+    var directory: String? { invocation.directory }
 
     func run() throws(UsageError) -> ExitStatus {
-        let parsed = try Self.options.parse(arguments)
+        let parsed = invocation
         guard let project = ScoredProject.open(directory, period: parsed.positionals[0]) else { return .usage }
         let id = parsed.positionals[0]
         _ = try project.period(id)

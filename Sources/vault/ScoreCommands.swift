@@ -18,7 +18,7 @@ struct ScoredProject {
     func period(_ id: String) throws(UsageError) -> PeriodResult {
         guard let result = results[id] else {
             let known = vault.periodIDs
-            let guess = Suggest.closest(to: id, in: known).map { "; did you mean \($0)?" } ?? ""
+            let guess = Suggest.period(for: id, in: Array(vault.periods.values)).map { "; did you mean \($0)?" } ?? ""
             throw UsageError(message: "no period \"\(id)\" in vault/periods/\(guess) (periods: \(known.joined(separator: ", ")))",
                              usage: "")
         }
@@ -36,25 +36,14 @@ struct ScoredProject {
 
 /// `vault score [PERIOD] [--format text|tsv|json] [--write]`.
 struct ScoreCommand {
-    static let options = OptionSpec(
-        flags: ["--write"],
-        valued: ["--format": ["text", "tsv", "json"]],
-        positionals: 0...1,
-        usage: """
-            usage: vault [-C DIR] score PERIOD [--format text|tsv|json]
-                   vault [-C DIR] score [PERIOD] --write
-
-              --format   text (default), tsv (rank code name score band) or json
-              --write    write each alliance's result line into its period file and
-                         vault/results/PERIOD.tsv (all periods when none is given)
-
-            """)
-
-    var directory: String?
-    var arguments: [String]
+    var invocation: Invocation
+    var directory: String? { invocation.directory }
 
     func run() throws(UsageError) -> ExitStatus {
-        let parsed = try Self.options.parse(arguments)
+        let parsed = invocation
+        if parsed.positionals.isEmpty && !parsed.flags.contains("--write") {
+            return whichPeriod(directory, usage: Commands.usage(of: "score"))
+        }
         guard let project = ScoredProject.open(directory, period: parsed.positionals.first) else { return .usage }
         if parsed.flags.contains("--write") {
             var results = project.results
@@ -62,7 +51,8 @@ struct ScoreCommand {
             do throws(FileSystemError) {
                 let changed = try ResultWriter.write(results, root: project.root, leftovers: project.vault.leftovers,
                                                       refused: project.vault.refusedEntries)
-                for path in changed { Terminal.write("wrote \(Escape.terminal(path))\n") }
+                let shown = invocation.paths(root: project.root)
+                for path in changed { Terminal.write("wrote \(Escape.terminal(shown(path)))\n") }
                 Terminal.write(changed.isEmpty ? "results are up to date\n" : "\(changed.count) files written\n")
                 return .clean
             } catch {
@@ -70,11 +60,7 @@ struct ScoreCommand {
                 return .usage
             }
         }
-        guard let id = parsed.positionals.first else {
-            throw UsageError(message: "which period? (periods: \(project.vault.periodIDs.joined(separator: ", ")))",
-                             usage: Self.options.usage)
-        }
-        let result = try project.period(id)
+        let result = try project.period(parsed.positionals[0])
         switch parsed.values["--format"] ?? "text" {
         case "tsv": Terminal.write(ScoreTable.tsv(result))
         case "json": Terminal.write(ScoreTable.json(result))
@@ -86,29 +72,26 @@ struct ScoreCommand {
 
 /// `vault explain ALLIANCE PERIOD`.
 struct ExplainCommand {
-    static let options = OptionSpec(
-        positionals: 2...2,
-        usage: """
-            usage: vault [-C DIR] explain ALLIANCE PERIOD
-
-              ALLIANCE   an alliance id (its directory name in vault/alliances) or its code
-
-            """)
-
-    var directory: String?
-    var arguments: [String]
+    var invocation: Invocation
+    var directory: String? { invocation.directory }
 
     func run() throws(UsageError) -> ExitStatus {
-        let parsed = try Self.options.parse(arguments)
+        let parsed = invocation
         guard let project = ScoredProject.open(directory, period: parsed.positionals[1]) else { return .usage }
         let result = try project.period(parsed.positionals[1])
         let wanted = parsed.positionals[0]
-        guard let alliance = result.alliance(wanted) ?? result.alliances.first(where: { $0.code == wanted }) else {
-            let known = project.vault.allianceIDs
-            let guess = Suggest.closest(to: wanted, in: known).map { "; did you mean \($0)?" } ?? ""
-            let exists = project.vault.alliances[wanted] != nil
-            throw UsageError(message: exists ? "alliance \(wanted) has no records for period \(result.period.id)"
-                                             : "no alliance \"\(wanted)\" in vault/alliances/\(guess)", usage: "")
+        let alliance: AllianceResult
+        switch AllianceLookup.find(wanted, in: project.vault) {
+        case .found(let id):
+            guard let found = result.alliance(id) else {
+                throw UsageError(message: "alliance \(id) has no records for period \(result.period.id)", usage: "")
+            }
+            alliance = found
+        case .ambiguous(let ids):
+            throw UsageError(message: "\"\(wanted)\" names several alliances: \(ids.joined(separator: ", ")); give one of their ids", usage: "")
+        case .notFound(let closest, let via):
+            let guess = closest.map { "; did you mean \($0)\(via.map { " (\($0))" } ?? "")?" } ?? ""
+            throw UsageError(message: "no alliance \"\(wanted)\" in vault/alliances/ by id, code, name, former name or short name\(guess)", usage: "")
         }
         Terminal.write(ExplainReport.text(alliance, in: result))
         return .clean
@@ -117,19 +100,11 @@ struct ExplainCommand {
 
 /// `vault stats PERIOD [--format text|json]`.
 struct StatsCommand {
-    static let options = OptionSpec(
-        valued: ["--format": ["text", "json"]],
-        positionals: 1...1,
-        usage: """
-            usage: vault [-C DIR] stats PERIOD [--format text|json]
-
-            """)
-
-    var directory: String?
-    var arguments: [String]
+    var invocation: Invocation
+    var directory: String? { invocation.directory }
 
     func run() throws(UsageError) -> ExitStatus {
-        let parsed = try Self.options.parse(arguments)
+        let parsed = invocation
         guard let project = ScoredProject.open(directory, period: parsed.positionals[0]) else { return .usage }
         let stats = PeriodStatistics(try project.period(parsed.positionals[0]), vault: project.vault)
         Terminal.write(parsed.values["--format"] == "json" ? StatsReport.json(stats) : StatsReport.text(stats))

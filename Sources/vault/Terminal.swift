@@ -40,10 +40,19 @@ enum Terminal {
         }
     }
 
-    /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
-    static var colorOnStdout: Bool {
-        if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
-        return isatty(STDOUT_FILENO) == 1
+    /// Whether standard output gets colour: `--color always|never` decides; with
+    /// `auto` (the default), never when NO_COLOR is set and not empty (https://no-color.org),
+    /// always when CLICOLOR_FORCE is set and not 0 (https://bixense.com/clicolors/),
+    /// else only on a terminal.
+    static func color(_ when: String?) -> Bool {
+        switch when {
+        case "always": return true
+        case "never": return false
+        default:
+            if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
+            if let value = getenv("CLICOLOR_FORCE"), value.pointee != 0, String(cString: value) != "0" { return true }
+            return isatty(STDOUT_FILENO) == 1
+        }
     }
 
     static var currentDirectory: String {

@@ -39,8 +39,16 @@ struct Run {
             if finished.wait(timeout: .now() + timeout) == .timedOut { kill(pid, SIGKILL) }
         }
         DispatchQueue.global().async(execute: watchdog)
+        // Standard error is read alongside standard output: a command writing more
+        // than a pipe's buffer to one while the other is read would wait forever.
+        nonisolated(unsafe) var errData = Data()
+        let errRead = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            errRead.signal()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        errRead.wait()
         process.waitUntilExit()
         finished.signal()
         timedOut = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL

@@ -171,10 +171,10 @@ import Testing
         let project = try Self.project()
         let before = try project.contents()
         let cases: [([String], String)] = [
-            (["review", "assign", "2204", "--stage", "initial"], "vault: no period \"2204\" in vault/periods/\n  = hint: periods: 2024\n"),
+            (["review", "assign", "2204", "--stage", "initial"], "vault: no period \"2204\" in vault/periods/\n  = hint: did you mean 2024? periods: 2024\n"),
             (["review", "assign", "2024", "--stage", "inital"], "--stage takes initial, cross, recheck, not \"inital\"; did you mean \"initial\"?"),
             (["review", "assign", "2024"], "which stage? (--stage initial, cross or recheck)"),
-            (["review", "asign", "2024", "--stage", "initial"], "unknown review command \"asign\"; did you mean \"assign\"?"),
+            (["review", "asign", "2024", "--stage", "initial"], "unknown command \"review asign\"; did you mean \"review assign\"?"),
             (["status", "2204"], "vault: no period \"2204\" in vault/periods/"),
             (["status", "--format", "yaml"], "--format takes text, json, not \"yaml\""),
         ]

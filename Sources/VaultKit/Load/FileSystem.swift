@@ -367,7 +367,7 @@ public struct DiskFileSystem: FileSystem {
         return FileSystemError(message: "cannot read file: \(DiskFileSystem.errnoText())", hint: nil)
     }
 
-    static func realPath(_ path: String) -> String? {
+    public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)

@@ -2,8 +2,13 @@
 /// the source line with a caret under the column, and the fix hint.
 public struct DiagnosticTextReporter: Sendable {
     public var color: Bool
+    /// How a path is shown: text output names it from the user's directory.
+    public var paths: PathDisplay
 
-    public init(color: Bool) { self.color = color }
+    public init(color: Bool, paths: PathDisplay = .projectRelative) {
+        self.color = color
+        self.paths = paths
+    }
 
     public func render(_ diagnostics: [Diagnostic], files: Int) -> String {
         var out = ""
@@ -20,7 +25,7 @@ public struct DiagnosticTextReporter: Sendable {
         }
         // Every piece of user text is escaped (a value, a name, a file name may hold
         // control characters): nothing printed here starts a line or sends an escape.
-        var out = "\(paint(Escape.terminal(d.location.description), "1")): \(severity): \(Escape.terminal(d.message)) \(paint("[\(d.ruleID)]", "2"))\n"
+        var out = "\(paint(Escape.terminal("\(paths(d.location.path)):\(d.location.line):\(d.location.column)"), "1")): \(severity): \(Escape.terminal(d.message)) \(paint("[\(d.ruleID)]", "2"))\n"
         if let line = d.lineText {
             let number = String(d.location.line)
             let gutter = String(repeating: " ", count: number.count)

@@ -22,8 +22,9 @@ public enum DiffReport {
     }
 
     /// Every name, path and line of the vault is shown terminal-escaped: none starts a
-    /// line of its own or sends an escape sequence.
-    public static func text(_ d: VaultDiff) -> String {
+    /// line of its own or sends an escape sequence. Paths are shown by `paths` (from
+    /// the user's directory, for the command line).
+    public static func text(_ d: VaultDiff, paths: PathDisplay = .projectRelative) -> String {
         let t = Escape.terminal
         guard !d.isEmpty else { return "no score, band, rank or award changes between \(t(d.base)) and \(t(d.head))\n" }
         var out = "changes from \(t(d.base)) to \(t(d.head)):\n"
@@ -31,12 +32,12 @@ public enum DiffReport {
             out += "\n\(t(c.period)) \(t(c.alliance))\(c.code.map { " (\(t($0)))" } ?? ""): \(t(movement(c)))\n"
             for a in c.awards { out += "  \(t(a.award)): \(a.old) → \(a.new)\n" }
             for i in c.indicators { out += "  \(t(i.id)) \(t(i.title)): \(i.old) → \(i.new)\n" }
-            for l in c.lines { out += "  \(l.kind == .added ? "+" : "-") \(t(l.path)):\(l.line)  \(t(l.text))\n" }
+            for l in c.lines { out += "  \(l.kind == .added ? "+" : "-") \(t(paths(l.path))):\(l.line)  \(t(l.text))\n" }
         }
-        for r in d.trespasses { out += "\nwarning: \(t(r.path)) is maintained by \(t(r.owners.joined(separator: " "))), not the author\n" }
+        for r in d.trespasses { out += "\nwarning: \(t(paths(r.path))) is maintained by \(t(r.owners.joined(separator: " "))), not the author\n" }
         for s in d.schemas {
             out += "\nschema \(t(s.schema)) changed (used by \(t(s.periods.joined(separator: ", ")))):\n"
-            for l in s.lines { out += "  \(l.kind == .added ? "+" : "-") \(t(l.path)):\(l.line)  \(t(l.text))\n" }
+            for l in s.lines { out += "  \(l.kind == .added ? "+" : "-") \(t(paths(l.path))):\(l.line)  \(t(l.text))\n" }
         }
         return out
     }

@@ -125,7 +125,14 @@ public enum Formatter {
             }
             i += 1
         }
-        if start < bytes.count { lines.append(String(decoding: bytes[start...], as: UTF8.self)) }
+        if start < bytes.count {
+            // A last line without its LF ends like any other: a CR before the end of the file
+            // is the CR of a CRLF, or formatting twice would change the file again (found by
+            // the pipeline fuzzer).
+            var end = bytes.count
+            if bytes[end - 1] == 0x0D { end -= 1 }
+            lines.append(String(decoding: bytes[start..<end], as: UTF8.self))
+        }
         return lines
     }
 }
