@@ -29,6 +29,7 @@ enum Commands {
                 .flag("--strict", "warnings also make the exit status 1"),
                 .flag("--no-suppressions", "report every finding, as if no vault-allow comment existed"),
                 .value("--changed", "BASE", "report only the files a change since git revision BASE touches, and\nthe cross-file findings it affects (docs/ci.md)"),
+                .value("--docs-url", "URL", "sarif: the absolute URL of docs/rules.md for each rule's helpUri\n(default: from the git remote origin; none: no helpUri)"),
             ],
             help: """
                 Text output names each place as path:line:column from the current directory;
@@ -75,8 +76,9 @@ enum Commands {
             options: [
                 .value("--format", "FORMAT", choices: ["text", "md", "json"], "text (default), md (a pull-request comment) or json"),
                 .value("--author", "HANDLE", "the change's author (a handle such as @zhang): flag the files\nthey changed that belong to someone else (docs/ci.md)"),
+                .value("--max-length", "N", "with md: at most N characters (GitHub allows 65,536); whole rows\nand entries are kept in order and a last line says what was left out"),
             ],
-            synopsis: ["diff [BASE [HEAD]] [--format text|md|json] [--author HANDLE]"],
+            synopsis: ["diff [BASE [HEAD]] [--format text|md|json] [--author HANDLE] [--max-length N]"],
             run: { i throws(UsageError) in try DiffCommand(invocation: i).run() }),
         Command(
             name: "fmt", summary: "rewrite files in canonical form (--check: only report)",

@@ -8,6 +8,17 @@ struct DiffCommand {
 
     func run() throws(UsageError) -> ExitStatus {
         let parsed = invocation
+        var maxLength: Int?
+        if let given = parsed.values["--max-length"] {
+            guard let n = Int(given), n >= DiffReport.minimumLength else {
+                throw UsageError(message: "--max-length takes a number of characters, at least \(DiffReport.minimumLength), not \"\(Escape.terminal(given))\"",
+                                 usage: Commands.usage(of: "diff"))
+            }
+            guard parsed.values["--format"] == "md" else {
+                throw UsageError(message: "--max-length shortens the Markdown comment: use it with --format md", usage: Commands.usage(of: "diff"))
+            }
+            maxLength = n
+        }
         guard let fs = openProject(directory) else { return .usage }
         let git = Git(directory: fs.root)
         do throws(Git.Failure) {
@@ -20,7 +31,7 @@ struct DiffCommand {
                                  old: old, new: new)
             if let author = parsed.values["--author"] { diff.checkOwnership(author: author, owners: Owners(new)) }
             switch parsed.values["--format"] ?? "text" {
-            case "md": Terminal.write(DiffReport.markdown(diff))
+            case "md": Terminal.write(DiffReport.markdown(diff, maxLength: maxLength))
             case "json": Terminal.write(DiffReport.json(diff))
             default: Terminal.write(DiffReport.text(diff, paths: invocation.paths(root: fs.root)))
             }

@@ -7,6 +7,10 @@ struct LintCommand {
 
     func run() throws(UsageError) -> ExitStatus {
         let parsed = invocation
+        if let url = parsed.values["--docs-url"], !Self.isAbsoluteURL(url) {
+            throw UsageError(message: "--docs-url needs an absolute URL such as https://example.org/docs/rules.md, not \"\(Escape.terminal(url))\"",
+                             usage: Commands.usage(of: "lint"))
+        }
         guard let fs = openProject(directory) else { return .usage }
         let options = Linter.Options(suppressions: !parsed.flags.contains("--no-suppressions"))
         let result: Linter.Result
@@ -26,12 +30,28 @@ struct LintCommand {
         case "github":
             Terminal.write(GitHubReporter.render(result.diagnostics, files: result.files))
         case "sarif":
-            Terminal.write(SARIFReporter.render(result.diagnostics, version: CommandLineTool.version))
+            let rulesURL = parsed.values["--docs-url"] ?? (try? Git(directory: fs.root).run(["remote", "get-url", "origin"]))
+                .flatMap { SARIFReporter.rulesURL(fromRemote: String(decoding: $0, as: UTF8.self)) }
+            Terminal.write(SARIFReporter.render(result.diagnostics, version: CommandLineTool.version, rulesURL: rulesURL))
         default:
             Terminal.write(DiagnosticTextReporter(color: invocation.color, paths: invocation.paths(root: fs.root)).render(result.diagnostics, files: result.files))
         }
         let failing = result.count(.error) > 0 || (parsed.flags.contains("--strict") && result.count(.warning) > 0)
         return failing ? .findings : .clean
+    }
+}
+
+extension LintCommand {
+    /// `scheme:rest` (RFC 3986) in printable ASCII with no fragment and nothing a URI
+    /// cannot hold unencoded.
+    static func isAbsoluteURL(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard let colon = bytes.firstIndex(of: 0x3A), colon > 0, colon < bytes.count - 1,
+              bytes[0] >= 0x41 && bytes[0] <= 0x5A || bytes[0] >= 0x61 && bytes[0] <= 0x7A else { return false }
+        let schemeOK = bytes[..<colon].allSatisfy { b in
+            b >= 0x41 && b <= 0x5A || b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 || b == 0x2B || b == 0x2D || b == 0x2E
+        }
+        return schemeOK && bytes.allSatisfy { b in b > 0x20 && b < 0x7F && !Array("#\"<>\\^`{|}".utf8).contains(b) }
     }
 }
 

@@ -26,14 +26,23 @@ enum Terminal {
         error("vault: \(Escape.terminal(message))\n" + (hint.map { "  = hint: \(Escape.terminal($0))\n" } ?? ""))
     }
 
+    /// The first write that failed (standard output or error) and why: once one
+    /// has, nothing more is written there, and the process ends with exit status 2
+    /// and a message (`finish`), whatever the command found: output that stopped
+    /// half-way (a full disk, `> /dev/full`) is never taken for a complete one.
+    nonisolated(unsafe) private(set) static var failedWrite: (stream: String, reason: String)?
+
     /// Unbuffered, so output and errors keep their order and nothing waits in a buffer at exit.
     private static func writeAll(_ fd: Int32, _ text: String) {
+        guard failedWrite == nil else { return }
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                let reason = n < 0 ? String(cString: strerror(errno)) : "nothing was written"
+                failedWrite = (fd == STDERR_FILENO ? "standard error" : "standard output", reason)
                 return
             }
             offset += n
@@ -53,6 +62,17 @@ enum Terminal {
             if let value = getenv("CLICOLOR_FORCE"), value.pointee != 0, String(cString: value) != "0" { return true }
             return isatty(STDOUT_FILENO) == 1
         }
+    }
+
+    /// The exit status: the command's, or 2 (with a message on standard error, when
+    /// it can still be written) when output was lost.
+    static func finish(_ status: ExitStatus) -> ExitStatus {
+        guard let failed = failedWrite else { return status }
+        if failed.stream == "standard output" {
+            let message = "vault: cannot write standard output: \(failed.reason); the output is incomplete\n"
+            _ = message.utf8CString.withUnsafeBufferPointer { Glibc.write(STDERR_FILENO, $0.baseAddress!, $0.count - 1) }
+        }
+        return .usage
     }
 
     static var currentDirectory: String {

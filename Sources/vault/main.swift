@@ -10,4 +10,4 @@ import Darwin
 // like a full disk, instead of the signal killing the process mid-write.
 signal(SIGXFSZ, SIG_IGN)
 let status = CommandLineTool(arguments: Array(CommandLine.arguments.dropFirst())).run()
-exit(status.rawValue)
+exit(Terminal.finish(status).rawValue)

@@ -29,7 +29,7 @@ import Testing
     @Test func helpCommandPrintsThatCommandsHelpNotTheGeneralOne() throws {
         let help = try Run(["help", "lint"])
         #expect(help.status == 0)
-        #expect(help.stdout.hasPrefix("usage: vault [-C DIR] lint [--format text|json|github|sarif] [--strict] [--no-suppressions] [--changed BASE]\n\ncheck every file of the vault against its schema and the rules\n"))
+        #expect(help.stdout.hasPrefix("usage: vault [-C DIR] lint [--format text|json|github|sarif] [--strict] [--no-suppressions] [--changed BASE] [--docs-url URL]\n\ncheck every file of the vault against its schema and the rules\n"))
         #expect(!help.stdout.contains("commands:"))
         let commands = try listedCommands()
         #expect(Set(["lint", "score", "explain", "stats", "report", "diff", "fmt", "codeowners", "rules", "schema", "completion", "man", "help"]).isSubset(of: commands))

@@ -19,7 +19,10 @@ struct Run {
 
     /// Runs the executable; one that has not ended after `timeout` seconds is
     /// killed, so a hang fails its test instead of stopping the suite.
-    init(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:], timeout: TimeInterval = 120) throws {
+    /// `standardOutput`: where the command's standard output goes instead of a pipe
+    /// (`/dev/full`, to see a failed write); `stdout` is then empty.
+    init(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:], timeout: TimeInterval = 120,
+         standardOutput: FileHandle? = nil) throws {
         let process = Process()
         process.executableURL = Run.executable
         process.arguments = arguments
@@ -30,7 +33,7 @@ struct Run {
         process.environment = env
         let out = Pipe()
         let err = Pipe()
-        process.standardOutput = out
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         try process.run()
         let finished = DispatchSemaphore(value: 0)
@@ -39,6 +42,7 @@ struct Run {
             if finished.wait(timeout: .now() + timeout) == .timedOut { kill(pid, SIGKILL) }
         }
         DispatchQueue.global().async(execute: watchdog)
+        if standardOutput != nil { try out.fileHandleForWriting.close() }
         // Standard error is read alongside standard output: a command writing more
         // than a pipe's buffer to one while the other is read would wait forever.
         nonisolated(unsafe) var errData = Data()
@@ -97,7 +101,7 @@ struct Run {
         let dir = try project { try $0.write("vault/alliances/示例/2023.txt", "2023-03-01 meeting type=council\n") }
         let run = try Run(["-C", dir.path, "lint", "--format", "json"])
         #expect(run.status == 1)
-        #expect(run.stdout == #"{"diagnostics":[{"rule":"missing-field","severity":"error","path":"vault/alliances/示例/2023.txt","line":1,"column":12,"message":"record kind \"meeting\" needs field \"title\"","hint":"add title=\"…\" (text)"}],"summary":{"errors":1,"warnings":0,"files":4}}"# + "\n")
+        #expect(run.stdout == #"{"version":1,"diagnostics":[{"rule":"missing-field","severity":"error","path":"vault/alliances/示例/2023.txt","line":1,"column":12,"message":"record kind \"meeting\" needs field \"title\"","hint":"add title=\"…\" (text)"}],"summary":{"errors":1,"warnings":0,"infos":0,"files":4}}"# + "\n")
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         #expect(object?["summary"] != nil)
     }
@@ -163,7 +167,7 @@ struct Run {
         let explain = try Run(["-C", fixture, "explain", "320", "2024"])
         #expect(explain.status == 0)
         #expect(explain.stdout.contains("score: 87 (recheck review)"))
-        #expect(try Run(["-C", fixture, "stats", "2024", "--format", "json"]).stdout.hasPrefix(#"{"period":"2024","inScope":13,"#))
+        #expect(try Run(["-C", fixture, "stats", "2024", "--format", "json"]).stdout.hasPrefix(#"{"version":1,"period":"2024","inScope":13,"#))
         let typo = try Run(["-C", fixture, "score", "2042"])
         #expect(typo.status == 2)
         #expect(typo.stderr.contains("no period \"2042\""))

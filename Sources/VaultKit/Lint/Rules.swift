@@ -35,6 +35,9 @@ public enum Rules {
         RepeatedRowRule.self,
         DesignationRule.self,
         AssertionRule.self,
+        RosterSumRule.self,
+        PanelTieRule.self,
+        PanelOwnAllianceRule.self,
         BadSuppressionRule.self,
         UnusedSuppressionRule.self,
     ]

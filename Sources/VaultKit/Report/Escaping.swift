@@ -154,16 +154,18 @@ public enum Escape {
         githubCommandData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 
-    /// A path pattern in CODEOWNERS, where a space ends the pattern and is written
-    /// `\ ` (GitHub's documented escape). A path holding an unsafe scalar (a newline
-    /// would start an ownership line of its own) or a character CODEOWNERS reads as
-    /// pattern syntax (`*`, `?`, `[`, `]`, `\`, `!`, `#`: an alliance named `*` would
-    /// own every alliance) has no exact CODEOWNERS form: nil, and the caller refuses it.
+    /// A path pattern in CODEOWNERS, where a space ends the pattern and `#` starts a
+    /// comment: they are written `\ ` and `\#` (GitHub's documented escapes). A path
+    /// holding an unsafe scalar (a newline would start an ownership line of its own)
+    /// or a character CODEOWNERS reads as pattern syntax (`*`, `?`, `[`, `]`, `\`, `!`:
+    /// an alliance named `*` would own every alliance) has no exact CODEOWNERS form:
+    /// nil, and the caller refuses it.
     public static func codeownersPath(_ path: String) -> String? {
         var out = ""
         for s in path.unicodeScalars {
-            if isUnsafe(s) || "*?[]\\!#".unicodeScalars.contains(s) { return nil }
-            if s == " " { out += "\\ " } else { out.unicodeScalars.append(s) }
+            if isUnsafe(s) || "*?[]\\!".unicodeScalars.contains(s) { return nil }
+            if s == " " || s == "#" { out += "\\" }
+            out.unicodeScalars.append(s)
         }
         return out
     }

@@ -39,10 +39,20 @@ public struct JSONWriter {
     public static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
 
     public static func optional(_ text: String?) -> String { text.map(quote) ?? "null" }
+
+    /// The version of every JSON output's shape (docs/formats.md), its first key:
+    /// raised when a field is removed, renamed or changes its meaning; a new field
+    /// keeps it.
+    public static let formatVersion = 1
+
+    /// `"version"` and the output's own keys: a JSON output's top-level object.
+    public static func document(_ pairs: [(String, String)]) -> String {
+        object([("version", String(formatVersion))] + pairs)
+    }
 }
 
-/// `vault lint --format json`: the documented, stable shape
-/// `{"diagnostics":[{rule,severity,path,line,column,message,hint}],"summary":{errors,warnings,files}}`.
+/// `vault lint --format json`: the documented, stable shape (docs/formats.md)
+/// `{"version":1,"diagnostics":[{rule,severity,path,line,column,message,hint}],"summary":{errors,warnings,infos,files}}`.
 public enum DiagnosticJSONReporter {
     public static func render(_ diagnostics: [Diagnostic], files: Int) -> String {
         let items = diagnostics.map { d in
@@ -59,8 +69,9 @@ public enum DiagnosticJSONReporter {
         let summary = JSONWriter.object([
             ("errors", String(diagnostics.count { $0.severity == .error })),
             ("warnings", String(diagnostics.count { $0.severity == .warning })),
+            ("infos", String(diagnostics.count { $0.severity == .info })),
             ("files", String(files)),
         ])
-        return JSONWriter.object([("diagnostics", JSONWriter.array(items)), ("summary", summary)]) + "\n"
+        return JSONWriter.document([("diagnostics", JSONWriter.array(items)), ("summary", summary)]) + "\n"
     }
 }

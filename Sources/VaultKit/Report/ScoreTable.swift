@@ -24,7 +24,7 @@ public enum ScoreTable {
                 ("band", JSONWriter.optional(a.band?.id)),
             ])
         }
-        return JSONWriter.object([("period", JSONWriter.quote(result.period.id)), ("results", JSONWriter.array(rows))]) + "\n"
+        return JSONWriter.document([("period", JSONWriter.quote(result.period.id)), ("results", JSONWriter.array(rows))]) + "\n"
     }
 
     /// Aligned columns for a terminal, with the bands' labels.

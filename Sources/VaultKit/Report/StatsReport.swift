@@ -50,7 +50,7 @@ public enum StatsReport {
                                ("count", String(a.count)), ("fundingYiYuan", a.funding.map { Money.yiYuan($0) } ?? "null")])
         })
         let awards = JSONWriter.object(s.awards.sorted { $0.key < $1.key }.map { ($0.key, String($0.value)) })
-        return JSONWriter.object([
+        return JSONWriter.document([
             ("period", JSONWriter.quote(s.period)), ("inScope", String(s.inScope)), ("enteredData", String(s.enteredData)),
             ("evaluated", String(s.evaluated)), ("notEvaluated", String(s.notEvaluated)), ("bands", bands(s.bands)),
             ("batches", batches), ("awards", awards), ("activity", activity),

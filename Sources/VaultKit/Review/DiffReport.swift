@@ -63,37 +63,77 @@ public enum DiffReport {
     /// inline-escaped (`Escape.markdownInline`), paths are code spans: no user text
     /// starts a line, adds a table cell, a heading, a link, an image, HTML or a comment
     /// marker, so the comment cannot be made to say something the diff does not.
-    public static func markdown(_ d: VaultDiff) -> String {
+    ///
+    /// With `maxLength` (characters as GitHub counts them, UTF-16 code units; at least
+    /// `minimumLength`), a longer comment is shortened to fit: the ownership warnings,
+    /// the table's rows, the "why" entries and the schema changes are kept in that
+    /// order while they fit, whole (a row, an entry, a section is never cut inside),
+    /// and a closing note says how many of each were left out. The result is still one
+    /// well-formed document: a table keeps its header, `<details>` is closed.
+    public static func markdown(_ d: VaultDiff, maxLength: Int? = nil) -> String {
         let m = Escape.markdownInline
         guard !d.isEmpty else { return "**vault diff**: no score, band, rank or award changes.\n" }
         let moved = Set(d.changes.map { "\($0.period)/\($0.alliance)" }).count
-        var out = "### vault diff: \(moved) result\(moved == 1 ? "" : "s") moved\n\n"
-        for t in d.trespasses { out += "> ⚠️ \(code(t.path)) is maintained by \(t.owners.map(owner).joined(separator: " ")), not the author of this change.\n\n" }
-        out += "| period | alliance | score | band | rank | awards |\n|---|---|---:|---|---:|---|\n"
+        let title = "### vault diff: \(moved) result\(moved == 1 ? "" : "s") moved\n\n"
+        let warnings = d.trespasses.map {
+            "> ⚠️ \(code($0.path)) is maintained by \($0.owners.map(owner).joined(separator: " ")), not the author of this change.\n\n"
+        }
+        let tableHead = "| period | alliance | score | band | rank | awards |\n|---|---|---:|---|---:|---|\n"
         func arrow(_ x: String?, _ y: String?) -> String { x == y ? m(x ?? "") : "\(m(x ?? "–")) → **\(m(y ?? "–"))**" }
-        for c in d.changes {
+        let rows = d.changes.map { c in
             let awards = c.awards.map { "\(m($0.award)): \($0.old) → \($0.new)" }.joined(separator: "; ")
             let status = c.old.status == c.new.status ? "" : " (\(c.old.status) → \(c.new.status))"
-            out += "| \(m(c.period)) | \(m(c.name))\(status) | \(arrow(c.old.score, c.new.score)) | \(arrow(c.old.band, c.new.band)) | "
-            out += "\(arrow(c.old.rank.map(String.init), c.new.rank.map(String.init))) | \(awards) |\n"
+            return "| \(m(c.period)) | \(m(c.name))\(status) | \(arrow(c.old.score, c.new.score)) | \(arrow(c.old.band, c.new.band)) | "
+                + "\(arrow(c.old.rank.map(String.init), c.new.rank.map(String.init))) | \(awards) |\n"
         }
-        let explained = d.changes.filter { !$0.indicators.isEmpty || !$0.lines.isEmpty }
-        if !explained.isEmpty {
-            out += "\n<details><summary>why</summary>\n\n"
-            for c in explained {
-                out += "**\(m(c.period)) \(m(c.name))**\n\n"
-                for i in c.indicators { out += "- \(m(i.id)) \(m(i.title)): \(i.old) → \(i.new)\n" }
-                for l in c.lines { out += "- `\(l.kind == .added ? "+" : "-")` \(code("\(l.path):\(l.line)")) \(m(l.text))\n" }
-                out += "\n"
-            }
-            out += "</details>\n"
+        let whys = d.changes.filter { !$0.indicators.isEmpty || !$0.lines.isEmpty }.map { c in
+            var out = "**\(m(c.period)) \(m(c.name))**\n\n"
+            for i in c.indicators { out += "- \(m(i.id)) \(m(i.title)): \(i.old) → \(i.new)\n" }
+            for l in c.lines { out += "- `\(l.kind == .added ? "+" : "-")` \(code("\(l.path):\(l.line)")) \(m(l.text))\n" }
+            return out + "\n"
         }
-        for s in d.schemas {
-            out += "\n**schema \(m(s.schema))** changed (periods \(m(s.periods.joined(separator: ", ")))):\n\n"
+        let detailsOpen = "\n<details><summary>why</summary>\n\n", detailsClose = "</details>\n"
+        let schemas = d.schemas.map { s in
+            var out = "\n**schema \(m(s.schema))** changed (periods \(m(s.periods.joined(separator: ", ")))):\n\n"
             for l in s.lines { out += "- `\(l.kind == .added ? "+" : "-")` \(code("\(l.path):\(l.line)")) \(m(l.text))\n" }
+            return out
         }
-        return out
+        func document(_ w: Int, _ r: Int, _ y: Int, _ s: Int, note: String) -> String {
+            var out = title + warnings.prefix(w).joined()
+            if r > 0 { out += tableHead + rows.prefix(r).joined() }
+            if y > 0 { out += detailsOpen + whys.prefix(y).joined() + detailsClose }
+            return out + schemas.prefix(s).joined() + note
+        }
+        let full = document(warnings.count, rows.count, whys.count, schemas.count, note: "")
+        guard let maxLength, full.utf16.count > maxLength else { return full }
+        func note(_ w: Int, _ r: Int, _ y: Int, _ s: Int) -> String {
+            let parts = [(w, warnings.count, "ownership warnings"), (r, rows.count, "results"),
+                         (y, whys.count, "explanations"), (s, schemas.count, "schema changes")]
+                .filter { $0.1 > 0 }.map { "\($0.0) of \($0.1) \($0.2)" }
+            return "\n> **Shortened** to \(maxLength) characters: shown \(parts.joined(separator: ", ")). "
+                + "The whole diff: `vault diff --format md`.\n"
+        }
+        // Room for the note with the largest numbers it can hold, then blocks in order
+        // while they fit; the first that does not fit ends the document.
+        var budget = maxLength - title.utf16.count
+            - note(warnings.count, rows.count, whys.count, schemas.count).utf16.count
+        var taken = [0, 0, 0, 0]
+        let groups: [(blocks: [String], overhead: Int)] = [
+            (warnings, 0), (rows, tableHead.utf16.count), (whys, detailsOpen.utf16.count + detailsClose.utf16.count), (schemas, 0),
+        ]
+        fill: for (index, group) in groups.enumerated() {
+            for block in group.blocks {
+                let cost = block.utf16.count + (taken[index] == 0 ? group.overhead : 0)
+                guard cost <= budget else { break fill }
+                budget -= cost
+                taken[index] += 1
+            }
+        }
+        return document(taken[0], taken[1], taken[2], taken[3], note: note(taken[0], taken[1], taken[2], taken[3]))
     }
+
+    /// The smallest `maxLength` accepted: room for the title and the note.
+    public static let minimumLength = 1000
 
     public static func json(_ d: VaultDiff) -> String {
         func standing(_ s: VaultDiff.Standing) -> String {
@@ -128,7 +168,7 @@ public enum DiffReport {
         let trespasses = JSONWriter.array(d.trespasses.map {
             JSONWriter.object([("path", JSONWriter.quote($0.path)), ("owners", JSONWriter.array($0.owners.map(JSONWriter.quote)))])
         })
-        return JSONWriter.object([("base", JSONWriter.quote(d.base)), ("head", JSONWriter.quote(d.head)),
+        return JSONWriter.document([("base", JSONWriter.quote(d.base)), ("head", JSONWriter.quote(d.head)),
                                   ("changes", changes), ("schemas", schemas), ("trespasses", trespasses)]) + "\n"
     }
 }

@@ -88,16 +88,16 @@ public struct Owners: Sendable {
         }
         if !prefix.isEmpty, Escape.codeownersPath(prefix) == nil {
             problems.append(Problem(location: .file(prefix), message: "the project's directory \"\(prefix)\" cannot be named in CODEOWNERS",
-                                    hint: "move the project to a directory whose name has no control character or *?[]\\!#"))
+                                    hint: "move the project to a directory whose name has no control character or *?[]\\!"))
         }
         for id in alliances.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where Escape.codeownersPath(id) == nil {
             problems.append(Problem(location: .file("vault/alliances/\(id)/"),
                                     message: "alliance directory \"\(id)\" cannot be named in CODEOWNERS",
-                                    hint: "rename the directory: no control character or *?[]\\!# in an alliance id"))
+                                    hint: "rename the directory: no control character or *?[]\\! in an alliance id"))
         }
         for path in reviews.keys.sorted() where Escape.codeownersPath(path) == nil {
             problems.append(Problem(location: .file(path), message: "review file \"\(path)\" cannot be named in CODEOWNERS",
-                                    hint: "give the expert an id with no control character or *?[]\\!#"))
+                                    hint: "give the expert an id with no control character or *?[]\\!"))
         }
         return problems
     }

@@ -56,16 +56,25 @@ public enum CoreSchema {
         field kind=secretariat id=name type=text
 
         kind id=assert title=公布数据核对 file=period dated=no
-        field kind=assert id=stat type=enum(in-scope,entered-data,evaluated,not-evaluated,band-count,band-percent-of-evaluated,band-percent-of-in-scope,batch-evaluated,batch-band-count,batch-band-percent-of-band,batch-band-percent-of-batch,count-at-least,designations,activity-count,activity-funding) required=yes
+        field kind=assert id=stat type=enum(in-scope,entered-data,evaluated,not-evaluated,band-count,band-percent-of-evaluated,band-percent-of-in-scope,batch-evaluated,batch-band-count,batch-band-percent-of-band,batch-band-percent-of-batch,count-at-least,designations,activity-count,activity-funding,no-data,incomplete,batch-evaluated-percent-of-batch,batch-band-percent-of-batch-evaluated,batch-band-percent-of-evaluated,batch-band-percent-of-in-scope,lowest-score,experts,evaluation-number,alliances-with,not-in-vault) required=yes
         field kind=assert id=band type=text
-        field kind=assert id=batch type=enum(1,2,3,later)
+        field kind=assert id=batch type=enum(1,2,3,later,pilot)
         field kind=assert id=min type=decimal
         field kind=assert id=award type=text
         field kind=assert id=kind type=text
         field kind=assert id=type type=text
+        field kind=assert id=banding type=enum(score,printed) title=按分数或按所印档次计
+        field kind=assert id=approx type=enum(at-least) title=约数（多、数十）
+        field kind=assert id=what type=text title=所计之物（not-in-vault）
         field kind=assert id=value type=decimal required=yes
         field kind=assert id=source type=text required=yes
         field kind=assert id=note type=text
+        kind id=tie title=专家与联盟的关联（其他来源） file=period dated=no
+        field kind=tie id=expert type=text required=yes
+        field kind=tie id=alliance type=alliance required=yes
+        field kind=tie id=role type=text
+        field kind=tie id=source type=text required=yes
+        field kind=tie id=note type=text
 
         # vault/reviews/PERIOD/EXPERT.txt (plus one decimal field per indicator of the period's schema)
         kind id=review title=专家评分 file=review dated=no

@@ -132,8 +132,10 @@ func plainGit(_ directory: String, _ arguments: String...) throws -> String {
                 paths = ((object as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
             } else {
                 let results = (((object as? [String: Any])?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+                // SARIF file URIs are percent-encoded (RFC 3986); decoded, the exact path.
                 paths = results.compactMap {
-                    ((($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"] as? String
+                    (((($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"] as? String)?
+                        .removingPercentEncoding
                 }
             }
             #expect(paths.contains("vault/alliances/\(directory)/alliance.txt"), "\(format): \(paths)")

@@ -83,8 +83,9 @@ final class HostileProject {
 
     /// Runs `vault -C ROOT ARGUMENTS…` with a time limit: a command that hangs is
     /// killed and reported as status -1 (`Run.timedOut`).
-    func run(_ arguments: [String], timeout: TimeInterval = 60, environment: [String: String] = [:]) throws -> Run {
-        try Run(["-C", root] + arguments, environment: environment, timeout: timeout)
+    func run(_ arguments: [String], timeout: TimeInterval = 60, environment: [String: String] = [:],
+             standardOutput: FileHandle? = nil) throws -> Run {
+        try Run(["-C", root] + arguments, environment: environment, timeout: timeout, standardOutput: standardOutput)
     }
 
     /// Every file under `vault/` and `schemas/` with its bytes, to compare before and after

@@ -33,6 +33,10 @@ public enum AssertionRule: ScoredRule {
                 case .invalid(let problem):
                     found.append(site.diagnostic(description, at: period.file.offset(of: problem.field, in: outcome.record),
                                                  problem.message, hint: problem.hint))
+                case .notHeld:
+                    found.append(site.diagnostic(description, at: Int(outcome.record.start),
+                        "\(outcome.claim.source) states \(outcome.claim.what ?? "a figure") = \(outcome.claim.value); the vault holds nothing that counts it",
+                        hint: "keep the figure as printed and acknowledge it with the reason the vault cannot hold it: # vault-allow assertion: REASON"))
                 case .disagrees(let computed):
                     found.append(site.diagnostic(description, at: Int(outcome.record.start),
                         "\(outcome.claim.source) states \(outcome.claim.label) = \(outcome.claim.value); the vault gives \(computed)",
@@ -60,6 +64,8 @@ public enum AssertionCheck {
         /// The period has no results to check a result figure against.
         case unchecked
         case invalid(Figures.Problem)
+        /// `stat=not-in-vault`: the source counts something the vault does not hold.
+        case notHeld
     }
 
     public struct Outcome {
@@ -72,16 +78,21 @@ public enum AssertionCheck {
         guard let period = vault.periods[periodID], let result = results[periodID], result.schema != nil else { return [] }
         let asserts = period.file.records(of: "assert")
         guard !asserts.isEmpty else { return [] }
-        let figures = Figures(result: result, vault: vault)
+        let printed = asserts.contains { period.file.text($0, "banding") == "printed" }
+        let figures = Figures(result: result, vault: vault, printedBands: printed)
         return asserts.map { record in
             let claim = Claim(file: period.file, record: record)
-            if claim.stat != "designations" && claim.stat != "in-scope" && !result.hasResults {
+            if claim.stat == "not-in-vault" { return Outcome(record: record, claim: claim, verdict: .notHeld) }
+            let independent = Claim.independentOfResults.contains(claim.stat)
+                || (claim.stat == "alliances-with" && claim.bands.isEmpty && claim.batch == nil)
+            if !independent && !result.hasResults {
                 return Outcome(record: record, claim: claim, verdict: .unchecked)
             }
             switch figures.value(of: claim) {
             case .failure(let problem): return Outcome(record: record, claim: claim, verdict: .invalid(problem))
             case .success(let actual):
-                let verdict: Verdict = claim.value.agrees(with: actual) ? .agrees : .disagrees(actual.rounded(like: claim.value))
+                let holds = claim.approx == "at-least" ? Figures.isAtMost(claim.value, actual) : claim.value.agrees(with: actual)
+                let verdict: Verdict = holds ? .agrees : .disagrees(actual.rounded(like: claim.value))
                 return Outcome(record: record, claim: claim, verdict: verdict)
             }
         }
@@ -99,6 +110,15 @@ public struct Claim {
     public var kind: String?
     public var type: String?
     public var source: String
+    /// `printed`: alliances counted in the band they are printed under, not the band their score falls in.
+    public var banding: String?
+    /// `at-least`: the source printed a lower bound ("30 多", "数十").
+    public var approx: String?
+    /// What a `not-in-vault` figure counts, in words.
+    public var what: String?
+
+    /// Stats that do not need the period's results.
+    static let independentOfResults: Set<String> = ["designations", "in-scope", "experts", "evaluation-number", "not-in-vault"]
 
     init(file: BoundFile, record: Record) {
         stat = file.text(record, "stat") ?? ""
@@ -110,6 +130,9 @@ public struct Claim {
         kind = file.text(record, "kind")
         type = file.text(record, "type")
         source = file.text(record, "source") ?? "the source"
+        banding = file.text(record, "banding")
+        approx = file.text(record, "approx")
+        what = file.text(record, "what")
     }
 
     /// How the figure reads in a message: `band-count[high+fairly-high, batch 1]`.
@@ -120,6 +143,8 @@ public struct Claim {
         if let min { qualifiers.append("≥\(min)") }
         if let award { qualifiers.append(award) }
         if let kind { qualifiers.append(kind + (type.map { "[\($0)]" } ?? "")) }
+        if banding == "printed" { qualifiers.append("as printed") }
+        if approx == "at-least" { qualifiers.append("at least") }
         return qualifiers.isEmpty ? stat : "\(stat)[\(qualifiers.joined(separator: ", "))]"
     }
 }
@@ -136,10 +161,14 @@ public struct Figures {
     let stats: PeriodStatistics
     let vault: Vault
 
-    init(result: PeriodResult, vault: Vault) {
+    /// Each alliance's printed band by id, read once when some assertion counts by it.
+    var printed: [String: String] = [:]
+
+    init(result: PeriodResult, vault: Vault, printedBands: Bool = false) {
         self.result = result
         self.vault = vault
         stats = PeriodStatistics(result, vault: vault)
+        if printedBands { printed = self.printedBands() }
     }
 
     func value(of claim: Claim) -> Result<Ratio, Problem> {
@@ -149,16 +178,89 @@ public struct Figures {
                                     hint: "bands of this period: \(known.sorted().joined(separator: ", "))"))
         }
         let evaluated = result.alliances.filter { $0.status == .evaluated }
-        func inBands(_ list: [AllianceResult]) -> Int { list.filter { claim.bands.contains($0.band?.id ?? "") }.count }
-        let batchMembers = evaluated.filter { ($0.batch ?? "unknown") == claim.batch }
+        func inBands(_ list: [AllianceResult]) -> Int {
+            list.filter { claim.bands.contains((claim.banding == "printed" ? printed[$0.id] : $0.band?.id) ?? "") }.count
+        }
+        func inBatch(_ alliance: AllianceResult) -> Bool {
+            claim.batch == "pilot" ? ["1", "2", "3"].contains(alliance.batch ?? "") : (alliance.batch ?? "unknown") == claim.batch
+        }
+        let batchMembers = evaluated.filter(inBatch)
+        func roster(_ batch: String) -> Result<Int, Problem> {
+            let ids = batch == "pilot" ? ["1", "2", "3"] : [batch]
+            guard ids.allSatisfy({ result.period.batchRoster[$0] != nil }) else {
+                return .failure(Problem(field: "batch", message: "period \(result.period.id) states no roster for batch \(batch)",
+                                        hint: batch == "pilot" ? "add roster1=, roster2= and roster3= to the period line" : "add roster\(batch == "later" ? "-later" : batch)=N to the period line"))
+            }
+            // Rosters are any int a file holds: added without trapping, a sum past Int64 is refused.
+            var total: Int64 = 0
+            for id in ids {
+                let (sum, overflow) = total.addingReportingOverflow(result.period.batchRoster[id]!)
+                guard !overflow, sum >= 0 else {
+                    return .failure(Problem(field: "batch", message: "the rosters of batch \(batch) add up to more than any count", hint: "check roster1=, roster2=, roster3= on the period line"))
+                }
+                total = sum
+            }
+            return .success(Int(total))
+        }
         func needs(_ field: String, _ present: Bool) -> Problem? {
             present ? nil : Problem(field: "stat", message: "stat=\(claim.stat) needs \(field)=", hint: "add \(field)=… (docs/format.md)")
         }
         switch claim.stat {
-        case "in-scope": return .success(Ratio(stats.inScope))
+        case "in-scope":
+            guard let batch = claim.batch else { return .success(Ratio(stats.inScope)) }
+            return roster(batch).map { Ratio($0) }
         case "entered-data": return .success(Ratio(stats.enteredData))
         case "evaluated": return .success(Ratio(stats.evaluated))
         case "not-evaluated": return .success(Ratio(stats.notEvaluated))
+        case "no-data": return .success(Ratio(stats.inScope - stats.enteredData))
+        case "incomplete": return .success(Ratio(result.alliances.filter { $0.status == .incomplete }.count))
+        case "lowest-score":
+            guard let lowest = evaluated.compactMap(\.score).min() else { return .success(Ratio(0)) }
+            return .success(Ratio(numerator: .init(lowest.hundredths), denominator: 100))
+        case "experts": return .success(Ratio(result.period.experts.count))
+        case "evaluation-number":
+            return .success(Ratio(vault.periodIDs.firstIndex(of: result.period.id).map { $0 + 1 } ?? 0))
+        case "batch-evaluated-percent-of-batch":
+            if let problem = needs("batch", claim.batch != nil) { return .failure(problem) }
+            return roster(claim.batch!).map { Ratio(batchMembers.count, of: $0) }
+        case "batch-band-percent-of-batch-evaluated", "batch-band-percent-of-evaluated", "batch-band-percent-of-in-scope":
+            if let problem = needs("batch", claim.batch != nil) ?? needs("band", !claim.bands.isEmpty) { return .failure(problem) }
+            let count = inBands(batchMembers)
+            switch claim.stat {
+            case "batch-band-percent-of-batch-evaluated": return .success(Ratio(count, of: batchMembers.count))
+            case "batch-band-percent-of-evaluated": return .success(Ratio(count, of: evaluated.count))
+            default: return .success(Ratio(count, of: stats.inScope))
+            }
+        case "alliances-with":
+            guard let kinds = claim.kind?.split(separator: "+").map(String.init), !kinds.isEmpty else { return .failure(needs("kind", false)!) }
+            // Without a band or batch: every alliance with a record file for the period (a bulletin's count of award winners).
+            let pool = claim.bands.isEmpty && claim.batch == nil
+                ? result.alliances.filter { $0.path != nil }
+                : (claim.batch == nil ? evaluated : batchMembers).filter { claim.bands.isEmpty || inBands([$0]) == 1 }
+            return .success(Ratio(pool.filter { alliance in
+                guard let file = vault.alliances[alliance.id]?.records[result.period.id] else { return false }
+                return kinds.contains { kind in
+                    file.records(of: kind).contains { claim.type == nil || file.text($0, "type") == claim.type }
+                }
+            }.count))
+        case "activity-count" where claim.kind?.contains("+") == true:
+            var total = 0
+            let kinds = claim.kind!.split(separator: "+").map(String.init)
+            guard !kinds.isEmpty else { return .failure(needs("kind", false)!) }
+            for kind in kinds {
+                var single = claim
+                single.kind = kind
+                switch value(of: single) {
+                case .failure(let problem): return .failure(problem)
+                case .success(let part):
+                    let (sum, overflow) = total.addingReportingOverflow(Int(part.rounded(to: 0).description) ?? 0)
+                    guard !overflow else {
+                        return .failure(Problem(field: "kind", message: "the activity counts of \(claim.kind!) add up to more than any count", hint: "check the count= fields of the period's records"))
+                    }
+                    total = sum
+                }
+            }
+            return .success(Ratio(total))
         case "band-count", "band-percent-of-evaluated", "band-percent-of-in-scope":
             if let problem = needs("band", !claim.bands.isEmpty) { return .failure(problem) }
             let count = inBands(evaluated)
@@ -176,12 +278,7 @@ public struct Figures {
             switch claim.stat {
             case "batch-band-count": return .success(Ratio(count))
             case "batch-band-percent-of-band": return .success(Ratio(count, of: inBands(evaluated)))
-            default:
-                guard let roster = result.period.batchRoster[claim.batch!] else {
-                    return .failure(Problem(field: "batch", message: "period \(result.period.id) states no roster for batch \(claim.batch!)",
-                                            hint: "add roster\(claim.batch! == "later" ? "-later" : claim.batch!)=N to the period line"))
-                }
-                return .success(Ratio(count, of: Int(roster)))
+            default: return roster(claim.batch!).map { Ratio(count, of: $0) }
             }
         case "count-at-least":
             guard let min = claim.min.map(Points.init) else { return .failure(needs("min", false)!) }
@@ -191,6 +288,7 @@ public struct Figures {
             guard let award = claim.award else { return .failure(needs("award", false)!) }
             var count = 0
             for alliance in vault.orderedAlliances {
+                if claim.batch != nil, !(claim.batch == "pilot" ? ["1", "2", "3"].contains(alliance.batch ?? "") : alliance.batch == claim.batch) { continue }
                 guard let file = alliance.records[result.period.id] else { continue }
                 if file.records(of: "designation").contains(where: { file.text($0, "award") == award }) { count += 1 }
             }
@@ -208,6 +306,25 @@ public struct Figures {
         default:
             return .failure(Problem(field: "stat", message: "unknown stat \"\(claim.stat)\"", hint: "see docs/format.md"))
         }
+    }
+}
+
+extension Figures {
+    /// Whether `printed` is at most `actual` (a printed lower bound such as "30 多"): compared at two
+    /// decimals more than printed, which is exact for the counts such bounds are given for.
+    static func isAtMost(_ printed: FixedDecimal, _ actual: Ratio) -> Bool {
+        (Double(actual.rounded(to: printed.scale + 2).description) ?? 0) >= (Double(printed.description) ?? 0)
+    }
+
+    /// Each alliance's band as its `published` evaluated line prints it, by id (for `banding=printed`).
+    func printedBands() -> [String: String] {
+        var bands: [String: String] = [:]
+        for alliance in vault.orderedAlliances {
+            guard let file = alliance.records[result.period.id] else { continue }
+            let line = file.records(of: "published").first { file.text($0, "status") == "evaluated" && file.text($0, "band") != nil }
+            if let line, let band = file.text(line, "band") { bands[alliance.id] = band }
+        }
+        return bands
     }
 }
 

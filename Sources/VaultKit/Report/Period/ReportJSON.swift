@@ -41,7 +41,7 @@ public enum ReportJSON {
                                ("path", JSONWriter.quote(d.location.path)), ("line", String(d.location.line))])
         })
         let top = r.topTwo
-        return JSONWriter.object([
+        return JSONWriter.document([
             ("period", JSONWriter.quote(r.period.id)), ("title", JSONWriter.quote(r.title)),
             ("inScope", String(s.inScope)), ("enteredData", String(s.enteredData)),
             ("evaluated", String(s.evaluated)), ("notEvaluated", String(s.notEvaluated)),
