@@ -56,3 +56,38 @@ for n in $sizes; do
   period_s=$(best_period_new "$dir")
   echo "| $n | $((n * 1000)) | ${lint_s} s | ${score_s} s | ${report_s} s | ${diff_s} s | ${period_s} s | $((lint_kb / 1024)) MB |"
 done
+
+# The cycle commands, on a copy of each vault with one more period, 2024, open for
+# review: a panel of 20 experts in two groups, every alliance `participation
+# status=evaluated` in group A or B with the records of its 2023 file. `review
+# assign` starts from no review files on every run (it writes one file per expert);
+# `status` reports on 2024. Both are compared with a lint of the same copy.
+echo
+echo "| alliances | lint | review assign (initial) | status |"
+echo "|---:|---:|---:|---:|"
+for n in $sizes; do
+  src=/tmp/vault-bench-$n dir=/tmp/vault-bench-cycle-$n
+  if [ ! -f "$dir/vault/periods/2024.txt" ]; then
+    rm -rf "$dir" && mkdir -p "$dir" && cp -r "$src/schemas" "$src/vault" "$dir/"
+    python3 - "$dir" <<'PY'
+import os, sys
+root = sys.argv[1]
+with open(f"{root}/vault/periods/2024.txt", "w") as f:
+    f.write('period start=2024-01-01 end=2024-12-31 schema=2016 threshold=10 title="2024 年度活跃度评价（生成数据）"\n')
+    for i in range(1, 21):
+        f.write(f'expert id=E{i:02d} name=专家{i:02d} group={"A" if i <= 10 else "B"} role=member\n')
+alliances = sorted(os.listdir(f"{root}/vault/alliances"))
+for index, a in enumerate(alliances):
+    lines = open(f"{root}/vault/alliances/{a}/2023.txt").read().splitlines()
+    body = [l.replace("2023-", "2024-") for l in lines if not l.startswith(("published", "result", "designation"))]
+    with open(f"{root}/vault/alliances/{a}/2024.txt", "w") as f:
+        f.write(f"participation status=evaluated group={'AB'[index % 2]}\n" + "\n".join(body) + "\n")
+PY
+  fi
+  rm -rf "$dir/vault/reviews"
+  "$vault" -C "$dir" lint >/dev/null || true   # warm the page cache
+  read -r lint_s _ <<<"$(best "$vault" -C "$dir" lint)"
+  read -r assign_s _ <<<"$(best sh -c "rm -rf '$dir/vault/reviews' && '$vault' -C '$dir' review assign 2024 --stage initial")"
+  read -r status_s _ <<<"$(best "$vault" -C "$dir" status 2024)"
+  echo "| $n | ${lint_s} s | ${assign_s} s | ${status_s} s |"
+done

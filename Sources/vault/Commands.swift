@@ -110,6 +110,20 @@ enum Commands {
             ],
             run: { i throws(UsageError) in try CodeownersCommand(invocation: i).run() }),
         Command(
+            name: "review assign", summary: "give each expert the review lines they owe at a stage",
+            arguments: [Argument(name: "PERIOD", kind: .period, help: "a period id")],
+            options: [.value("--stage", "STAGE", choices: ["initial", "cross", "recheck"],
+                             "initial: each alliance to be evaluated by the experts of its group\ncross: by the experts of the other group (after the initial stage)\nrecheck: where initial and cross differ by more than the threshold")],
+            synopsis: ["review assign PERIOD --stage initial|cross|recheck"],
+            help: ReviewAssignCommand.help,
+            run: { i throws(UsageError) in try ReviewAssignCommand(invocation: i).run() }),
+        Command(
+            name: "status", summary: "what is left before a period can be published",
+            arguments: [Argument(name: "PERIOD", kind: .period, optional: true, help: "a period id (default: the period that starts last)")],
+            options: [.value("--format", "FORMAT", choices: ["text", "json"], "text (default) or json (docs/cycle.md)")],
+            help: StatusCommand.help,
+            run: { i throws(UsageError) in try StatusCommand(invocation: i).run() }),
+        Command(
             name: "rules", summary: "list the lint rules (--markdown: the docs/rules.md catalogue)",
             options: [.flag("--markdown", "print the full catalogue with examples (docs/rules.md)")],
             project: false,

@@ -76,7 +76,7 @@ import Testing
             first.append(String(command.prefix { $0 != " " }))
         }
         #expect(try bashComplete([""], in: td) == first)
-        #expect(try bashComplete(["s"], in: td) == ["score", "stats", "schema"])
+        #expect(try bashComplete(["s"], in: td) == ["score", "stats", "status", "schema"])
         #expect(try bashComplete(["lint", "--f"], in: td) == ["--format"])
         #expect(try bashComplete(["lint", "--format", ""], in: td) == ["text", "json", "github", "sarif"])
         // bash splits --format=j at the `=`.

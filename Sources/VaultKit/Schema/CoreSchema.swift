@@ -81,6 +81,9 @@ public enum CoreSchema {
         field kind=review id=alliance type=alliance required=yes
         field kind=review id=stage type=enum(initial,cross,recheck) required=yes
         field kind=review id=note type=text
+        kind id=owed title="待评（vault review assign 生成，专家改为 review 并评分）" file=review dated=no
+        field kind=owed id=alliance type=alliance required=yes
+        field kind=owed id=stage type=enum(initial,cross,recheck) required=yes
 
         # vault/alliances/ID/PERIOD.txt
         kind id=published title=公布结果 file=records dated=no

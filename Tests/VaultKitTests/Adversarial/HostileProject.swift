@@ -88,8 +88,9 @@ final class HostileProject {
         try Run(["-C", root] + arguments, environment: environment, timeout: timeout, standardOutput: standardOutput)
     }
 
-    /// Every file under `vault/` and `schemas/` with its bytes, to compare before and after.
-    func contents() throws -> [String: Entry] { try Self.snapshot(root) }
+    /// Every file under `vault/` and `schemas/` with its bytes, to compare before and after
+    /// (the writers' lock file, which holds the last writer's pid, aside).
+    func contents() throws -> [String: Entry] { try Self.snapshot(root).filter { $0.key != ".vault.lock" } }
 
     /// Expects that nothing outside the project was created, changed or removed
     /// since the project was made.

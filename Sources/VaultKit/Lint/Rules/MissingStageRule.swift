@@ -1,5 +1,8 @@
 /// An evaluated alliance without reviews at the initial or cross stage, in a
-/// period whose scores come from reviews.
+/// period whose scores come from reviews. While a stage is under way it is not yet
+/// missing: a stage that no review or `owed` line of the period has reached (nor a
+/// later one), and an alliance whose review at the stage is still owed (an `owed`
+/// line: `vault status` lists them), are not reported.
 public enum MissingStageRule: ScoredRule {
     public static let description = RuleDescription(
         id: "missing-stage",
@@ -7,10 +10,14 @@ public enum MissingStageRule: ScoredRule {
         rationale: "every evaluated alliance goes through the grouped initial review and the cross-group review; a missing stage means a score decided by fewer eyes than the rules require",
         severity: .error,
         triggering: [
-            RuleExample(ExampleProject.reviewed(["vault/reviews/2023/E3.txt": "", "vault/alliances/示例/2023.txt": "↓participation status=evaluated group=A\n"])),
+            RuleExample(ExampleProject.reviewed(["vault/reviews/2023/E2.txt": "", "vault/alliances/示例/2023.txt": "↓participation status=evaluated group=A\n"])),
         ],
         nonTriggering: [
             RuleExample(ExampleProject.reviewedPeriod),
+            // The cross stage is assigned (owed), not yet filled in.
+            RuleExample(ExampleProject.reviewed(["vault/reviews/2023/E3.txt": "owed alliance=示例 stage=cross\n"])),
+            // The initial stage is filled in; the cross stage has not started.
+            RuleExample(ExampleProject.reviewed(["vault/reviews/2023/E3.txt": ""])),
         ])
 
     public static func check(_ vault: Vault, _ results: [String: PeriodResult]) -> [Diagnostic] {
@@ -18,10 +25,16 @@ public enum MissingStageRule: ScoredRule {
         for (periodID, result) in results.sorted(by: { $0.key < $1.key }) where !result.period.reviews.isEmpty {
             // In a period scored from a published table, only the alliances the reviews mention
             // can owe a stage: the others' standing is the published one.
+            let (reached, owed) = progress(result.period)
             for a in result.alliances where a.status == .evaluated && a.source != .published
                 && (!a.fromPublishedTable || !a.reviews.isEmpty) {
                 let counted = Set(a.reviews.filter { !$0.conflict }.map(\.stage))
-                let missing = [Stage.initial, .cross].filter { !counted.contains($0) }
+                // A period scored from a published table is not under way: there a stage is missing as soon as
+                // the alliance has a review and lacks it; a period of the vault's own waits until the stage starts.
+                let missing = [Stage.initial, .cross].filter { stage in
+                    !counted.contains(stage) && (a.fromPublishedTable || reached.contains { $0 >= stage })
+                        && !owed.contains(Owed(alliance: a.id, stage: stage))
+                }
                 guard !missing.isEmpty, let file = vault.alliances[a.id]?.records[periodID] else { continue }
                 let names = missing.map(\.rawValue).joined(separator: " and ")
                 let record = file.records.first { file.kindID(of: $0) == "participation" } ?? file.records.first
@@ -34,5 +47,28 @@ public enum MissingStageRule: ScoredRule {
             }
         }
         return found
+    }
+
+    struct Owed: Hashable {
+        var alliance: String
+        var stage: Stage
+    }
+
+    /// The stages some review or owed line of the period has reached, and the
+    /// reviews still owed.
+    static func progress(_ period: Period) -> (reached: Set<Stage>, owed: Set<Owed>) {
+        var reached = Set<Stage>()
+        var owed = Set<Owed>()
+        for file in period.reviews.values {
+            for record in file.records(of: "review") {
+                if let stage = file.text(record, "stage").flatMap(Stage.init(rawValue:)) { reached.insert(stage) }
+            }
+            for record in file.records(of: "owed") {
+                guard let stage = file.text(record, "stage").flatMap(Stage.init(rawValue:)) else { continue }
+                reached.insert(stage)
+                if let alliance = file.text(record, "alliance") { owed.insert(Owed(alliance: alliance, stage: stage)) }
+            }
+        }
+        return (reached, owed)
     }
 }

@@ -19,6 +19,11 @@ public enum UnknownFieldRule: Rule {
             return IndicatorScoreRule.unknownIndicator(site: site, field: field, kind: kind, parsed: parsed)
         }
         let known = kind.fields.map(\.id)
+        // An expert filling in an owed line sets scores before changing its kind.
+        if kind.id == "owed", key == "note" || key.unicodeScalars.first.map({ ("0"..."9").contains($0) }) == true {
+            return site.diagnostic(description, at: Int(field.key.start), "unknown field \"\(key)\" for record kind \"owed\"",
+                                   hint: "an owed line is a review not yet filled in: change `owed` to `review` on this line to give scores")
+        }
         let hint = Suggest.closest(to: key, in: known).map { "did you mean \"\($0)\"?" }
             ?? "\"\(kind.id)\" takes: \(known.joined(separator: ", "))"
         return site.diagnostic(description, at: Int(field.key.start),
