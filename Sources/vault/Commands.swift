@@ -185,8 +185,10 @@ enum Commands {
         let group = all.filter { !$0.hidden && $0.words.count > 1 && $0.words[0] == words[0] }
         if !group.isEmpty {
             let subcommands = group.map { $0.words[1] }
-            guard words.count > 1 else {
-                throw UsageError(message: "vault \(words[0]) needs a subcommand: \(subcommands.joined(separator: ", "))", usage: CommandLineTool.usage)
+            // `vault period` or `vault period --help`: the group's own usages say what follows.
+            guard words.count > 1, !words[1].hasPrefix("-") else {
+                throw UsageError(message: "vault \(words[0]) needs a subcommand: \(subcommands.joined(separator: ", "))",
+                                 usage: group.map(\.usage).joined(separator: "\n"))
             }
             let guess = Suggest.closest(to: words[1], in: subcommands).map { "; did you mean \"\(words[0]) \($0)\"?" } ?? ""
             throw UsageError(message: "unknown command \"\(words[0]) \(words[1])\"\(guess)", usage: CommandLineTool.usage)

@@ -371,3 +371,18 @@ import Testing
         }
     }
 }
+
+@Suite struct CommandGroupHelpTests {
+    /// `vault period --help` names the subcommands and shows their usage, not "unknown command".
+    @Test func aGroupWithoutItsSubcommandShowsTheSubcommandsUsage() throws {
+        for (group, usage) in [("period", "usage: vault [-C DIR] period new ID"), ("review", "usage: vault [-C DIR] review assign")] {
+            for words in [[group], [group, "--help"]] {
+                let run = try Run(words)
+                #expect(run.status == 2)
+                #expect(run.stderr.contains("vault \(group) needs a subcommand"), "\(run.stderr)")
+                #expect(run.stderr.contains(usage), "\(run.stderr)")
+                #expect(!run.stderr.contains("unknown command"))
+            }
+        }
+    }
+}
