@@ -129,7 +129,7 @@ public enum CycleStatusReport {
             J.object([("rule", J.quote($0.ruleID)), ("severity", J.quote($0.severity.rawValue)), ("path", J.quote($0.location.path)),
                       ("line", "\($0.location.line)"), ("column", "\($0.location.column)"), ("message", J.quote($0.message))])
         }
-        return J.object([
+        return J.document([
             ("period", J.quote(s.period)),
             ("ready", s.ready ? "true" : "false"),
             ("entriesClosed", J.optional(s.entriesClosed)),

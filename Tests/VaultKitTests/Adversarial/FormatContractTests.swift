@@ -298,6 +298,7 @@ enum HostileValues {
                        try Self.output(["report", "2015", "--format", "json"], in: shipped),
                        try Self.output(["report", "2019", "--format", "json"], in: shipped)],
             "diff": [try Self.fullDiff()],
+            "status": [try Self.output(["status", "2024", "--format", "json"], in: fixture)],
         ]
         // Every documented table has real output to compare with (a new one needs its source here).
         #expect(Set(documented.keys) == Set(sources.keys), "documented \(documented.keys.sorted()), checked \(sources.keys.sorted())")
