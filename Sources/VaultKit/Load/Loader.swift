@@ -34,23 +34,11 @@ public enum Loader {
         for directory in allianceDirectories {
             vault.alliances[directory] = Alliance(id: directory)
         }
-        // Schemas, periods and metadata first: binding records needs them.
-        var byRole: [FileRole: [(DiscoveredFile, ParsedFile)]] = [:]
-        let definitions = files.filter { $0.role != .records && $0.role != .results }
         for file in files where file.role == .results {
             if let bytes = try? fs.read(file.path, into: arena) { vault.resultTables[file.id] = SourceText(path: file.path, bytes: bytes) }
         }
-        for (file, (parsed, problem)) in zip(definitions, parallelMap(definitions, { read($0, from: fs, into: arena) })) {
-            if let problem { diagnostics.append(problem) }
-            guard let parsed else { continue }
-            vault.files.append(parsed.withoutFields)
-            diagnostics += parsed.diagnostics
-            byRole[file.role, default: []].append((file, parsed))
-        }
-        loadSchemas(byRole[.schema] ?? [], into: &vault, &diagnostics)
-        loadPeriods(byRole[.period] ?? [], into: &vault, &diagnostics)
-        loadAlliances(byRole[.alliance] ?? [], into: &vault, &diagnostics)
-        loadReviews(byRole[.review] ?? [], into: &vault, &diagnostics)
+        // Schemas, periods and metadata first: binding records needs them.
+        loadDefinitionFiles(files, from: fs, arena: arena, into: &vault, &diagnostics)
         let checked = StageTimer.measure("records") {
             loadRecords(files.filter { $0.role == .records }, from: fs, arena: arena, check: check,
                         reusable: previous.map { reusableFiles(in: $0, for: vault) } ?? [:], into: &vault, &diagnostics)
@@ -71,6 +59,15 @@ public enum Loader {
         vault.refusedEntries = discovered.refused
         let (allianceDirectories, files) = screenIdentities(discovered, &diagnostics)
         for directory in allianceDirectories { vault.alliances[directory] = Alliance(id: directory) }
+        loadDefinitionFiles(files, from: fs, arena: arena, into: &vault, &diagnostics)
+        vault.sortAllianceIDs()
+        return (vault, diagnostics, files.filter { $0.role == .records })
+    }
+
+    /// Reads and loads every file that is not a record file or a results table:
+    /// schemas, periods, alliance metadata and reviews, in that order (each needs the one before).
+    static func loadDefinitionFiles(_ files: [DiscoveredFile], from fs: any FileSystem, arena: Arena,
+                                    into vault: inout Vault, _ diagnostics: inout [Diagnostic]) {
         var byRole: [FileRole: [(DiscoveredFile, ParsedFile)]] = [:]
         let definitions = files.filter { $0.role != .records && $0.role != .results }
         for (file, (parsed, problem)) in zip(definitions, parallelMap(definitions, { read($0, from: fs, into: arena) })) {
@@ -84,8 +81,6 @@ public enum Loader {
         loadPeriods(byRole[.period] ?? [], into: &vault, &diagnostics)
         loadAlliances(byRole[.alliance] ?? [], into: &vault, &diagnostics)
         loadReviews(byRole[.review] ?? [], into: &vault, &diagnostics)
-        vault.sortAllianceIDs()
-        return (vault, diagnostics, files.filter { $0.role == .records })
     }
 
     /// One identity per name (`Identity`): alliance directories, schema files and each
