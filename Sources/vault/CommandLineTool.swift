@@ -25,6 +25,12 @@ struct CommandLineTool {
         if arguments.first == "__complete" { return Completion.run(Array(arguments.dropFirst())) }
         var rest = arguments
         var globals = Globals()
+        // The language first, wherever --lang stands, so that every later word is said in it.
+        do throws(Language.Refusal) {
+            Terminal.language = try Language.choose(flag: Globals.languageFlag(in: arguments), environment: Terminal.environment)
+        } catch {
+            return usageError(UsageError(message: error.message.text(.en), usage: ""))
+        }
         // Global options before the command.
         while let first = rest.first, first.hasPrefix("-") {
             switch first {
@@ -66,6 +72,7 @@ struct CommandLineTool {
             var invocation = try command.parse(commandArguments)
             invocation.directory = globals.directory
             invocation.color = Terminal.color(globals.color)
+            invocation.language = Terminal.language
             if invocation.positionals.count < command.positionals.lowerBound {
                 let missing = command.arguments[invocation.positionals.count]
                 if missing.kind == .period { return whichPeriod(invocation.directory, usage: command.usage) }
@@ -83,16 +90,33 @@ struct CommandLineTool {
     }
 }
 
-/// `-C DIR` and `--color WHEN`, wherever they stand.
+/// `-C DIR`, `--color WHEN` and `--lang LANG`, wherever they stand.
 struct Globals {
     var directory: String?
     var color: String?
+
+    /// The value of the last `--lang` before `--`, if any (`--lang zh`, `--lang=zh`).
+    static func languageFlag(in words: [String]) -> String? {
+        var found: String?
+        var index = 0
+        while index < words.count, words[index] != "--" {
+            if words[index] == "--lang" {
+                // Without a value the option is a usage error, said by `take`.
+                found = index + 1 < words.count ? words[index + 1] : nil
+                index += 1
+            } else if words[index].hasPrefix("--lang=") {
+                found = String(words[index].dropFirst("--lang=".count))
+            }
+            index += 1
+        }
+        return found
+    }
 
     /// Takes the global option at `index` out of `words`; false when it is none.
     mutating func take(_ words: inout [String], at index: Int) throws(UsageError) -> Bool {
         let word = words[index]
         let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
-        guard name == "-C" || name == "--color" else { return false }
+        guard name == "-C" || name == "--color" || name == "--lang" else { return false }
         let option = GlobalOptions.all.first { $0.name == name }!
         var value: String
         if name != word {
@@ -101,12 +125,14 @@ struct Globals {
         } else {
             guard index + 1 < words.count else {
                 throw UsageError(message: name == "-C" ? "option -C needs a directory"
-                                                       : "option --color needs a value (auto, always, never)",
+                                 : name == "--lang" ? "option --lang needs a value (\(Language.accepted.joined(separator: ", ")))"
+                                 : "option --color needs a value (auto, always, never)",
                                  usage: CommandLineTool.usage)
             }
             value = words[index + 1]
             words.removeSubrange(index...index + 1)
         }
+        if name == "--lang" { return true }  // chosen before anything else (`languageFlag`)
         if name == "-C" {
             if let earlier = directory {
                 // Several -C options compose, as in git: each is relative to the one before.

@@ -26,15 +26,15 @@ struct LintCommand {
         }
         switch parsed.values["--format"] ?? "text" {
         case "json":
-            Terminal.write(DiagnosticJSONReporter.render(result.diagnostics, files: result.files))
+            Terminal.write(DiagnosticJSONReporter.render(result.diagnostics, files: result.files, language: invocation.language))
         case "github":
-            Terminal.write(GitHubReporter.render(result.diagnostics, files: result.files))
+            Terminal.write(GitHubReporter.render(result.diagnostics, files: result.files, language: invocation.language))
         case "sarif":
             let rulesURL = parsed.values["--docs-url"] ?? (try? Git(directory: fs.root).run(["remote", "get-url", "origin"]))
                 .flatMap { SARIFReporter.rulesURL(fromRemote: String(decoding: $0, as: UTF8.self)) }
-            Terminal.write(SARIFReporter.render(result.diagnostics, version: CommandLineTool.version, rulesURL: rulesURL))
+            Terminal.write(SARIFReporter.render(result.diagnostics, version: CommandLineTool.version, rulesURL: rulesURL, language: invocation.language))
         default:
-            Terminal.write(DiagnosticTextReporter(color: invocation.color, paths: invocation.paths(root: fs.root)).render(result.diagnostics, files: result.files))
+            Terminal.write(DiagnosticTextReporter(color: invocation.color, paths: invocation.paths(root: fs.root), language: invocation.language).render(result.diagnostics, files: result.files))
         }
         let failing = result.count(.error) > 0 || (parsed.flags.contains("--strict") && result.count(.warning) > 0)
         return failing ? .findings : .clean

@@ -68,6 +68,8 @@ struct Invocation {
     var positionals: [String] = []
     /// Whether standard output gets colour (`--color`, NO_COLOR, CLICOLOR_FORCE, a terminal).
     var color = false
+    /// The language of messages and text output (`--lang`, VAULT_LANG, the locale).
+    var language: Language = .en
     /// The directory the user works from: `-C DIR` ("as if started in DIR"), else the
     /// current directory; symlink-free.
     var workingDirectory: String {
@@ -215,6 +217,8 @@ enum GlobalOptions {
         .value("-C", "DIR", kind: .directory, "find the project from DIR instead of the current directory\n(it holds vault/ and schemas/, here or above); before or after the command"),
         .value("--color", "WHEN", choices: ["auto", "always", "never"],
                "colour the output: auto (default: on a terminal, unless NO_COLOR is set;\nCLICOLOR_FORCE=1 forces it), always or never"),
+        .value("--lang", "LANG", choices: Language.accepted,
+               "the language of messages, help and text output: zh (中文) or en;\ndefault: VAULT_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else en"),
         .flag("--help", "show the help (of a command, after its name); also -h"),
         .flag("--version", "print the version"),
     ]

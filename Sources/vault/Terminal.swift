@@ -16,6 +16,23 @@ enum ExitStatus: Int32 {
 }
 
 enum Terminal {
+    /// The language everything this process says is in: chosen once, first thing
+    /// (`Language.choose`), before any thread starts.
+    nonisolated(unsafe) static var language: Language = .en
+
+    /// The process's environment (`NAME=value` pairs; the first of a repeated name wins).
+    static var environment: [String: String] {
+        var out: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let pair = String(cString: pointer)
+            if let equals = pair.firstIndex(of: "="), out[String(pair[..<equals])] == nil {
+                out[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+            }
+            entry += 1
+        }
+        return out
+    }
     static func write(_ text: String) { writeAll(STDOUT_FILENO, text) }
 
     static func error(_ text: String) { writeAll(STDERR_FILENO, text) }

@@ -99,7 +99,7 @@ public enum CycleStatusReport {
             let errors = s.findings.count { $0.severity == .error }, warnings = s.findings.count - errors
             out += "findings that block (`vault lint --strict`): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
             for d in s.findings.prefix(20) {
-                out += "  \(d.location): \(d.severity.rawValue): \(d.message) [\(d.ruleID)]\n"
+                out += "  \(d.location): \(d.severity.rawValue): \(d.message.text(.en)) [\(d.ruleID)]\n"
             }
             if s.findings.count > 20 { out += "  … (\(s.findings.count - 20) more: run `vault lint --strict`)\n" }
         }
@@ -127,7 +127,7 @@ public enum CycleStatusReport {
         }
         let findings = s.findings.map {
             J.object([("rule", J.quote($0.ruleID)), ("severity", J.quote($0.severity.rawValue)), ("path", J.quote($0.location.path)),
-                      ("line", "\($0.location.line)"), ("column", "\($0.location.column)"), ("message", J.quote($0.message))])
+                      ("line", "\($0.location.line)"), ("column", "\($0.location.column)"), ("message", J.quote($0.message.text(.en)))])
         }
         return J.document([
             ("period", J.quote(s.period)),

@@ -58,8 +58,8 @@ public enum Linter {
     /// errors still fail the run.
     static func summary(of first: Diagnostic, hidden: Int) -> Diagnostic {
         var summary = first
-        summary.message = summaryMessage(hidden)
-        summary.hint = summaryHint
+        summary.message = hiddenOnLine(["hidden": .count(hidden)])
+        summary.hint = hiddenOnLineHint(["limit": .count(findingsPerLine)])
         summary.hidden = hidden
         return summary
     }
@@ -82,11 +82,17 @@ public enum Linter {
         diagnostics[last] = summary(of: diagnostics[last], hidden: diagnostics[last].hidden + 1)
     }
 
-    static func summaryMessage(_ hidden: Int) -> String {
-        "\(hidden) more \(hidden == 1 ? "problem" : "problems") on this line not shown"
-    }
+    static let hiddenOnLine = MessageTemplate(
+        "lint.hidden-on-line",
+        en: "{hidden} more {hidden|problem|problems} on this line not shown",
+        zh: "本行另有 {hidden} 处问题未显示")
+    static let hiddenOnLineHint = MessageTemplate(
+        "lint.hidden-on-line.hint",
+        en: "a line reports at most {limit} findings; fix these and run `vault lint` again",
+        zh: "每行最多报告 {limit} 处问题；请先改正这些，再运行 `vault lint`")
 
-    static let summaryHint = "a line reports at most \(findingsPerLine) findings; fix these and run `vault lint` again"
+    /// The linter's own messages (`Catalogue`).
+    static let messages = [hiddenOnLine, hiddenOnLineHint]
 
     /// Sorted findings with at most `findingsPerLine` on one line, and one summary after
     /// them for the rest (folding in a summary the binder made). One pass, and none on

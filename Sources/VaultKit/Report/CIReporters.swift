@@ -7,7 +7,7 @@ import Foundation
 public enum GitHubReporter {
     public static let annotationsPerSeverity = 10
 
-    public static func render(_ diagnostics: [Diagnostic], files: Int) -> String {
+    public static func render(_ diagnostics: [Diagnostic], files: Int, language: Language = .en) -> String {
         var out = ""
         var shown: [Severity: Int] = [:]
         var hidden: [String: Int] = [:]
@@ -19,7 +19,7 @@ public enum GitHubReporter {
             }
             if shown[d.severity, default: 0] < annotationsPerSeverity {
                 shown[d.severity, default: 0] += 1
-                let message = d.message + (d.hint.map { " (hint: \($0))" } ?? "")
+                let message = d.message.text(language) + (d.hint.map { " (hint: \($0.text(language)))" } ?? "")
                 out += "::\(command) file=\(property(d.location.path)),line=\(d.location.line),col=\(d.location.column),title=\(property(d.ruleID))::\(data(message))\n"
             } else {
                 hidden[d.ruleID, default: 0] += 1
@@ -33,9 +33,9 @@ public enum GitHubReporter {
         for d in diagnostics {
             // A plain log line: user text never starts it (the path leads, escaped so it
             // cannot begin `::`) and never runs as a command (no newline, no `##[`).
-            out += "\(Escape.terminal(d.location.description)): \(d.severity.rawValue): \(Escape.terminal(d.message)) [\(d.ruleID)]\n"
+            out += "\(Escape.terminal(d.location.description)): \(d.severity.rawValue): \(Escape.terminal(d.message.text(language))) [\(d.ruleID)]\n"
         }
-        out += DiagnosticTextReporter(color: false).summary(diagnostics, files: files) + "\n"
+        out += DiagnosticTextReporter(color: false, language: language).summary(diagnostics, files: files) + "\n"
         return out
     }
 
@@ -61,7 +61,7 @@ public enum SARIFReporter {
 
     /// `rulesURL`: the absolute URL of `docs/rules.md` (without a fragment); each
     /// rule's `helpUri` is it followed by `#RULE-ID`, the rule's heading there.
-    public static func render(_ diagnostics: [Diagnostic], version: String, rulesURL: String? = nil) -> String {
+    public static func render(_ diagnostics: [Diagnostic], version: String, rulesURL: String? = nil, language: Language = .en) -> String {
         let rules = Rules.all.map { $0.description }
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         let ruleObjects = rules.map { r in
@@ -79,7 +79,7 @@ public enum SARIFReporter {
             var fields: [(String, String)] = [
                 ("ruleId", JSONWriter.quote(d.ruleID)),
                 ("level", JSONWriter.quote(level(d.severity))),
-                ("message", JSONWriter.object([("text", JSONWriter.quote(d.message + (d.hint.map { " (hint: \($0))" } ?? "")))])),
+                ("message", JSONWriter.object([("text", JSONWriter.quote(d.message.text(language) + (d.hint.map { " (hint: \($0.text(language)))" } ?? "")))])),
                 ("locations", JSONWriter.array([JSONWriter.object([("physicalLocation", JSONWriter.object([
                     ("artifactLocation", JSONWriter.object([("uri", JSONWriter.quote(uriPath(d.location.path)))])),
                     ("region", JSONWriter.object([("startLine", String(d.location.line)), ("startColumn", String(d.location.column))])),

@@ -4,10 +4,13 @@ public struct DiagnosticTextReporter: Sendable {
     public var color: Bool
     /// How a path is shown: text output names it from the user's directory.
     public var paths: PathDisplay
+    /// The language of the messages, hints and summary.
+    public var language: Language
 
-    public init(color: Bool, paths: PathDisplay = .projectRelative) {
+    public init(color: Bool, paths: PathDisplay = .projectRelative, language: Language = .en) {
         self.color = color
         self.paths = paths
+        self.language = language
     }
 
     public func render(_ diagnostics: [Diagnostic], files: Int) -> String {
@@ -25,7 +28,7 @@ public struct DiagnosticTextReporter: Sendable {
         }
         // Every piece of user text is escaped (a value, a name, a file name may hold
         // control characters): nothing printed here starts a line or sends an escape.
-        var out = "\(paint(Escape.terminal("\(paths(d.location.path)):\(d.location.line):\(d.location.column)"), "1")): \(severity): \(Escape.terminal(d.message)) \(paint("[\(d.ruleID)]", "2"))\n"
+        var out = "\(paint(Escape.terminal("\(paths(d.location.path)):\(d.location.line):\(d.location.column)"), "1")): \(severity): \(Escape.terminal(d.message.text(language))) \(paint("[\(d.ruleID)]", "2"))\n"
         if let line = d.lineText {
             let number = String(d.location.line)
             let gutter = String(repeating: " ", count: number.count)
@@ -44,7 +47,7 @@ public struct DiagnosticTextReporter: Sendable {
                 out += "\(gutter) | \(String(repeating: " ", count: pad))\(paint("^", "1;32"))\n"
             }
         }
-        if let hint = d.hint { out += "  = hint: \(Escape.terminal(hint))\n" }
+        if let hint = d.hint { out += "  = hint: \(Escape.terminal(hint.text(language)))\n" }
         return out
     }
 

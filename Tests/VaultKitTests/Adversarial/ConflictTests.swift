@@ -185,7 +185,7 @@ import Testing
         let linted = Linter.lint(try DiskFileSystem(root: project.root))
         let scored = Scorer.score(linted.vault, period: "2024")["2024"]!
         let excluded = Set(scored.alliances.flatMap(\.reviews).filter(\.conflict).map { "\($0.path):\($0.line)" })
-        let reported = Set(linted.diagnostics.filter { $0.message.contains("not counted") || $0.hint?.contains("not counted") == true }
+        let reported = Set(linted.diagnostics.filter { $0.message.text(.en).contains("not counted") || $0.hint?.text(.en).contains("not counted") == true }
             .filter { $0.location.path.hasPrefix("vault/reviews/") }
             .map { "\($0.location.path):\($0.location.line)" })
         #expect(excluded == reported)
