@@ -51,6 +51,22 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         return VaultKit.SourceLocation(path: String(parts[0]), line: Int(parts[1])!, column: Int(parts[2])!)
     }
 
+    /// Each rule runs at the stage of the protocol it conforms to: `Rule.stage`
+    /// stands in for a cast, and must say the same as one.
+    @Test func everyRuleRunsAtTheStageItsProtocolSays() {
+        for rule in Rules.all {
+            let id = rule.description.id
+            switch rule.stage {
+            case .file: #expect(rule is any FileRule.Type, "\(id)")
+            case .vault: #expect(rule is any VaultRule.Type, "\(id)")
+            case .scored: #expect(rule is any ScoredRule.Type, "\(id)")
+            case .loading: #expect(!(rule is any FileRule.Type || rule is any VaultRule.Type || rule is any ScoredRule.Type), "\(id)")
+            }
+        }
+        #expect(Rules.fileRules.count + Rules.vaultRules.count + Rules.scoredRules.count
+                == Rules.all.count { if case .loading = $0.stage { false } else { true } })
+    }
+
     @Test func everyRuleHasExamplesOfBothKinds() {
         for rule in Rules.all {
             let d = rule.description

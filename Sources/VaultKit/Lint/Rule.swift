@@ -71,12 +71,36 @@ extension RuleDescription {
 /// the loader under their rule's id; the others check the loaded vault.
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
+    /// When the rule runs: given by the protocol it conforms to (the default of each).
+    static var stage: RuleStage { get }
     /// Every message the rule's findings say (`Catalogue` lists them all).
     static var messages: [MessageTemplate] { get }
 }
 
 extension Rule {
     public static var messages: [MessageTemplate] { [] }
+    /// A rule the loader applies (syntax, unknown fields …): no check of its own.
+    public static var stage: RuleStage { .loading }
+}
+
+/// When a rule runs, with the rule as the protocol that runs it.
+public enum RuleStage: Sendable {
+    case loading
+    case file(any FileRule.Type)
+    case vault(any VaultRule.Type)
+    case scored(any ScoredRule.Type)
+}
+
+extension FileRule {
+    public static var stage: RuleStage { .file(self) }
+}
+
+extension VaultRule {
+    public static var stage: RuleStage { .vault(self) }
+}
+
+extension ScoredRule {
+    public static var stage: RuleStage { .scored(self) }
 }
 
 /// A rule that checks the loaded vault as a whole (across files).

@@ -41,7 +41,8 @@ public enum NegativeMeasureRule: FileRule {
     public static func check(_ file: BoundFile, in vault: Vault) -> [Diagnostic] {
         // The file's table holds the fields to check, resolved once per period (`KindTable.measuredSlots`):
         // only alliance record files have them.
-        guard !file.table.measuredSlots.isEmpty else { return [] }
+        // Only alliance record files have them, and the binder says whether the file holds a negative int at all.
+        guard file.holdsNegativeInt, !file.table.measuredSlots.isEmpty else { return [] }
         var found: [Diagnostic] = []
         for (kind, fields) in file.table.measuredSlots {
             for record in KindRecords(file: file, range: Int(file.kindStarts[kind])..<Int(file.kindStarts[kind + 1])) {
