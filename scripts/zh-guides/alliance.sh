@@ -14,10 +14,13 @@ append "$F" \
     '2024-06-12 project type=self-funded funding=1500万元 members=7'
 file "$F"
 show --lang zh lint
+expect "[unknown-field]" "attendes" "[missing-field]" "title"; expect_status 1
 replace "$F" "attendes=38" "attendees=38"
 replace "$F" "members=7" "members=7 title=\"Micro-LED显示芯片联合攻关\""
 show --lang zh fmt
+expect "半导体照明/2024-2025.txt"
 file "$F"
 show --lang zh lint
-
+expect_status 0
 show --lang zh diff main
+expect "理事会会议" "0 → 4"

@@ -9,23 +9,26 @@ run review assign "$PERIOD" --stage initial
 commit "秘书处：截止填报，分配初评"
 R=vault/reviews/$PERIOD
 show --lang zh status "$PERIOD"
+expect "E01" "住宅科技" "半导体照明"; expect_status 1
 file "$R/E01.txt"
 replace "$R/E01.txt" "owed alliance=住宅科技 stage=initial" "review alliance=住宅科技 stage=initial note=资料齐全"
 replace "$R/E01.txt" "owed alliance=半导体照明 stage=initial" "review alliance=半导体照明 stage=initial note=标准制定证明材料不全 2.5=2"
 file "$R/E01.txt"
 show --lang zh explain 半导体照明 "$PERIOD"
+expect "2.5=2" "66"
 replace "$R/E02.txt" "owed alliance=半导体照明 stage=initial" "review alliance=半导体照明 stage=initial note=资料齐全"
 append "$R/E02.txt" "review alliance=住宅科技 stage=initial 1.1=6"
 show --lang zh lint
+expect "[conflict-of-interest]"; expect_status 1
 replace "$R/E02.txt" $'review alliance=住宅科技 stage=initial 1.1=6\n' ""
 for expert in E03 E04; do
-    replace "$R/$expert.txt" "owed alliance=化纤 stage=initial" "review alliance=化纤 stage=initial note=政府项目证明材料缺失 2.2=0"
+    replace "$R/$expert.txt" "owed alliance=化纤 stage=initial" "review alliance=化纤 stage=initial note=证明材料缺失 2.1=0 2.2=0 2.5=0 2.7=0"
 done
 commit "专家：初评"
 run review assign "$PERIOD" --stage cross
 fill_owed
-replace "$R/E01.txt" "review alliance=化纤 stage=cross" "review alliance=化纤 stage=cross 2.1=6 2.2=5 1.2=5"
-replace "$R/E02.txt" "review alliance=化纤 stage=cross" "review alliance=化纤 stage=cross 2.1=6 2.2=5 1.2=5"
 show --lang zh lint
+expect "[missing-recheck]" "化纤"
 run review assign "$PERIOD" --stage recheck
 show --lang zh status "$PERIOD"
+expect "E01" "E02" "E03" "E04" "化纤"

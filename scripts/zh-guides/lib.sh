@@ -52,8 +52,21 @@ show() {
     [ "$status" -le 1 ] || { cat "$SCRATCH/err" >&2; fail "vault $* ended with status $status"; }
     cat "$SCRATCH/err" >> "$SCRATCH/out"
     echo "\$ vault $*"; cat "$SCRATCH/out"
+    SHOWN_STATUS=$status
     keep args "$SCRATCH/out" "$status" "$@"
 }
+
+# expect TEXT…: the last shown step printed each TEXT (what the guide's prose says of it:
+# rule ids, names, figures, which read the same in both languages); else the scenario stops.
+expect() {
+    local text
+    for text in "$@"; do
+        grep -qF -- "$text" "$SCRATCH/out" || fail "step $STEP does not print: $text"
+    done
+}
+
+# expect_status N: the last shown command ended with exit status N (0 clean, 1 findings or something owed).
+expect_status() { [ "$SHOWN_STATUS" = "$1" ] || fail "step $STEP ended with status $SHOWN_STATUS, not $1"; }
 
 # file PATH: the file as it now stands, as the guide shows it.
 file() {
@@ -62,11 +75,12 @@ file() {
     keep file "$1" 0 "$1"
 }
 
-# run ARGS…: runs `vault ARGS` without showing it; a usage or I/O error stops the scenario.
+# run ARGS…: runs `vault ARGS` without showing it (its exit status in RUN_STATUS); a usage
+# or I/O error stops the scenario.
 run() {
-    local status=0
-    "$VAULT" "$@" > "$SCRATCH/out" 2>&1 || status=$?
-    [ "$status" -le 1 ] || { cat "$SCRATCH/out" >&2; fail "vault $* ended with status $status"; }
+    RUN_STATUS=0
+    "$VAULT" "$@" > "$SCRATCH/run" 2>&1 || RUN_STATUS=$?
+    [ "$RUN_STATUS" -le 1 ] || { cat "$SCRATCH/run" >&2; fail "vault $* ended with status $RUN_STATUS"; }
 }
 
 # replace FILE OLD NEW: replaces the first OLD in FILE by NEW; OLD must be there.
