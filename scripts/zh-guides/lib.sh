@@ -26,6 +26,8 @@ export NO_COLOR=1
 unset CLICOLOR_FORCE VAULT_LANG
 export GIT_AUTHOR_NAME=秘书处 GIT_AUTHOR_EMAIL=secretariat@example.org
 export GIT_COMMITTER_NAME=秘书处 GIT_COMMITTER_EMAIL=secretariat@example.org
+# The scenario's own git ignores the user's and the system's settings (hooks, signing, templates).
+export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
 # Fixed dates: the same scenario makes the same commits, so every output is the same.
 export GIT_AUTHOR_DATE=2026-01-01T00:00:00Z GIT_COMMITTER_DATE=2026-01-01T00:00:00Z
 SCRATCH=$(mktemp -d)
