@@ -24,3 +24,6 @@ show --lang zh lint
 expect_status 0
 show --lang zh diff main
 expect "理事会会议" "0 → 4"
+git add "$F"
+git commit -q -m "半导体照明：填报 2024-2025 评价期记录"
+git diff --quiet HEAD || fail "the guide's git add leaves changes uncommitted"

@@ -97,10 +97,12 @@ append() { local path=$1; shift; printf '%s\n' "$@" >> "$path"; }
 
 commit() { git add -A && git commit -q -m "$1"; }
 
-# The project: the shipped schemas and the alliance.txt of the four alliances, as a git repository.
+# The project: the shipped schemas and the alliance.txt of the four alliances, as a git
+# repository with the project's .gitignore (the lock file) and .gitattributes.
 ALLIANCES=(半导体照明 住宅科技 化纤 食醋)
 mkdir -p vault/periods vault/alliances
 cp -R "$ROOT/schemas" .
+cp "$ROOT/.gitignore" "$ROOT/.gitattributes" .
 for alliance in "${ALLIANCES[@]}"; do
     mkdir -p "vault/alliances/$alliance"
     cp "$ROOT/vault/alliances/$alliance/alliance.txt" "vault/alliances/$alliance/"
