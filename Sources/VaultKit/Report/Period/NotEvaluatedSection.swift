@@ -9,6 +9,8 @@ public struct NotEvaluatedSection: Sendable {
         public var seq: Int64?
         public var name: String
         public var code: String?
+        /// The status as printed (`incomplete`, `no-data`).
+        public var status: String
         /// The reason the source gives (or the vault records) for not evaluating it.
         public var reason: String
         /// How the vault reads the row differently from the source; empty where it agrees.
@@ -52,7 +54,7 @@ public struct NotEvaluatedSection: Sendable {
                 if notes.isEmpty, let reason = reasons[Int(record.number)] { notes.append(reason) }
                 let source = file.text(record, "source") ?? ""
                 if !source.isEmpty && !sources.contains(source) { sources.append(source) }
-                rows.append(Row(seq: seq, name: name, code: code,
+                rows.append(Row(seq: seq, name: name, code: code, status: status,
                                 reason: file.text(record, "note") ?? (status == "no-data" ? "未填报信息" : "信息填报不完整"), notes: notes))
                 if firstSeq == nil { firstSeq = seq }
                 listed.insert(alliance.id)
@@ -64,7 +66,7 @@ public struct NotEvaluatedSection: Sendable {
         for a in unlisted.sorted(by: { ($0.code ?? "~", $0.id) < ($1.code ?? "~", $1.id) }) {
             let file = vault.alliances[a.id]?.records[periodID]
             let note = file.flatMap { f in f.records(of: "participation").first.flatMap { f.text($0, "note") } }
-            rows.append(Row(seq: nil, name: a.name, code: a.code,
+            rows.append(Row(seq: nil, name: a.name, code: a.code, status: a.status.rawValue,
                             reason: note ?? (a.status == .incomplete ? "信息填报不完整" : "未填报信息"),
                             notes: ["来源未列出，库内据本期记录"]))
         }

@@ -27,7 +27,7 @@ public enum ReportJSON {
         let strings = { (list: [String]) in JSONWriter.array(list.map(q)) }
         let notEvaluated = JSONWriter.array(r.notEvaluated.rows.map { n in
             JSONWriter.object([("seq", n.seq.map(String.init) ?? "null"), ("name", q(n.name)), ("code", JSONWriter.optional(n.code)),
-                               ("reason", q(n.reason)), ("notes", strings(n.notes))])
+                               ("status", q(n.status)), ("reason", q(n.reason)), ("notes", strings(n.notes))])
         })
         let panel = JSONWriter.array(r.panel.members.map { m in
             JSONWriter.object([("id", q(m.id)), ("name", q(m.name)), ("role", q(m.role)), ("affiliation", JSONWriter.optional(m.affiliation)),
@@ -65,7 +65,9 @@ public enum ReportJSON {
         })
         let indicatorActivity = JSONWriter.array(r.indicatorActivity.map { a in
             JSONWriter.object([("indicator", q(a.indicator.id)), ("title", q(a.indicator.title)),
-                               ("alliancesByBand", JSONWriter.object(r.schema.bands.map { ($0.id, String(a.alliancesByBand[$0.id] ?? 0)) }))])
+                               ("bands", JSONWriter.array(r.schema.bands.map {
+                                   JSONWriter.object([("band", q($0.id)), ("alliances", String(a.alliancesByBand[$0.id] ?? 0))])
+                               }))])
         })
         let discrepancies = JSONWriter.array(r.discrepancies.map { d in
             JSONWriter.object([("figure", q(d.stat)), ("label", q(d.label)), ("source", q(d.source)),
