@@ -9,7 +9,8 @@ public struct PanelSection: Sendable {
         /// 顾问, 组长, 副组长 or 成员 (the `role=` of the line, in the annex's words).
         public var role: String
         public var affiliation: String?
-        /// "住宅科技：100 分，活跃度高": each alliance the affiliation names, with its result this period.
+        /// "住宅科技：本期评分 100，活跃度高": each alliance `alliances=` lists or the affiliation
+        /// names (as `ReviewEligibility` reads it), with its result this period.
         public var alliances: [String]
         /// Ties from other sources: "化纤联盟秘书长（bulletin-2019-1:news）：本期 96 分，活跃度高".
         public var ties: [String]
@@ -35,10 +36,14 @@ public struct PanelSection: Sendable {
             let role = file.text(record, "role").map { $0 + "，" } ?? ""
             ties[expert, default: []].append("\(alliance)：\(role)据 \(file.text(record, "source") ?? "其他来源")；\(outcome(alliance))")
         }
-        members = period.experts.map { expert in
-            Member(id: expert.id, name: expert.name, role: Self.role(file.text(expert.record, "role")),
-                   affiliation: expert.affiliation,
-                   alliances: expert.alliances.map { "\($0)：\(outcome($0))" }, ties: ties[expert.id] ?? [])
+        // The alliances `alliances=` lists and those the affiliation names, found as review eligibility finds them.
+        let named = ReviewEligibility.affiliations(period.experts, vault)
+        members = zip(period.experts, named).map { expert, named in
+            var ids: [String] = []
+            for id in expert.alliances + named.map(\.alliance) where !ids.contains(id) { ids.append(id) }
+            return Member(id: expert.id, name: expert.name, role: Self.role(file.text(expert.record, "role")),
+                          affiliation: expert.affiliation,
+                          alliances: ids.map { "\($0)：\(outcome($0))" }, ties: ties[expert.id] ?? [])
         }
     }
 

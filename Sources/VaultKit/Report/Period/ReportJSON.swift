@@ -71,8 +71,8 @@ public enum ReportJSON {
         })
         let discrepancies = JSONWriter.array(r.discrepancies.map { d in
             JSONWriter.object([("figure", q(d.stat)), ("label", q(d.label)), ("source", q(d.source)),
-                               ("published", d.published), ("vault", d.vault ?? "null"), ("mark", q(d.check.mark)),
-                               ("path", q(d.location.path)), ("line", String(d.location.line))])
+                               ("published", d.published), ("vault", d.vault ?? "null"),
+                               ("path", q(d.location.path)), ("line", String(d.location.line)), ("mark", q(d.check.mark))])
         })
         let byBatch = JSONWriter.array(r.aLevelByBatch.map { JSONWriter.object([("batch", q($0.batch)), ("count", String($0.count))]) })
         let sections = JSONWriter.array(r.sections.map { JSONWriter.object([("id", q($0.id)), ("title", q($0.title))]) })

@@ -80,11 +80,14 @@ extension PeriodReport {
             blocks.append(.table(ReportTable(header: ["类别", "数量", "经费（亿元）"], rows: statistics.activity.filter { $0.count > 0 }.map { a in
                 [words.kind(a.kind, type: a.type), String(describing: a.count), a.funding.map { Money.yiYuan($0) } ?? ""]
             }, numeric: [1, 2])))
-            blocks.append(.paragraph("各等级联盟开展协同创新活动的家数："))
-            let bands = schema.bands
-            blocks.append(.table(ReportTable(header: ["指标"] + bands.map(\.label), rows: indicatorActivity.map { activity in
-                ["\(activity.indicator.id) \(activity.indicator.title)"] + bands.map { String(activity.alliancesByBand[$0.id] ?? 0) }
-            }, numeric: Set(1...max(1, bands.count)))))
+            // Per band only where there are bands: without results every count would be a meaningless 0.
+            if hasResults {
+                blocks.append(.paragraph("各等级联盟开展协同创新活动的家数："))
+                let bands = schema.bands
+                blocks.append(.table(ReportTable(header: ["指标"] + bands.map(\.label), rows: indicatorActivity.map { activity in
+                    ["\(activity.indicator.id) \(activity.indicator.title)"] + bands.map { String(activity.alliancesByBand[$0.id] ?? 0) }
+                }, numeric: Set(1...max(1, bands.count)))))
+            }
         } else if !blocks.isEmpty {
             blocks.insert(.paragraph("来源所印的是联盟动态信息数据库的总量；库内没有本评价期各联盟的活动记录，这些总量无从由库内数据得出。"), at: 0)
         }
