@@ -157,6 +157,17 @@ import Testing
         #expect(text.contains("库内没有 2016 评价期的评价结果"))
         for header in ["联盟名称", "占参评联盟", "分数段"] { #expect(!text.contains(header), "\(header)") }
         #expect(r.published.allSatisfy { $0.check != .agrees || $0.stat == "evaluation-number" })
+        #expect(text.contains("来源所印 2 个数字中，1 个因库内无本期评价结果无法核对，其余与库内数据一致。"))
+    }
+
+    /// A period that does not exist: the same refusal as `vault explain`, with the closest period.
+    @Test func unknownPeriodIsRefusedAsExplainRefusesIt() throws {
+        let report = try Run(["-C", Package.root.path, "report", "2022-2032", "--format", "html"])
+        let explain = try Run(["-C", Package.root.path, "explain", "化纤", "2022-2032"])
+        #expect(report.status == 2 && explain.status == 2)
+        #expect(report.stdout.isEmpty)
+        #expect(report.stderr == explain.stderr)
+        #expect(report.stderr.hasPrefix("vault: no period \"2022-2032\" in vault/periods/; did you mean 2022-2023?"), "\(report.stderr)")
     }
 
     /// 2017 prints no panel names, only a count: the report says so and checks the count.

@@ -180,7 +180,9 @@ struct FigureWords: Sendable {
         case "batch-band-percent-of-evaluated": "\(subject)占参评联盟"
         case "batch-band-percent-of-in-scope": "\(subject)占联盟总数"
         case "count-at-least": "\(batch.isEmpty ? "" : batch + " ")\(claim.min.map { "\($0) 分以上" } ?? "")的联盟数"
-        case "designations": "\(schema.awards.first { $0.id == claim.award }?.label ?? claim.award ?? "")\(batch.isEmpty ? "" : " " + batch)联盟数"
+        case "designations":
+            // 第一批 A级活跃度联盟数: the award's label already ends in 联盟 in the shipped schemas.
+            "\(batch.isEmpty ? "" : batch + " ")\(schema.awards.first { $0.id == claim.award }.map { $0.label.hasSuffix("联盟") ? $0.label : $0.label + "联盟" } ?? claim.award ?? "")数"
         case "activity-count": "\(kinds(claim))数量"
         case "activity-funding": "\(kinds(claim))经费（亿元）"
         case "alliances-with": "\(subject.isEmpty ? "" : subject + " ")开展\(kinds(claim))的联盟数"

@@ -45,7 +45,7 @@ extension PeriodReport {
 
     /// What the report says in place of tables when the vault has no results for the period.
     var missingResults: String {
-        "库内没有 \(period.id) 评价期的评价结果：各联盟该期的记录文件里既无来源所印的结果行（published），也无专家评审记录，故无等级、批次与名单可列；来源所印数字列在各节，无法核对。"
+        "库内没有 \(period.id) 评价期的评价结果：各联盟该期的记录文件里既无来源所印的结果行（published），也无专家评审记录，故无等级、批次与名单可列；来源所印的结果数字列在各节，标为无法核对。"
     }
 
     /// `value` with the marks of the published figures whose assertion label is `key`:
@@ -224,7 +224,10 @@ extension PeriodReport {
     var discrepanciesSection: ReportSection {
         let list = discrepancies
         guard !list.isEmpty else {
-            return ReportSection(id: "discrepancies", title: "与来源报告不一致之处", blocks: [.paragraph("库内数据与来源报告所列数字一致。")])
+            let unchecked = published.filter { $0.check == .unchecked }.count
+            let text = unchecked == 0 ? "库内数据与来源报告所列数字一致。"
+                : "来源所印 \(published.count) 个数字中，\(unchecked) 个因库内无本期评价结果无法核对，其余与库内数据一致。"
+            return ReportSection(id: "discrepancies", title: "与来源报告不一致之处", blocks: [.paragraph(text)])
         }
         let unexplained = list.filter { $0.check == .differs(reason: nil) }.count
         return ReportSection(id: "discrepancies", title: "与来源报告不一致之处", blocks: [
