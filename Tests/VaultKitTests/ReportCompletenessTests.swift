@@ -177,4 +177,28 @@ import Testing
         #expect(text.contains("库内没有本评价期专家组的名单"))
         #expect(r.published(in: "panel").map(\.published) == ["27"])
     }
+
+    /// Text of the new sections (a panel affiliation, a tie) cannot add structure or control
+    /// characters to any format.
+    @Test func panelTextCannotAddStructure() throws {
+        let project = try HostileProject(from: Fixture.root)
+        let period = "vault/periods/2024.txt"
+        // A raw ESC makes the loader refuse the line (encoding); a C1 control passes the parser.
+        let hostile = "<script>alert(1)</script> | x |\\n## 伪造\u{9B}[31m"
+        let text = String(decoding: try project.read(period), as: UTF8.self)
+            .replacingOccurrences(of: "affiliation=\"高校技术创新研究中心副教授\"", with: "affiliation=\"\(hostile)\"")
+            + "tie expert=E03 alliance=化纤 role=\"\(hostile)\" source=fixture note=x\n"
+        try project.write(period, text)
+        for format in ["text", "md", "html", "json"] {
+            let run = try project.run(["report", "2024", "--format", format])
+            #expect(run.status == 0, "\(format): \(run.stderr)")
+            // Markdown's `\<` is a literal `<`; text and JSON carry the text as data (a terminal opens no tags).
+            if format == "md" || format == "html" { #expect(!run.stdout.replacingOccurrences(of: "\\<", with: "").contains("<script"), "\(format)") }
+            #expect(!run.stdout.components(separatedBy: "\n").contains { $0.hasPrefix("## 伪造") }, "\(format)")
+            let raw = run.stdout.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }
+            #expect(raw.isEmpty, "\(format): raw control characters \(raw.map { $0.value })")
+            #expect(run.stdout.contains("alert(1)"), "\(format): the affiliation is shown, escaped")
+        }
+        try project.expectOutsideUnchanged()
+    }
 }
