@@ -10,6 +10,7 @@ import Testing
         var all: [String] = [r.title]
         for f in r.published {
             all += [f.label, f.source, f.published, f.check.mark]
+            if let reason = f.check.reason { all.append(reason) }
             if let vault = f.vault { all.append(vault) }
             if let note = f.note { all.append(note) }
         }

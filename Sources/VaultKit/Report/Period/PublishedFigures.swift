@@ -20,11 +20,21 @@ public struct PublishedFigure: Sendable {
         public var mark: String {
             switch self {
             case .agrees: "✓ 符合"
-            case .differs(let reason?): "≠ 不符（已说明：\(reason)）"
-            case .differs(nil): "✗ 不符（未说明）"
+            case .differs(let reason): reason == nil ? "✗ 不符（未说明）" : "≠ 不符（已说明）"
             case .unchecked: "– 无法核对（库内无该期评价结果）"
-            case .notHeld(let reason): "– 库内不存（\(reason ?? "来源所计之物库内没有记录")）"
-            case .invalid(let message): "✗ 断言有误：\(message)"
+            case .notHeld: "– 库内不存"
+            case .invalid: "✗ 断言有误"
+            }
+        }
+
+        /// Why: the acknowledgement's reason for a difference or a figure the vault cannot hold,
+        /// the assertion's problem; nil where the mark says all.
+        public var reason: String? {
+            switch self {
+            case .differs(let reason): reason
+            case .notHeld(let reason): reason ?? "来源所计之物库内没有记录"
+            case .invalid(let message): message
+            case .agrees, .unchecked: nil
             }
         }
 

@@ -34,16 +34,10 @@ public enum ReportJSON {
                                ("alliances", strings(m.alliances)), ("ties", strings(m.ties))])
         })
         let published = JSONWriter.array(r.published.map { f in
-            var reason: String?
-            switch f.check {
-            case .differs(let why), .notHeld(let why): reason = why
-            case .invalid(let message): reason = message
-            default: reason = nil
-            }
             return JSONWriter.object([
                 ("section", q(f.section)), ("label", q(f.label)), ("figure", q(f.stat)), ("source", q(f.source)),
                 ("published", f.published), ("atLeast", f.atLeast ? "true" : "false"), ("vault", f.vault ?? "null"), ("check", q(f.check.word)),
-                ("mark", q(f.check.mark)), ("reason", JSONWriter.optional(reason)), ("note", JSONWriter.optional(f.note)),
+                ("mark", q(f.check.mark)), ("reason", JSONWriter.optional(f.check.reason)), ("note", JSONWriter.optional(f.note)),
                 ("path", q(f.location.path)), ("line", String(f.location.line)),
             ])
         })
@@ -72,7 +66,8 @@ public enum ReportJSON {
         let discrepancies = JSONWriter.array(r.discrepancies.map { d in
             JSONWriter.object([("figure", q(d.stat)), ("label", q(d.label)), ("source", q(d.source)),
                                ("published", d.published), ("vault", d.vault ?? "null"),
-                               ("path", q(d.location.path)), ("line", String(d.location.line)), ("mark", q(d.check.mark))])
+                               ("path", q(d.location.path)), ("line", String(d.location.line)), ("mark", q(d.check.mark)),
+                               ("reason", JSONWriter.optional(d.check.reason))])
         })
         let byBatch = JSONWriter.array(r.aLevelByBatch.map { JSONWriter.object([("batch", q($0.batch)), ("count", String($0.count))]) })
         let sections = JSONWriter.array(r.sections.map { JSONWriter.object([("id", q($0.id)), ("title", q($0.title))]) })

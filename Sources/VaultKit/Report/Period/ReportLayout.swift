@@ -68,8 +68,8 @@ extension PeriodReport {
         let figures = published(in: section)
         guard !figures.isEmpty else { return [] }
         return [.subheading("来源所印数字与库内核对"), .table(ReportTable(
-            header: ["数字", "来源位置", "来源所印", "库内", "核对", "附注"],
-            rows: figures.map { [$0.label, $0.source, $0.shown, $0.vault ?? "–", $0.check.mark, $0.note ?? ""] },
+            header: ["数字", "来源位置", "来源所印", "库内", "核对", "说明", "附注"],
+            rows: figures.map { [$0.label, $0.source, $0.shown, $0.vault ?? "–", $0.check.mark, $0.check.reason ?? "", $0.note ?? ""] },
             numeric: [2, 3]))]
     }
 
@@ -232,8 +232,8 @@ extension PeriodReport {
         let unexplained = list.filter { $0.check == .differs(reason: nil) }.count
         return ReportSection(id: "discrepancies", title: "与来源报告不一致之处", blocks: [
             .paragraph("来源所印 \(published.count) 个数字中，\(list.count) 个与库内数据不符（\(unexplained) 个未说明）："),
-            .table(ReportTable(header: ["数字", "来源位置", "来源所印", "库内", "说明", "位置"], rows: list.map {
-                [$0.label, $0.source, $0.shown, $0.vault ?? "–", $0.check.mark, "\($0.location.path):\($0.location.line)"]
+            .table(ReportTable(header: ["数字", "来源位置", "来源所印", "库内", "核对", "说明", "位置"], rows: list.map {
+                [$0.label, $0.source, $0.shown, $0.vault ?? "–", $0.check.mark, $0.check.reason ?? "", "\($0.location.path):\($0.location.line)"]
             }, numeric: [2, 3])),
         ])
     }
