@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import VaultKit
 
-/// The findings of the scoring and cross-checking rules and the cycle commands' refusals,
-/// in Chinese, on real input: the shipped vault (its published
+/// The findings of the scoring and cross-checking rules, the cycle commands' refusals
+/// and `vault rules`, in Chinese, on real input: the shipped vault (its published
 /// figures and panel) and the scored fixture. The English of the same runs is what it
 /// was before the catalogue.
 @Suite struct ChineseScoreFindingsTests {
@@ -127,6 +127,29 @@ import Testing
             #expect(error.message.text(.zh) == "无法分配 2023 的交叉会评：还没有填好的分组初评评审；未写入任何文件")
             #expect(error.hint?.text(.zh) == "请先运行 `vault review assign 2023 --stage initial`，并请专家填好各自的评审")
         }
+    }
+
+    /// `vault rules` in either language: every rule's summary in Chinese where it has one
+    /// (the English one until its area is converted), ids and severities as codes; the
+    /// English listing is the one it always was.
+    @Test func theRuleListInBothLanguages() throws {
+        let zh = try Run(["-C", Self.shipped, "--lang", "zh", "rules"])
+        let en = try Run(["-C", Self.shipped, "rules"])
+        #expect(zh.status == 0 && en.status == 0)
+        let zhLines = zh.stdout.split(separator: "\n").map(String.init)
+        let enLines = en.stdout.split(separator: "\n").map(String.init)
+        #expect(zhLines.count == Rules.all.count && enLines.count == Rules.all.count)
+        for (rule, (zhLine, enLine)) in zip(Rules.all, zip(zhLines, enLines)) {
+            let d = rule.description
+            let head = d.id.padding(toLength: Rules.all.map { $0.description.id.count }.max()!, withPad: " ", startingAt: 0)
+                + "  " + d.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0) + "  "
+            #expect(enLine == head + d.summary)
+            #expect(zhLine == head + (d.summaryZH.isEmpty ? d.summary : d.summaryZH))
+        }
+        #expect(zhLines.contains { $0.hasPrefix("assertion ") && $0.hasSuffix("公布数据与 vault 算出的数字不符") })
+        let markdown = RulesCatalogue.markdown()
+        #expect(markdown.contains("| [`assertion`](#assertion) | error | a published figure disagrees with what the vault computes | 公布数据与 vault 算出的数字不符 |"))
+        #expect(markdown.contains("\n公布数据与 vault 算出的数字不符。\n\n报告中的每一个汇总数字都要与 vault 核对"))
     }
 
     /// A conflict of interest found by the membership the vault holds: the evidence, its
