@@ -8,7 +8,7 @@ func refuse(_ refusal: CycleRefusal, color: Bool) -> ExitStatus {
         Terminal.write(refusal.findings.map { reporter.render($0) }.joined())
     }
     // The message quotes arguments and vault text: escaped, it cannot drive the terminal.
-    Terminal.failure(refusal.message, hint: refusal.hint)
+    Terminal.failure(refusal.message.text(Terminal.language), hint: refusal.hint?.text(Terminal.language))
     return refusal.findings.isEmpty ? .usage : .findings
 }
 

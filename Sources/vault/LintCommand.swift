@@ -64,12 +64,7 @@ struct RulesCommand {
         if parsed.flags.contains("--markdown") {
             Terminal.write(RulesCatalogue.markdown())
         } else {
-            let width = Rules.all.map { $0.description.id.count }.max() ?? 0
-            for rule in Rules.all {
-                let d = rule.description
-                let pad = String(repeating: " ", count: width - d.id.count)
-                Terminal.write("\(d.id)\(pad)  \(d.severity.rawValue.padding(7))  \(d.summary)\n")
-            }
+            Terminal.write(RulesCatalogue.text(Terminal.language))
         }
         return .clean
     }

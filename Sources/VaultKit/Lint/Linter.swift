@@ -220,29 +220,30 @@ enum SuppressionFilter {
     }
 
     static func problems(of suppression: Suppression, used: Bool, known: Set<String>) -> [Diagnostic] {
-        func finding(_ rule: RuleDescription, _ message: String, _ hint: String) -> Diagnostic {
+        func finding(_ rule: RuleDescription, _ message: Message, _ hint: Message) -> Diagnostic {
             Diagnostic(ruleID: rule.id, severity: rule.severity, location: suppression.location,
                        message: message, hint: hint, lineText: suppression.lineText)
         }
-        let listed = suppression.rules.joined(separator: ", ")
+        typealias Bad = BadSuppressionRule
         if suppression.rules.isEmpty {
-            return [finding(BadSuppressionRule.description, "suppression names no rule",
-                            "write # vault-allow RULE-ID: REASON")]
+            return [finding(Bad.description, Bad.namesNoRule(), Bad.writeRule())]
         }
         let unknown = suppression.rules.filter { !known.contains($0) }
         if !unknown.isEmpty {
-            let hint = Suggest.closest(to: unknown[0], in: known.sorted()).map { "did you mean \"\($0)\"?" }
-                ?? "rule ids are listed by `vault rules`"
-            return [finding(BadSuppressionRule.description, "suppression names unknown rule \"\(unknown[0])\"", hint)]
+            let hint = Suggest.closest(to: unknown[0], in: known.sorted()).map { Bad.didYouMean(["suggestion": .text($0)]) }
+                ?? Bad.listRules()
+            return [finding(Bad.description, Bad.unknownRule(["rule": .text(unknown[0])]), hint)]
         }
+        let rules = MessageArgument.list(suppression.rules)
         if suppression.reason.isEmpty {
-            return [finding(BadSuppressionRule.description, "suppression of \(listed) gives no reason",
-                            "say why the finding stands: # vault-allow \(listed): REASON")]
+            return [finding(Bad.description, Bad.noReason(["rules": rules]),
+                            Bad.giveReason(["rules": .text(suppression.rules.joined(separator: ", "))]))]
         }
         if !used {
-            return [finding(UnusedSuppressionRule.description,
-                            "suppression of \(listed) acknowledges nothing on \(suppression.target > 0 ? "line \(suppression.target)" : "any line")",
-                            "remove the comment if the finding is gone")]
+            typealias Unused = UnusedSuppressionRule
+            let message = suppression.target > 0 ? Unused.nothingOnLine(["rules": rules, "line": .text("\(suppression.target)")])
+                                                 : Unused.nothingAnywhere(["rules": rules])
+            return [finding(Unused.description, message, Unused.removeComment())]
         }
         return []
     }

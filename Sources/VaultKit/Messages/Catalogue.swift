@@ -8,6 +8,7 @@ public enum Catalogue {
     public static var all: [MessageTemplate] {
         var all = Language.messages + Linter.messages
         for rule in Rules.all { all += rule.messages }
+        all += ReviewEligibility.messages + CycleRefusal.messages
         return all
     }
 
