@@ -94,7 +94,7 @@ extension PublishedFigure {
                 vaultValue = computed.description
             case .unchecked: check = .unchecked
             case .notHeld: check = .notHeld(reason: reasons[line])
-            case .invalid(let problem): check = .invalid(problem.message)
+            case .invalid(let problem): check = .invalid(problem.message.text(.zh))
             }
             return PublishedFigure(label: words.label(claim), stat: claim.label, source: claim.source,
                                    published: claim.value.description, atLeast: claim.approx == "at-least",
