@@ -18,15 +18,15 @@ enum ManPage {
             .SH OPTIONS
 
             """
-        for option in GlobalOptions.all { out += item(option.shown, option.help) }
+        for option in GlobalOptions.all { out += item(option.shown, option.help.en) }
         out += ".SH COMMANDS\n"
         for command in Commands.all where !command.hidden {
             out += ".SS \(text(command.name))\n.nf\n"
             for line in command.synopsisLines { out += synopsis(line) + "\n" }
-            out += ".fi\n.PP\n\(text(command.summary)).\n"
-            for argument in command.arguments where !argument.help.isEmpty { out += item(argument.name, argument.help, italic: true) }
-            for option in command.options { out += item(option.shown, option.help) }
-            if !command.help.isEmpty { out += paragraphs(command.help) }
+            out += ".fi\n.PP\n\(text(command.summary.en)).\n"
+            for argument in command.arguments where !argument.help.isEmpty { out += item(argument.name, argument.help.en, italic: true) }
+            for option in command.options { out += item(option.shown, option.help.en) }
+            if !command.help.isEmpty { out += paragraphs(command.help.en) }
         }
         out += """
             .SH ENVIRONMENT

@@ -8,6 +8,10 @@ public enum Catalogue {
     public static var all: [MessageTemplate] {
         var all = Language.messages + Linter.messages
         for rule in Rules.all { all += rule.messages }
+        all += DiagnosticTextReporter.messages + GitHubReporter.messages
+        all += ScoreTable.messages + ExplainReport.messages + StatsReport.messages
+        all += CycleStatusReport.messages + ReviewAssignReport.messages
+        all += DiffReport.messages
         return all
     }
 
