@@ -23,7 +23,9 @@ struct CodeownersCommand {
         let shown = invocation.paths(root: fs.root)
         guard problems.isEmpty else {
             for p in problems {
-                Terminal.error("\(Escape.terminal("\(shown(p.location.path)):\(p.location.line):\(p.location.column)")): error: \(Escape.terminal(p.message))\n  = hint: \(Escape.terminal(p.hint))\n")
+                let l = invocation.language
+                Terminal.error("\(Escape.terminal("\(shown(p.location.path)):\(p.location.line):\(p.location.column)")): \(DiagnosticTextReporter.severityWord(.error, l)): \(Escape.terminal(p.message))\n"
+                               + DiagnosticTextReporter.hintLine(["hint": .text(Escape.terminal(p.hint))]).text(l) + "\n")
             }
             Terminal.failure(Self.notWritten(["count": .count(problems.count)]))
             return .usage

@@ -36,6 +36,14 @@ enum ManPage {
             .TP
             .B CLICOLOR_FORCE
             When set and not 0, colour even when standard output is not a terminal (NO_COLOR wins).
+            .TP
+            .B VAULT_LANG
+            The language of messages, help and text output when \\fB\\-\\-lang\\fR is not given: \\fBzh\\fR (Chinese) or \\fBen\\fR; any other value is a usage error.
+            .TP
+            .BR LC_ALL ", " LC_MESSAGES ", " LANG
+            The locale, when neither \\fB\\-\\-lang\\fR nor VAULT_LANG is set: the first one set and not empty decides; \\fBzh\\fR, \\fBzh_CN.UTF-8\\fR and the like give Chinese, anything else English.
+            .SH LANGUAGE
+            This manual page is in English only. Every message, help text and text output of vault is also in Chinese: \\fBvault \\-\\-lang zh \\-\\-help\\fR, \\fBvault \\-\\-lang zh help\\fR \\fICOMMAND\\fR. Rule ids, field names and the keys of the machine formats are the same in both languages; the period report is in Chinese in both.
             .SH EXIT STATUS
             .TP
             .B 0

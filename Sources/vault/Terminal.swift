@@ -40,7 +40,7 @@ enum Terminal {
     /// `vault: MESSAGE` and its hint on standard error, escaped: a message quotes
     /// paths and values, which may hold control characters.
     static func failure(_ message: String, hint: String? = nil) {
-        error("vault: \(Escape.terminal(message))\n" + (hint.map { UsageMessages.hintLine(["hint": .text(Escape.terminal($0))]).text(language) + "\n" } ?? ""))
+        error("vault: \(Escape.terminal(message))\n" + (hint.map { DiagnosticTextReporter.hintLine(["hint": .text(Escape.terminal($0))]).text(language) + "\n" } ?? ""))
     }
 
     /// A refusal from the catalogue, in the language this process speaks.

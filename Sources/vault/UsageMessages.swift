@@ -49,7 +49,6 @@ enum UsageMessages {
     static let lostOutput = MessageTemplate(
         "cli.lost-output", en: "cannot write standard output: {reason}; the output is incomplete",
         zh: "无法写入标准输出：{reason}；输出不完整")
-    static let hintLine = MessageTemplate("cli.hint", en: "  = hint: {hint}", zh: "  = 提示：{hint}")
 
     /// The unknown-option message, with the closest of `known` when one is close.
     static func unknown(option: String, among known: [String]) -> Message {
@@ -67,6 +66,6 @@ enum UsageMessages {
     static let all = [
         unknownOption, unknownOptionGuess, missingCommand, missingArgument, needsValue, needsChoice, needsDirectory,
         notAChoice, notAChoiceGuess, unexpectedArgument, notAnArgumentChoice, notAnArgumentChoiceGuess, needsSubcommand,
-        unknownCommand, unknownCommandGuess, whichPeriod, whichPeriodNone, lostOutput, hintLine,
+        unknownCommand, unknownCommandGuess, whichPeriod, whichPeriodNone, lostOutput,
     ]
 }

@@ -18,7 +18,7 @@ public enum ReviewAssignReport {
             var what: [Message] = []
             if file.added > 0 { what.append(added(["count": .count(file.added)])) }
             if file.removed > 0 { what.append(removed(["count": .count(file.removed)])) }
-            out += wrote(["path": .text(file.path), "what": .list(what.map { $0.text(l) })]).text(l) + "\n"
+            out += wrote(["path": .text(file.path), "what": .text(Clauses.join(what.map { $0.text(l) }, l))]).text(l) + "\n"
         }
         if outcome.files.isEmpty { out += nothing().text(l) + "\n" }
         if !plan.uncovered.isEmpty {
@@ -68,7 +68,7 @@ public enum CycleStatusReport {
         } else if s.alliances.contains(where: { ["open", "entered"].contains($0.status) && !$0.ids.isEmpty }) {
             about.append(entriesOpen().text(l))
         }
-        var out = heading(["period": .text(s.period), "about": .list(about)]).text(l) + "\n"
+        var out = heading(["period": .text(s.period), "about": .text(Clauses.join(about, l))]).text(l) + "\n"
         let total = s.alliances.reduce(0) { $0 + $1.ids.count }
         let counts = s.alliances.filter { !$0.ids.isEmpty }.map { "\($0.status) \($0.ids.count)" }
         out += (counts.isEmpty ? alliances(["total": .count(total)]) : alliancesCounted(["total": .count(total), "counts": .list(counts)])).text(l) + "\n"
@@ -93,7 +93,7 @@ public enum CycleStatusReport {
                 var parts = [filled(["count": .count(stage.filled)]).text(l)]
                 if stage.owedCount > 0 { parts.append(owedPart(["count": .count(stage.owedCount)]).text(l)) }
                 if stage.complete { parts.append(done().text(l)) }
-                out += item(["name": .message(name), "items": .list(parts)]).text(l) + "\n"
+                out += item(["name": .message(name), "items": .text(Clauses.join(parts, l))]).text(l) + "\n"
                 for (expert, alliances) in stage.owed {
                     out += owes(["expert": .text(expert), "count": .count(alliances.count), "alliances": .text(list(alliances, l))]).text(l) + "\n"
                 }

@@ -11,7 +11,7 @@ public enum Catalogue {
         all += DiagnosticTextReporter.messages + GitHubReporter.messages
         all += ScoreTable.messages + ExplainReport.messages + StatsReport.messages
         all += CycleStatusReport.messages + ReviewAssignReport.messages
-        all += DiffReport.messages
+        all += DiffReport.messages + Clauses.messages
         return all
     }
 

@@ -73,7 +73,8 @@ public struct DiagnosticTextReporter: Sendable {
     static let errorWord = MessageTemplate("report.severity.error", en: "error", zh: "错误")
     static let warningWord = MessageTemplate("report.severity.warning", en: "warning", zh: "警告")
     static let infoWord = MessageTemplate("report.severity.info", en: "info", zh: "提示")
-    static let hintLine = MessageTemplate("report.hint", en: "  = hint: {hint}", zh: "  = 提示：{hint}")
+    /// `  = hint: …`, under a finding and under a refusal of the command line.
+    public static let hintLine = MessageTemplate("report.hint", en: "  = hint: {hint}", zh: "  = 提示：{hint}")
     static let clean = MessageTemplate(
         "report.summary.clean", en: "no problems; {files} {files|file|files} checked", zh: "没有问题；共检查 {files} 个文件")
     static let counts = MessageTemplate(

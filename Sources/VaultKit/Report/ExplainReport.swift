@@ -58,7 +58,7 @@ public enum ExplainReport {
             case .notEarned: notEarned()
             case .unknown(let periods): unknownAward(["periods": .list(periods.map(t))])
             }
-            out += awardLine(["award": .text(t(award)), "status": .message(text)]).text(l) + "\n"
+            out += Clauses.entry(["name": .text(t(award)), "value": .message(text)]).text(l) + "\n"
         }
         return out
     }
@@ -101,7 +101,6 @@ public enum ExplainReport {
     static let bandValue = MessageTemplate("explain.band.value", en: "{label} ({id})", zh: "{label}（{id}）")
     static let rankLine = MessageTemplate("explain.rank", en: "rank: {rank} of {count}", zh: "排名：第 {rank} 名（共 {count} 个）")
     static let notRanked = MessageTemplate("explain.rank.none", en: "rank: not ranked", zh: "排名：未排名")
-    static let awardLine = MessageTemplate("explain.award", en: "{award}: {status}", zh: "{award}：{status}")
     static let earned = MessageTemplate("explain.award.earned", en: "earned", zh: "已获得")
     static let notEarned = MessageTemplate("explain.award.not-earned", en: "not earned", zh: "未获得")
     static let unknownAward = MessageTemplate(
@@ -110,5 +109,5 @@ public enum ExplainReport {
     static let messages = [heading, headingWithCode, status, statusWithGroup, indicatorsHeading, noEvidence, rubricTotalLine,
                            reviewsHeading, stageLine, stageMean, notCounted, initialStage, crossStage, recheckStage, excluded,
                            conflictOfInterest, scoreLine, scoreLineWithSource, none, asPublished, fromReviews,
-                           fromRubric, bandLine, bandValue, rankLine, notRanked, awardLine, earned, notEarned, unknownAward]
+                           fromRubric, bandLine, bandValue, rankLine, notRanked, earned, notEarned, unknownAward]
 }

@@ -6,12 +6,13 @@ public enum StatsReport {
         out += entered(["count": .count(s.enteredData)]).text(l) + "\n" + evaluated(["count": .count(s.evaluated)]).text(l) + "\n"
         out += notEvaluated(["count": .count(s.notEvaluated)]).text(l) + "\n"
         out += "\n" + bandsHeading().text(l) + "\n"
-        out += indent(TextTable.render(s.bands.map(row), rightAligned: [1, 2, 3]))
+        out += indent(TextTable.render(s.bands.map { row($0, l) }, rightAligned: [1, 2, 3]))
         for batch in s.batches where batch.evaluated > 0 || batch.inScope != nil {
-            let name = MessageArgument.text(Escape.terminal(batch.batch)), count = MessageArgument.count(batch.evaluated)
+            let name = MessageArgument.message(batch.batch == "later" ? laterName() : batchName(["batch": .text(Escape.terminal(batch.batch))]))
+            let count = MessageArgument.count(batch.evaluated)
             out += "\n" + (batch.inScope.map { batchOf(["batch": name, "count": count, "inScope": .count($0)]) }
                 ?? batchNoRoster(["batch": name, "count": count])).text(l) + "\n"
-            out += indent(TextTable.render(batch.bands.map(row), rightAligned: [1, 2, 3]))
+            out += indent(TextTable.render(batch.bands.map { row($0, l) }, rightAligned: [1, 2, 3]))
         }
         for (award, count) in s.awards.sorted(by: { $0.key < $1.key }) {
             let name = MessageArgument.text(Escape.terminal(award))
@@ -43,9 +44,12 @@ public enum StatsReport {
     static let bandsHeading = MessageTemplate(
         "stats.bands", en: "bands (count, % of evaluated, % of in scope):", zh: "各档次（个数、占纳入评价的比例、占应参评的比例）：")
     static let batchOf = MessageTemplate(
-        "stats.batch", en: "batch {batch}: {count} evaluated of {inScope} in scope", zh: "第{batch}批：应参评 {inScope} 个，纳入评价 {count} 个")
+        "stats.batch", en: "batch {batch}: {count} evaluated of {inScope} in scope", zh: "{batch}：应参评 {inScope} 个，纳入评价 {count} 个")
     static let batchNoRoster = MessageTemplate(
-        "stats.batch.no-roster", en: "batch {batch}: {count} evaluated (roster not stated)", zh: "第{batch}批：纳入评价 {count} 个（未写参评名单）")
+        "stats.batch.no-roster", en: "batch {batch}: {count} evaluated (roster not stated)", zh: "{batch}：纳入评价 {count} 个（未写参评名单）")
+    static let batchName = MessageTemplate("stats.batch.name", en: "{batch}", zh: "第{batch}批")
+    /// The alliances that joined after the pilot batches, as the reports name them.
+    static let laterName = MessageTemplate("stats.batch.later", en: "later", zh: "后续加入的联盟")
     static let awardCount = MessageTemplate("stats.award", en: "{award}: {count}", zh: "{award}：{count}")
     static let awardUnknownEarned = MessageTemplate(
         "stats.award.unknown.earned", en: "{award}: unknown (no results for {periods}; {earned} earned, {undecided} more cannot be checked)",
@@ -54,11 +58,11 @@ public enum StatsReport {
         "stats.award.unknown", en: "{award}: unknown (no results for {periods}; {undecided} {undecided|alliance|alliances} cannot be checked)",
         zh: "{award}：无法判定（{periods} 没有结果；{undecided} 个联盟无法核对）")
     static let activityHeading = MessageTemplate("stats.activity", en: "activity:", zh: "活动情况：")
-    static let messages = [period, inScope, inScopeNoRoster, entered, evaluated, notEvaluated, bandsHeading, batchOf, batchNoRoster,
+    static let messages = [period, inScope, inScopeNoRoster, entered, evaluated, notEvaluated, bandsHeading, batchOf, batchNoRoster, batchName, laterName,
                            awardCount, awardUnknownEarned, awardUnknown, activityHeading]
 
-    static func row(_ b: PeriodStatistics.BandCount) -> [String] {
-        ["\(b.band.label) (\(b.band.id))", String(b.count), b.percentOfEvaluated.map { "\($0)%" } ?? "–",
+    static func row(_ b: PeriodStatistics.BandCount, _ l: Language) -> [String] {
+        [ScoreTable.labelled(["label": .text(b.band.label), "id": .text(b.band.id)]).text(l), String(b.count), b.percentOfEvaluated.map { "\($0)%" } ?? "–",
          b.percentOfInScope.map { "\($0)%" } ?? "–"]
     }
 

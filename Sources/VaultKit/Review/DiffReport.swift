@@ -3,8 +3,8 @@
 public enum DiffReport {
     static func standing(_ s: VaultDiff.Standing, _ l: Language = .en) -> String {
         guard s.status == "evaluated" else { return s.status }
-        return MessageArgument.list([s.score.map { scoreIs(["value": .text($0)]).text(l) }, s.band.map { bandIs(["value": .text($0)]).text(l) },
-                                     s.rank.map { rankIs(["value": .text(String($0))]).text(l) }].compactMap { $0 }).text(l)
+        return Clauses.join([s.score.map { scoreIs(["value": .text($0)]).text(l) }, s.band.map { bandIs(["value": .text($0)]).text(l) },
+                                     s.rank.map { rankIs(["value": .text(String($0))]).text(l) }].compactMap { $0 }, l)
     }
 
     /// `score 96 → 98, band high, rank 3 → 2`: only what moved gets an arrow.
@@ -18,7 +18,7 @@ public enum DiffReport {
         part(scoreIs, o.score, n.score)
         part(bandIs, o.band, n.band)
         part(rankIs, o.rank.map(String.init), n.rank.map(String.init))
-        return MessageArgument.list(parts).text(l)
+        return Clauses.join(parts, l)
     }
 
     /// A side of the diff as the text says it: a revision, or the working tree.
@@ -43,9 +43,10 @@ public enum DiffReport {
         guard !d.isEmpty else { return noChanges(["base": base, "head": head]).text(l) + "\n" }
         var out = changesHeading(["base": base, "head": head]).text(l) + "\n"
         for c in d.changes {
-            out += "\n\(t(c.period)) \(t(c.alliance))\(c.code.map { l == .zh ? "（\(t($0))）" : " (\(t($0)))" } ?? "")\(l == .zh ? "：" : ": ")\(t(movement(c, l)))\n"
-            for a in c.awards { out += ExplainReport.awardLine(["award": .text("  " + t(a.award)), "status": .text("\(award(a.old, l)) → \(award(a.new, l))")]).text(l) + "\n" }
-            for i in c.indicators { out += ExplainReport.awardLine(["award": .text("  \(t(i.id)) \(t(i.title))"), "status": .text("\(i.old) → \(i.new)")]).text(l) + "\n" }
+            let name = c.code.map { ScoreTable.labelled(["label": .text(t(c.alliance)), "id": .text(t($0))]).text(l) } ?? t(c.alliance)
+            out += "\n" + Clauses.entry(["name": .text("\(t(c.period)) \(name)"), "value": .text(t(movement(c, l)))]).text(l) + "\n"
+            for a in c.awards { out += "  " + Clauses.entry(["name": .text(t(a.award)), "value": .text("\(award(a.old, l)) → \(award(a.new, l))")]).text(l) + "\n" }
+            for i in c.indicators { out += "  " + Clauses.entry(["name": .text("\(t(i.id)) \(t(i.title))"), "value": .text("\(i.old) → \(i.new)")]).text(l) + "\n" }
             for line in c.lines { out += "  \(line.kind == .added ? "+" : "-") \(t(paths(line.path))):\(line.line)  \(t(line.text))\n" }
         }
         for r in d.trespasses {
@@ -116,14 +117,14 @@ public enum DiffReport {
         let tableHead = mdColumns().text(l) + "\n|---|---|---:|---|---:|---|\n"
         func arrow(_ x: String?, _ y: String?) -> String { x == y ? m(x ?? "") : "\(m(x ?? "–")) → **\(m(y ?? "–"))**" }
         let rows = d.changes.map { c in
-            let awards = c.awards.map { "\(m($0.award))\(l == .zh ? "：" : ": ")\(award($0.old, l)) → \(award($0.new, l))" }.joined(separator: "; ")
+            let awards = c.awards.map { Clauses.entry(["name": .text(m($0.award)), "value": .text("\(award($0.old, l)) → \(award($0.new, l))")]).text(l) }.joined(separator: "; ")
             let status = c.old.status == c.new.status ? "" : " (\(c.old.status) → \(c.new.status))"
             return "| \(m(c.period)) | \(m(c.name))\(status) | \(arrow(c.old.score, c.new.score)) | \(arrow(c.old.band, c.new.band)) | "
                 + "\(arrow(c.old.rank.map(String.init), c.new.rank.map(String.init))) | \(awards) |\n"
         }
         let whys = d.changes.filter { !$0.indicators.isEmpty || !$0.lines.isEmpty }.map { c in
             var out = "**\(m(c.period)) \(m(c.name))**\n\n"
-            for i in c.indicators { out += "- \(m(i.id)) \(m(i.title)): \(i.old) → \(i.new)\n" }
+            for i in c.indicators { out += "- " + Clauses.entry(["name": .text("\(m(i.id)) \(m(i.title))"), "value": .text("\(i.old) → \(i.new)")]).text(l) + "\n" }
             for l in c.lines { out += "- `\(l.kind == .added ? "+" : "-")` \(code("\(l.path):\(l.line)")) \(m(l.text))\n" }
             return out + "\n"
         }
