@@ -64,9 +64,9 @@ public struct DiagnosticTextReporter: Sendable {
     /// `warning`, `info` (or their own words) in every language.
     public static func severityWord(_ severity: Severity, _ language: Language) -> String {
         switch severity {
-        case .error: errorWord([:]).text(language)
-        case .warning: warningWord([:]).text(language)
-        case .info: infoWord([:]).text(language)
+        case .error: errorWord.text(language)
+        case .warning: warningWord.text(language)
+        case .info: infoWord.text(language)
         }
     }
 
