@@ -39,8 +39,8 @@ struct FmtCommand {
 
     static let outside = MessageTemplate(
         "cli.fmt.outside", en: "{path} is outside the project at {root}", zh: "{path} 不在项目 {root} 之内")
-    static let wouldReformat = MessageTemplate("cli.fmt.would-reformat", en: "would reformat {path}", zh: "需要重排格式 {path}")
-    static let formatted = MessageTemplate("cli.fmt.formatted", en: "formatted {path}", zh: "已重排格式 {path}")
+    static let wouldReformat = MessageTemplate("cli.fmt.would-reformat", en: "would reformat {path}", zh: "格式不规范：{path}")
+    static let formatted = MessageTemplate("cli.fmt.formatted", en: "formatted {path}", zh: "已重排格式：{path}")
     static let notFormatted = MessageTemplate(
         "cli.fmt.refused", en: "{path} not formatted: {reason}", zh: "{path} 未重排格式：{reason}")
     static let mend = MessageTemplate(

@@ -256,4 +256,34 @@ import VaultKit
         let english = try Self.run(["-C", dir.path, "diff", "HEAD"])
         #expect(english.stdout.hasPrefix("changes from HEAD to working tree:\n\n2023 示例 (110): score 6 → 10, band low, rank 1\n"))
     }
+
+    @Test func reviewAssignPeriodNewAndFmtSpeakChinese() throws {
+        let dir = try project()
+        for (path, content) in ExampleProject.reviewedPeriod where path.hasPrefix("vault/periods/") { try dir.write(path, content) }
+        let assign = try Self.run(["-C", dir.path, "--lang", "zh", "review", "assign", "2023", "--stage", "initial"])
+        #expect(assign.status == 0)
+        #expect(assign.stdout == """
+            2023 分组初评：1 个联盟，为 1 位专家写出评审行 1 行
+              E2：示例
+            已写出 vault/reviews/2023/E2.txt（新增应评行 1 行）
+            下一步：每位专家把自己评审行中的 `owed` 改为 `review`，并填上所给分数（如 2.1=3）；`vault status 2023` 可查看尚欠的评审
+
+            """)
+        let status = try Self.run(["-C", dir.path, "--lang", "zh", "status"])
+        #expect(status.stdout.contains("\n专家评审：\n  分组初评：已填 0 行，尚欠 1 行\n    E2 尚欠 1 个：示例\n  交叉会评：已填 0 行\n    尚未分配：示例（请运行 `vault review assign 2023 --stage cross`）\n  复核：无需评审\n"))
+        let opened = try Self.run(["-C", dir.path, "--lang", "zh", "period", "new", "2024", "--start", "2024-01-01", "--end", "2024-12-31", "--from", "2023"])
+        #expect(opened.status == 0)
+        #expect(opened.stdout == """
+            已写出 vault/periods/2024.txt：2024-01-01 至 2024-12-31，指标体系 test，复核阈值 3（沿用 2023）
+              参评名单 1 个：第1批 1 个、第2批 0 个、第3批 0 个、后续加入 0 个
+              沿用 2023：专家 3 位，秘书处成员 0 位
+            已写出 1 个记录文件 vault/alliances/*/2024.txt：participation status=open
+            下一步：各联盟填报记录，并写上 status=entered（docs/scoring.md#participation）
+
+            """)
+        try dir.write("vault/alliances/示例/2023.txt", "2023-03-01   meeting type=council title=\"第一次理事会\"\n")
+        let check = try Self.run(["-C", dir.path, "--lang", "zh", "fmt", "--check", "vault/alliances"])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("格式不规范：vault/alliances/示例/2023.txt\n"))
+    }
 }
