@@ -108,6 +108,9 @@ import VaultKit
         #expect(run.stdout.contains("\n选项：\n"))
         #expect(run.stdout.contains("运行 `vault help COMMAND` 或 `vault COMMAND --help` 查看一个命令的选项。\n"))
         #expect(try Self.run(["help", "--lang", "zh"]).stdout == run.stdout)
+        // Completion describes commands and options in the language too.
+        let complete = try Self.run(["__complete", "--shell", "fish", "--", "lint", "--f"], environment: ["VAULT_LANG": "zh"])
+        #expect(complete.stdout.contains("--format\ttext（默认）供人阅读"))
     }
 
     @Test func anUnknownLanguageIsAUsageErrorNamingTheAcceptedValues() throws {
