@@ -11,26 +11,45 @@ struct CommandLineTool {
 
     static let version = "0.1.0"
 
-    /// The general help, from the registry.
-    static var usage: String {
+    /// The general help, from the registry, in the language this process speaks.
+    static var usage: String { usage(Terminal.language) }
+
+    static func usage(_ language: Language) -> String {
         let shown = Commands.all.filter { !$0.hidden }
-        var out = "usage: vault [-C DIR] [--color WHEN] COMMAND [OPTIONS]\n\ncommands:\n"
-        out += Command.table(shown.map { ($0.name, $0.summary) })
-        out += "\noptions:\n" + Command.table(GlobalOptions.all.map { ($0.shown, $0.help) })
-        out += "\nRun `vault help COMMAND` or `vault COMMAND --help` for a command's options.\n\n"
+        var out = Command.usageWord(language) + "vault [-C DIR] [--color WHEN] COMMAND [OPTIONS]\n\n\(commandsHeading(language))\n"
+        out += Command.table(shown.map { ($0.name, $0.summary(language)) })
+        out += "\n\(optionsHeading(language))\n" + Command.table(GlobalOptions.all.map { ($0.shown, $0.help(language)) })
+        out += "\n\(moreHelp(language))\n\n"
         return out
     }
 
+    static let commandsHeading = Text(en: "commands:", zh: "命令：")
+    static let optionsHeading = Text(en: "options:", zh: "选项：")
+    static let moreHelp = Text(en: "Run `vault help COMMAND` or `vault COMMAND --help` for a command's options.",
+                               zh: "运行 `vault help COMMAND` 或 `vault COMMAND --help` 查看一个命令的选项。")
+
+    /// The general help's own texts, for the catalogue.
+    static let messages = [commandsHeading.template("cli.help.commands"), optionsHeading.template("cli.help.options"),
+                           moreHelp.template("cli.help.more")]
+
     func run() -> ExitStatus {
+        // The language first, wherever --lang stands, so that every later word is said in it.
+        let environment = Terminal.environment
+        do throws(Language.Refusal) {
+            Terminal.language = try Language.choose(flag: Globals.languageFlag(in: arguments), environment: environment)
+        } catch {
+            // The refusal itself is said in the language the other settings choose.
+            Terminal.language = Self.fallbackLanguage(environment)
+            if arguments.first == "__complete" { return Completion.run(Array(arguments.dropFirst())) }
+            return usageError(UsageError(message: error.message, usage: ""))
+        }
         if arguments.first == "__complete" { return Completion.run(Array(arguments.dropFirst())) }
+        if arguments.first == "__catalogue" {
+            Terminal.write(ExecutableCatalogue.tsv())
+            return .clean
+        }
         var rest = arguments
         var globals = Globals()
-        // The language first, wherever --lang stands, so that every later word is said in it.
-        do throws(Language.Refusal) {
-            Terminal.language = try Language.choose(flag: Globals.languageFlag(in: arguments), environment: Terminal.environment)
-        } catch {
-            return usageError(UsageError(message: error.message.text(.en), usage: ""))
-        }
         // Global options before the command.
         while let first = rest.first, first.hasPrefix("-") {
             switch first {
@@ -43,15 +62,14 @@ struct CommandLineTool {
             default:
                 do throws(UsageError) {
                     guard try globals.take(&rest, at: 0) else {
-                        let guess = Suggest.closest(to: first, in: GlobalOptions.all.map(\.name)).map { "; did you mean \($0)?" } ?? ""
-                        throw UsageError(message: "unknown option \(first)\(guess)", usage: Self.usage)
+                        throw UsageError(message: UsageMessages.unknown(option: first, among: GlobalOptions.all.map(\.name)), usage: Self.usage)
                     }
                 } catch {
                     return usageError(error)
                 }
             }
         }
-        guard !rest.isEmpty else { return usageError(UsageError(message: "missing command", usage: Self.usage)) }
+        guard !rest.isEmpty else { return usageError(UsageError(message: UsageMessages.missingCommand(), usage: Self.usage)) }
         let command: Command
         do throws(UsageError) {
             command = try Commands.find(rest)
@@ -76,7 +94,7 @@ struct CommandLineTool {
             if invocation.positionals.count < command.positionals.lowerBound {
                 let missing = command.arguments[invocation.positionals.count]
                 if missing.kind == .period { return whichPeriod(invocation.directory, usage: command.usage) }
-                throw UsageError(message: "missing argument \(missing.name)", usage: command.usage)
+                throw UsageError(message: UsageMessages.missingArgument(["argument": .text(missing.name)]), usage: command.usage)
             }
             return try command.run(invocation)
         } catch {
@@ -85,8 +103,15 @@ struct CommandLineTool {
     }
 
     func usageError(_ error: UsageError) -> ExitStatus {
-        Terminal.error("vault: \(Escape.terminal(error.message))\n" + (error.usage.isEmpty ? "" : "\n\(error.usage)"))
+        Terminal.error("vault: \(Escape.terminal(error.message.text(Terminal.language)))\n" + (error.usage.isEmpty ? "" : "\n\(error.usage)"))
         return .usage
+    }
+
+    /// The language a refused `--lang` or `VAULT_LANG` is refused in: what the
+    /// settings after it choose (VAULT_LANG, else the locale).
+    static func fallbackLanguage(_ environment: [String: String]) -> Language {
+        (try? Language.choose(flag: nil, environment: environment))
+            ?? (try? Language.choose(flag: nil, environment: environment.filter { $0.key != "VAULT_LANG" })) ?? .en
     }
 }
 
@@ -124,9 +149,8 @@ struct Globals {
             words.remove(at: index)
         } else {
             guard index + 1 < words.count else {
-                throw UsageError(message: name == "-C" ? "option -C needs a directory"
-                                 : name == "--lang" ? "option --lang needs a value (\(Language.accepted.joined(separator: ", ")))"
-                                 : "option --color needs a value (auto, always, never)",
+                throw UsageError(message: name == "-C" ? UsageMessages.needsDirectory()
+                                 : UsageMessages.needsChoice(["option": .text(name), "choices": .list(option.choices)]),
                                  usage: CommandLineTool.usage)
             }
             value = words[index + 1]
@@ -141,8 +165,7 @@ struct Globals {
             directory = value
         } else {
             guard option.choices.contains(value) else {
-                let guess = Suggest.closest(to: value, in: option.choices).map { "; did you mean \"\($0)\"?" } ?? ""
-                throw UsageError(message: "--color takes auto, always, never, not \"\(value)\"\(guess)", usage: CommandLineTool.usage)
+                throw UsageError(message: UsageMessages.notAmong(option.choices, option: name, value: value), usage: CommandLineTool.usage)
             }
             color = value
         }
@@ -155,7 +178,8 @@ struct Globals {
 func whichPeriod(_ directory: String?, usage: String) -> ExitStatus {
     guard let fs = openProject(directory) else { return .usage }
     let periods = ProjectWords.periods(fs)
-    Terminal.error("vault: " + Escape.terminal("which period? (periods: \(periods.isEmpty ? "none in vault/periods/" : periods.joined(separator: ", ")))") + "\n\n" + usage)
+    let message = periods.isEmpty ? UsageMessages.whichPeriodNone() : UsageMessages.whichPeriod(["periods": .list(periods)])
+    Terminal.error("vault: " + Escape.terminal(message.text(Terminal.language)) + "\n\n" + usage)
     return .usage
 }
 

@@ -40,7 +40,12 @@ enum Terminal {
     /// `vault: MESSAGE` and its hint on standard error, escaped: a message quotes
     /// paths and values, which may hold control characters.
     static func failure(_ message: String, hint: String? = nil) {
-        error("vault: \(Escape.terminal(message))\n" + (hint.map { "  = hint: \(Escape.terminal($0))\n" } ?? ""))
+        error("vault: \(Escape.terminal(message))\n" + (hint.map { DiagnosticTextReporter.hintLine(["hint": .text(Escape.terminal($0))]).text(language) + "\n" } ?? ""))
+    }
+
+    /// A refusal from the catalogue, in the language this process speaks.
+    static func failure(_ message: Message, hint: Message? = nil) {
+        failure(message.text(language), hint: hint?.text(language))
     }
 
     /// The first write that failed (standard output or error) and why: once one
@@ -86,7 +91,7 @@ enum Terminal {
     static func finish(_ status: ExitStatus) -> ExitStatus {
         guard let failed = failedWrite else { return status }
         if failed.stream == "standard output" {
-            let message = "vault: cannot write standard output: \(failed.reason); the output is incomplete\n"
+            let message = "vault: " + UsageMessages.lostOutput(["reason": .text(failed.reason)]).text(language) + "\n"
             _ = message.utf8CString.withUnsafeBufferPointer { Glibc.write(STDERR_FILENO, $0.baseAddress!, $0.count - 1) }
         }
         return .usage

@@ -9,6 +9,10 @@ public enum Catalogue {
         var all = Language.messages + Linter.messages
         for rule in Rules.all { all += rule.messages }
         all += ReviewEligibility.messages + CycleRefusal.messages
+        all += DiagnosticTextReporter.messages + GitHubReporter.messages
+        all += ScoreTable.messages + ExplainReport.messages + StatsReport.messages
+        all += CycleStatusReport.messages + ReviewAssignReport.messages
+        all += DiffReport.messages + Clauses.messages
         return all
     }
 
