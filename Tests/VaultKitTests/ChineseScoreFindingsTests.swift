@@ -25,7 +25,11 @@ import Testing
         // "path:line:col: SEVERITY: message [rule]": the severity word is the reporter's.
         let afterPlace = head.dropFirst(place.count + 1)
         let message = afterPlace[afterPlace.index(after: afterPlace.firstIndex(of: ":")!)...].dropFirst().dropLast(rule.count + 3)
-        let hint = lines[(index + 1)...].first { $0.hasPrefix("  = ") }.map { String($0[$0.index(after: $0.firstIndex(of: ":")!)...].dropFirst()) } ?? ""
+        // "  = hint: …" in English, "  = 提示：…" in Chinese.
+        let hint = lines[(index + 1)...].first { $0.hasPrefix("  = ") }.map { line in
+            for prefix in ["  = hint: ", "  = 提示："] where line.hasPrefix(prefix) { return String(line.dropFirst(prefix.count)) }
+            return line
+        } ?? ""
         return (String(message), hint)
     }
 
