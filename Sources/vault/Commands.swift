@@ -150,7 +150,6 @@ enum Commands {
         Command(
             name: "lsp", summary: "the language server for editors, on standard input and output",
             help: LSPCommand.help,
-            project: false,
             run: { i throws(UsageError) in try LSPCommand(invocation: i).run() }),
         Command(
             name: "man", summary: "print the manual page (roff; docs/vault.1)",
