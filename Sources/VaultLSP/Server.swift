@@ -99,7 +99,8 @@ public final class Server {
         case (.running, "shutdown"):
             phase = .shutDown
             return .success(.null)
-        case (.running, "textDocument/formatting"): return formatting(params)
+        case (.running, "textDocument/formatting"): return Result { () throws(ResponseError) in try formatting(params) }
+        case (.running, "textDocument/completion"): return Result { () throws(ResponseError) in try completion(params) }
         case (.running, _): return .failure(ResponseError(.methodNotFound, "the server does not do \(method)"))
         }
     }
@@ -120,6 +121,7 @@ public final class Server {
                 "positionEncoding": .string(encoding.rawValue),
                 "textDocumentSync": ["openClose": true, "change": 2],
                 "documentFormattingProvider": true,
+                "completionProvider": ["triggerCharacters": [" ", "="]],
             ],
             "serverInfo": ["name": "vault", "version": .string(configuration.version)],
         ]

@@ -10,8 +10,9 @@ struct LSPCommand {
     static let help = """
         Speaks the Language Server Protocol (3.17) on standard input and output, for
         an editor to start; it logs to standard error. Features so far: diagnostics
-        (vault lint's findings for the open files, unsaved edits included) and
-        formatting (vault fmt). See docs/editors.md for Neovim and VS Code.
+        (vault lint's findings for the open files, unsaved edits included),
+        formatting (vault fmt) and completion of kinds, fields and enum values.
+        See docs/editors.md for Neovim and VS Code.
 
         exit status: 0 after shutdown and exit, 1 on exit without shutdown or
         the end of input

@@ -42,7 +42,7 @@ import VaultKit
         let answer = client.initialize(root: dir.path, encodings: utf8 ? ["utf-16", "utf-8"] : ["utf-16"])
         let capabilities = (answer?["result"] as? [String: Any])?["capabilities"] as? [String: Any]
         #expect(capabilities?["positionEncoding"] as? String == (utf8 ? "utf-8" : "utf-16"))
-        #expect(Set(capabilities?.keys.map { $0 } ?? []) == ["positionEncoding", "textDocumentSync", "documentFormattingProvider"])
+        #expect(Set(capabilities?.keys.map { $0 } ?? []) == ["positionEncoding", "textDocumentSync", "documentFormattingProvider", "completionProvider"])
         client.request("shutdown")
         client.notify("exit")
         #expect(client.waitForExit() == 0)
@@ -193,6 +193,63 @@ import VaultKit
         let published = try #require(client.diagnostics(for: uri(dir)))
         let message = (published.first?["message"] as? String)?.split(separator: "\n").first.map(String.init)
         #expect(message == expected.first { $0["path"] as? String == Self.recordPath }?["message"] as? String)
+    }
+
+    /// Completion at the end of `line` (the second line of the document, after a participation line).
+    func complete(_ client: LSPClient, _ dir: TemporaryDirectory, _ line: String, utf8: Bool = false) throws -> [[String: Any]] {
+        let text = "participation status=evaluated group=A\n" + line + "\n"
+        client.notify("textDocument/didChange", ["textDocument": ["uri": uri(dir), "version": 9], "contentChanges": [["text": text]]])
+        let character = utf8 ? line.utf8.count : line.utf16.count
+        let id = client.request("textDocument/completion", ["textDocument": ["uri": uri(dir)], "position": ["line": 1, "character": character]])
+        return try #require(client.response(to: id)?["result"] as? [[String: Any]])
+    }
+
+    func labels(_ items: [[String: Any]]) -> [String] { items.compactMap { $0["label"] as? String } }
+
+    func editStart(_ item: [String: Any]?) -> Int? {
+        (((item?["textEdit"] as? [String: Any])?["range"] as? [String: Any])?["start"] as? [String: Int])?["character"]
+    }
+
+    @Test(arguments: [false, true])
+    func completionOffersKindsFieldsAndEnumValues(utf8: Bool) throws {
+        let dir = try project()
+        let client = try LSPClient(directory: dir.path)
+        _ = client.initialize(root: dir.path, encodings: utf8 ? ["utf-8"] : nil)
+        open(client, uri(dir), Self.fixed)
+        // The kinds of an alliance's period file, the typed part replaced.
+        let kinds = try complete(client, dir, "2023-03-01 mee", utf8: utf8)
+        #expect(labels(kinds).contains("meeting") && labels(kinds).contains("participation"))
+        #expect(editStart(kinds.first) == 11)
+        // The fields of the kind not yet on the line, after CJK text and a non-BMP character.
+        let head = "2023-03-01 meeting title=\"第一次理事会𝄞\" "
+        let fields = try complete(client, dir, head + "ty", utf8: utf8)
+        #expect(Set(labels(fields)) == ["type", "attendees", "funding"])
+        let typeItem = fields.first { $0["label"] as? String == "type" }
+        #expect(editStart(typeItem) == (utf8 ? head.utf8.count : head.utf16.count))
+        #expect((typeItem?["textEdit"] as? [String: Any])?["newText"] as? String == "type=")
+        // An enum field's values.
+        let values = try complete(client, dir, head + "type=co", utf8: utf8)
+        #expect(labels(values) == ["council", "secretariat"])
+        #expect(editStart(values.first) == (utf8 ? head.utf8.count : head.utf16.count) + 5)
+        // Nothing inside a quoted value or a comment.
+        #expect(try complete(client, dir, "2023-03-01 meeting title=\"第一", utf8: utf8).isEmpty)
+        #expect(try complete(client, dir, "# a note mee", utf8: utf8).isEmpty)
+    }
+
+    @Test func aRequestCancelledBeforeItRunsIsAnsweredCancelled() throws {
+        let dir = try project()
+        let client = try LSPClient(directory: dir.path)
+        _ = client.initialize(root: dir.path)
+        open(client, uri(dir), Self.fixed)
+        let request = LSPClient.framed(["id": 77, "method": "textDocument/formatting", "params": ["textDocument": ["uri": uri(dir)]]])
+        let cancel = LSPClient.framed(["method": "$/cancelRequest", "params": ["id": 77]])
+        client.sendRaw(request + cancel)
+        #expect(((client.response(to: 77)?["error"]) as? [String: Any])?["code"] as? Int == -32800)
+        // A document that is not open: the answer says so.
+        let id = client.request("textDocument/formatting", ["textDocument": ["uri": uri(dir, "vault/periods/2023.txt")]])
+        let error = client.response(to: id)?["error"] as? [String: Any]
+        #expect(error?["code"] as? Int == -32803)
+        #expect((error?["message"] as? String)?.contains("is not open") == true)
     }
 
     /// A long session of edits: the server's resident memory levels off. The document
