@@ -57,27 +57,10 @@ struct CompletionContext: Equatable {
 
     /// nil where nothing is completed: in a comment or inside quotes.
     init?(_ before: [UInt8]) {
-        var words: [String] = []
-        var word: [UInt8] = []
-        var quoted = false
-        for byte in before {
-            if quoted {
-                word.append(byte)
-                if byte == UInt8(ascii: "\"") { quoted = false }
-            } else if byte == UInt8(ascii: "\"") {
-                quoted = true
-                word.append(byte)
-            } else if byte == UInt8(ascii: "#") && word.isEmpty {
-                return nil
-            } else if byte == 0x20 || byte == 0x09 {
-                if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
-                word = []
-            } else {
-                word.append(byte)
-            }
-        }
-        if quoted { return nil }
-        let current = String(decoding: word, as: UTF8.self)
+        let split = LineWords(before)
+        guard split.comment == nil, !split.unclosedQuote else { return nil }
+        var words = split.words.map(\.text)
+        let current = before.last.map { $0 == 0x20 || $0 == 0x09 } ?? true ? "" : words.removeLast()
         if words.first.map(Self.isDate) == true { words.removeFirst() }
         guard let kind = words.first else {
             // A date being typed is no kind.
@@ -99,5 +82,38 @@ struct CompletionContext: Equatable {
         let bytes = Array(word.utf8)
         return bytes.count == 10 && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-")
             && bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || ($0.element >= 0x30 && $0.element <= 0x39) }
+    }
+}
+
+/// A record line's words, as far as editing needs them: separated by spaces and
+/// tabs outside quotes, up to a `#` that starts a word (a comment).
+struct LineWords {
+    var words: [(range: Range<Int>, text: String)] = []
+    /// Where a comment starts, if one does.
+    var comment: Int?
+    /// Whether the text ends inside quotes.
+    var unclosedQuote = false
+
+    init(_ bytes: [UInt8]) {
+        var start: Int?
+        for (i, byte) in bytes.enumerated() {
+            if unclosedQuote {
+                if byte == UInt8(ascii: "\"") { unclosedQuote = false }
+            } else if byte == 0x20 || byte == 0x09 {
+                if let begun = start { add(begun..<i, bytes) }
+                start = nil
+            } else if start == nil && byte == UInt8(ascii: "#") {
+                comment = i
+                return
+            } else {
+                if start == nil { start = i }
+                if byte == UInt8(ascii: "\"") { unclosedQuote = true }
+            }
+        }
+        if let begun = start { add(begun..<bytes.count, bytes) }
+    }
+
+    private mutating func add(_ range: Range<Int>, _ bytes: [UInt8]) {
+        words.append((range, String(decoding: bytes[range], as: UTF8.self)))
     }
 }

@@ -101,6 +101,7 @@ public final class Server {
             return .success(.null)
         case (.running, "textDocument/formatting"): return Result { () throws(ResponseError) in try formatting(params) }
         case (.running, "textDocument/completion"): return Result { () throws(ResponseError) in try completion(params) }
+        case (.running, "textDocument/hover"): return Result { () throws(ResponseError) in try hover(params) }
         case (.running, _): return .failure(ResponseError(.methodNotFound, "the server does not do \(method)"))
         }
     }
@@ -122,6 +123,7 @@ public final class Server {
                 "textDocumentSync": ["openClose": true, "change": 2],
                 "documentFormattingProvider": true,
                 "completionProvider": ["triggerCharacters": [" ", "="]],
+                "hoverProvider": true,
             ],
             "serverInfo": ["name": "vault", "version": .string(configuration.version)],
         ]

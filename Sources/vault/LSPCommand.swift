@@ -11,7 +11,8 @@ struct LSPCommand {
         Speaks the Language Server Protocol (3.17) on standard input and output, for
         an editor to start; it logs to standard error. Features so far: diagnostics
         (vault lint's findings for the open files, unsaved edits included),
-        formatting (vault fmt) and completion of kinds, fields and enum values.
+        formatting (vault fmt), completion of kinds, fields and enum values, and
+        hover on kinds and fields (their schema definition).
         See docs/editors.md for Neovim and VS Code.
 
         exit status: 0 after shutdown and exit, 1 on exit without shutdown or

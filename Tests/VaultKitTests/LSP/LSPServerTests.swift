@@ -42,7 +42,7 @@ import VaultKit
         let answer = client.initialize(root: dir.path, encodings: utf8 ? ["utf-16", "utf-8"] : ["utf-16"])
         let capabilities = (answer?["result"] as? [String: Any])?["capabilities"] as? [String: Any]
         #expect(capabilities?["positionEncoding"] as? String == (utf8 ? "utf-8" : "utf-16"))
-        #expect(Set(capabilities?.keys.map { $0 } ?? []) == ["positionEncoding", "textDocumentSync", "documentFormattingProvider", "completionProvider"])
+        #expect(Set(capabilities?.keys.map { $0 } ?? []) == ["positionEncoding", "textDocumentSync", "documentFormattingProvider", "completionProvider", "hoverProvider"])
         client.request("shutdown")
         client.notify("exit")
         #expect(client.waitForExit() == 0)
@@ -234,6 +234,38 @@ import VaultKit
         // Nothing inside a quoted value or a comment.
         #expect(try complete(client, dir, "2023-03-01 meeting title=\"第一", utf8: utf8).isEmpty)
         #expect(try complete(client, dir, "# a note mee", utf8: utf8).isEmpty)
+    }
+
+    @Test(arguments: [false, true])
+    func hoverShowsTheSchemaDefinitionOfAKindOrAField(utf8: Bool) throws {
+        let dir = try project()
+        let client = try LSPClient(directory: dir.path)
+        _ = client.initialize(root: dir.path, encodings: utf8 ? ["utf-8"] : nil)
+        open(client, uri(dir), Self.fixed)
+        func answer(_ character: Int) -> [String: Any]? {
+            let id = client.request("textDocument/hover", ["textDocument": ["uri": uri(dir)], "position": ["line": 1, "character": character]])
+            return client.response(to: id)
+        }
+        func hover(_ character: Int) -> [String: Any]? { answer(character)?["result"] as? [String: Any] }
+        let kind = (hover(13)?["contents"] as? [String: Any])?["value"] as? String
+        #expect(kind == """
+            kind id=meeting title=会议
+            field kind=meeting id=type type=enum(council,secretariat) required=yes
+            field kind=meeting id=title type=text required=yes
+            field kind=meeting id=attendees type=int
+            field kind=meeting id=funding type=money
+            """)
+        // The key "type" after the CJK title and the non-BMP character, in the client's units.
+        let line = Self.fixed.split(separator: "\n")[1]
+        let head = String(line[..<line.range(of: "type=")!.lowerBound])
+        let at = utf8 ? head.utf8.count : head.utf16.count
+        let field = hover(at + 2)
+        #expect((field?["contents"] as? [String: Any])?["value"] as? String == "field kind=meeting id=type type=enum(council,secretariat) required=yes")
+        let range = field?["range"] as? [String: [String: Int]]
+        #expect(range?["start"]?["character"] == at && range?["end"]?["character"] == at + 4)
+        // A value and the date show nothing.
+        #expect(answer(at + 6)?["result"] is NSNull)
+        #expect(answer(3)?["result"] is NSNull)
     }
 
     @Test func aRequestCancelledBeforeItRunsIsAnsweredCancelled() throws {
