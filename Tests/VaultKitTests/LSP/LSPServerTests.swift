@@ -128,6 +128,10 @@ import VaultKit
         let body = #"{"jsonrpc":"2.0","id":50,"method":"shutdown"}"#
         client.sendRaw(Array("Content-Length: 10\r\n\r\n\(body)".utf8))
         #expect((client.receive()?["error"] as? [String: Any])?["code"] as? Int == -32700)
+        // JSON nested 100,000 deep: refused by the decoder's depth limit, not a stack overflow.
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        client.sendRaw(Array("Content-Length: \(deep.utf8.count)\r\n\r\n\(deep)".utf8))
+        #expect((client.receive()?["error"] as? [String: Any])?["code"] as? Int == -32700)
         // A header without a Content-Length is skipped (and logged).
         client.sendRaw(Array("Content-Type: x\r\n\r\n".utf8))
         // An unknown method: MethodNotFound, and the server still answers.
