@@ -115,6 +115,28 @@ import VaultKit
         #expect(edits.first?["newText"] as? String == canonical)
     }
 
+    /// An unsaved edit to the schema re-checks the open record file against it: the
+    /// record file's findings are published though the record file did not change.
+    @Test func anEditToTheSchemaRechecksTheOpenRecordFiles() throws {
+        let dir = try project()
+        let client = try LSPClient(directory: dir.path)
+        _ = client.initialize(root: dir.path)
+        open(client, uri(dir), Self.fixed)
+        #expect(client.diagnostics(for: uri(dir))?.isEmpty == true)
+        let schema = ExampleProject.base["schemas/test.txt"]!
+        open(client, uri(dir, "schemas/test.txt"), schema)
+        #expect(client.diagnostics(for: uri(dir, "schemas/test.txt"))?.isEmpty == true)
+        // "council" is no longer a value of meeting's type.
+        let narrowed = schema.replacingOccurrences(of: "enum(council,secretariat)", with: "enum(secretariat)")
+            .replacingOccurrences(of: "meeting[type=council]", with: "meeting[type=secretariat]")
+        client.notify("textDocument/didChange", ["textDocument": ["uri": uri(dir, "schemas/test.txt"), "version": 2], "contentChanges": [["text": narrowed]]])
+        let published = try #require(client.diagnostics(for: uri(dir)))
+        #expect(published.contains { $0["code"] as? String == "bad-value" })
+        // Closing the schema puts the file on disk back: the record file is clean again.
+        client.notify("textDocument/didClose", ["textDocument": ["uri": uri(dir, "schemas/test.txt")]])
+        #expect(client.diagnostics(for: uri(dir))?.isEmpty == true)
+    }
+
     @Test func malformedInputIsAnsweredAndTheServerGoesOn() throws {
         let dir = try project()
         let client = try LSPClient(directory: dir.path)
