@@ -11,10 +11,12 @@ let package = Package(
     ],
     targets: [
         .target(name: "VaultKit"),
-        .executableTarget(name: "vault", dependencies: ["VaultKit"]),
+        // The language server (`vault lsp`): JSON-RPC and the protocol, over VaultKit.
+        .target(name: "VaultLSP", dependencies: ["VaultKit"]),
+        .executableTarget(name: "vault", dependencies: ["VaultKit", "VaultLSP"]),
         .testTarget(
             name: "VaultKitTests",
-            dependencies: ["VaultKit"],
+            dependencies: ["VaultKit", "VaultLSP"],
             // Read through #filePath, so the tests see the files as committed.
             exclude: ["Fixtures", "Golden"]
         ),

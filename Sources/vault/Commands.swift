@@ -220,6 +220,11 @@ enum Commands {
                 return .clean
             }),
         Command(
+            name: "lsp", summary: Text(en: "the language server for editors, on standard input and output",
+                                       zh: "供编辑器使用的语言服务器（经标准输入输出通信）"),
+            help: LSPCommand.help,
+            run: { i throws(UsageError) in try LSPCommand(invocation: i).run() }),
+        Command(
             name: "man", summary: Text(en: "print the manual page (roff; docs/vault.1)", zh: "输出手册页（roff 格式；docs/vault.1，英文）"),
             help: Text(en: "Read it with `vault man | man -l -`.", zh: "用 `vault man | man -l -` 阅读。手册页只有英文版。"),
             project: false,

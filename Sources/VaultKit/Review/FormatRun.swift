@@ -27,9 +27,7 @@ public enum FormatRun {
         for file in vault.files.sorted(by: { $0.text.path.utf8.lexicographicallyPrecedes($1.text.path.utf8) }) {
             let path = file.text.path
             guard paths.isEmpty || paths.contains(where: { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else { continue }
-            let table = path.hasPrefix("schemas/") ? MetaSchema.table : tables[path]
-            let sort = path.hasPrefix("vault/alliances/") && !path.hasSuffix("/alliance.txt")
-            switch Formatter.format(Array(file.text.bytes), path: path, table: table, sort: sort) {
+            switch format(Array(file.text.bytes), path: path, table: tables[path]) {
             case .unchanged: continue
             case .refused(let reason): report.refused.append((path, reason))
             case .changed(let bytes):
@@ -38,6 +36,16 @@ public enum FormatRun {
             }
         }
         return report
+    }
+
+    /// A file's bytes as `vault fmt` writes them: a schema with the schema language's
+    /// kinds, a record file with `table` (its schema's kinds, from the load), and an
+    /// alliance's period file with its records sorted. The language server formats
+    /// an unsaved document through this too, so the editor and the CLI agree.
+    public static func format(_ bytes: [UInt8], path: String, table: KindTable?) -> Formatter.Outcome {
+        let table = path.hasPrefix("schemas/") ? MetaSchema.table : table
+        let sort = path.hasPrefix("vault/alliances/") && !path.hasSuffix("/alliance.txt")
+        return Formatter.format(bytes, path: path, table: table, sort: sort)
     }
 
     /// Every path given must name a record or schema file of the vault, or a directory
