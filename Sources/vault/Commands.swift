@@ -60,12 +60,15 @@ enum Commands {
             options: [.value("--format", "FORMAT", choices: ["text", "json"], "text (default) or json (docs/formats.md)")],
             run: { i throws(UsageError) in try StatsCommand(invocation: i).run() }),
         Command(
-            name: "report", summary: "a period's report: text, Markdown, JSON or a self-contained HTML page",
-            arguments: [Argument(name: "PERIOD", kind: .period, help: "a period id")],
+            name: "report", summary: "a period's report, or an alliance's history: text, Markdown, JSON or HTML",
+            arguments: [Argument(name: "PERIOD", kind: .period, optional: true, help: "a period id")],
             options: [
+                .value("--alliance", "ID", kind: .alliance, "instead of a period: the alliance's score, band, rank and awards in\nevery period, with each value's source (by id, code, name, former\nor short name, as in explain)"),
                 .value("--format", "FORMAT", choices: ["text", "md", "json", "html"], "text (default), md (Markdown), json (docs/report.md) or html\n(one self-contained page with charts)"),
                 .value("--output", "FILE", kind: .path, "write to FILE (atomically) instead of standard output"),
             ],
+            synopsis: ["report PERIOD [--format text|md|json|html] [--output FILE]",
+                       "report --alliance ID [--format text|md|json|html] [--output FILE]"],
             run: { i throws(UsageError) in try ReportCommand(invocation: i).run() }),
         Command(
             name: "diff", summary: "what a change moves: scores, bands, ranks, awards, and why",

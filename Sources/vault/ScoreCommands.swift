@@ -32,6 +32,20 @@ struct ScoredProject {
         }
         return result
     }
+
+    /// The alliance a user names (`AllianceLookup`), or a message with the closest one:
+    /// `explain` and `report --alliance` answer alike.
+    func allianceID(_ wanted: String) throws(UsageError) -> String {
+        switch AllianceLookup.find(wanted, in: vault) {
+        case .found(let id):
+            return id
+        case .ambiguous(let ids):
+            throw UsageError(message: "\"\(wanted)\" names several alliances: \(ids.joined(separator: ", ")); give one of their ids", usage: "")
+        case .notFound(let closest, let via):
+            let guess = closest.map { "; did you mean \($0)\(via.map { " (\($0))" } ?? "")?" } ?? ""
+            throw UsageError(message: "no alliance \"\(wanted)\" in vault/alliances/ by id, code, name, former name or short name\(guess)", usage: "")
+        }
+    }
 }
 
 /// `vault score [PERIOD] [--format text|tsv|json] [--write]`.
@@ -79,19 +93,9 @@ struct ExplainCommand {
         let parsed = invocation
         guard let project = ScoredProject.open(directory, period: parsed.positionals[1]) else { return .usage }
         let result = try project.period(parsed.positionals[1])
-        let wanted = parsed.positionals[0]
-        let alliance: AllianceResult
-        switch AllianceLookup.find(wanted, in: project.vault) {
-        case .found(let id):
-            guard let found = result.alliance(id) else {
-                throw UsageError(message: "alliance \(id) has no records for period \(result.period.id)", usage: "")
-            }
-            alliance = found
-        case .ambiguous(let ids):
-            throw UsageError(message: "\"\(wanted)\" names several alliances: \(ids.joined(separator: ", ")); give one of their ids", usage: "")
-        case .notFound(let closest, let via):
-            let guess = closest.map { "; did you mean \($0)\(via.map { " (\($0))" } ?? "")?" } ?? ""
-            throw UsageError(message: "no alliance \"\(wanted)\" in vault/alliances/ by id, code, name, former name or short name\(guess)", usage: "")
+        let id = try project.allianceID(parsed.positionals[0])
+        guard let alliance = result.alliance(id) else {
+            throw UsageError(message: "alliance \(id) has no records for period \(result.period.id)", usage: "")
         }
         Terminal.write(ExplainReport.text(alliance, in: result))
         return .clean
