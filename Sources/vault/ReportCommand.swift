@@ -16,8 +16,8 @@ struct ReportCommand {
             throw UsageError(message: "give a PERIOD or --alliance ID, not both", usage: usage)
         }
         guard period != nil || wanted != nil else { return whichPeriod(directory, usage: usage) }
-        // An alliance's history looks at every period, so all of them are scored.
-        guard let project = ScoredProject.open(directory, period: period) else { return .usage }
+        // A history (an alliance's, or the period report's section) looks at every period, so all are scored.
+        guard let project = ScoredProject.open(directory, period: nil) else { return .usage }
         let text: String
         if let wanted {
             let id = try project.allianceID(wanted)

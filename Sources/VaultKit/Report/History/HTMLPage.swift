@@ -68,6 +68,7 @@ public enum HTMLPage {
         table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
         th, td { border: 1px solid #ccc; padding: 0.2rem 0.5rem; text-align: left; vertical-align: top; word-break: keep-all; }
         td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.w { word-break: normal; min-width: 8em; }
         th { background: #f3f3f3; white-space: nowrap; }
         th button.sort { font: inherit; font-weight: bold; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
         th[aria-sort="ascending"] button.sort::after { content: " ▲"; } th[aria-sort="descending"] button.sort::after { content: " ▼"; }
@@ -82,7 +83,6 @@ public enum HTMLPage {
           .scroll, figure { overflow: visible; }
           tr, figure, svg { break-inside: avoid; page-break-inside: avoid; }
           thead { display: table-header-group; }
-          th, td { word-break: normal; }
           th[aria-sort] button.sort::after { content: none; }
         }
 
@@ -129,14 +129,21 @@ public enum HTMLPage {
 
         """
 
+    /// The columns of long text (names, reasons, sources), by their header: they may wrap
+    /// (never narrower than 8 characters); every other cell keeps its words whole.
+    static let wrappingHeaders: Set<String> = ["联盟名称", "名称", "原因", "来源", "数字"]
+
     /// A table whose cells are plain text (escaped here); `numeric` columns align right
     /// and sort by value; `sortable` marks it for the script.
     public static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int>, sortable: Bool = false) -> String {
+        let classes = header.indices.map { i in
+            numeric.contains(i) ? " class=\"n\"" : wrappingHeaders.contains(header[i]) ? " class=\"w\"" : ""
+        }
         var out = "<div class=\"scroll\"><table\(sortable ? " class=\"sortable\"" : "")>\n<thead><tr>"
-        for (i, h) in header.enumerated() { out += "<th\(numeric.contains(i) ? " class=\"n\"" : "")>\(Escape.html(h))</th>" }
+        for (i, h) in header.enumerated() { out += "<th\(classes[i])>\(Escape.html(h))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         for row in rows {
-            out += "<tr>" + row.enumerated().map { "<td\(numeric.contains($0) ? " class=\"n\"" : "")>\(Escape.html($1))</td>" }.joined() + "</tr>\n"
+            out += "<tr>" + row.enumerated().map { "<td\($0 < classes.count ? classes[$0] : "")>\(Escape.html($1))</td>" }.joined() + "</tr>\n"
         }
         return out + "</tbody></table></div>\n"
     }

@@ -51,6 +51,8 @@ public struct PeriodReport: Sendable {
     public var discrepancies: [Discrepancy]
     /// Score distribution in ten-point bins (0–9, 10–19 … 90–100), for the chart.
     public var histogram: [Int]
+    /// Band shares and the ranked alliances' bands across every period (`BandHistory`).
+    public var history: BandHistory
 
     public init?(period periodID: String, vault: Vault, results: [String: PeriodResult]) {
         guard let result = results[periodID], let schema = result.schema else { return nil }
@@ -106,6 +108,7 @@ public struct PeriodReport: Sendable {
         var bins = [Int](repeating: 0, count: 10)
         for a in ranked { if let score = a.score { bins[min(9, max(0, Int(score.hundredths / 1000)))] += 1 } }
         histogram = bins
+        history = BandHistory(period: periodID, vault: vault, results: results)
     }
 
     /// High and fairly-high together (the first two bands), as the reports give them.

@@ -117,5 +117,6 @@ public struct ReportDocument {
                 [$0.figure, $0.source, $0.published, $0.vault, "\($0.location.path):\($0.location.line)"]
             }, right: [2, 3])
         }
+        historySection()
     }
 }

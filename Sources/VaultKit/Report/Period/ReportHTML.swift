@@ -64,6 +64,7 @@ public enum ReportHTML {
         body += r.discrepancies.isEmpty ? "<p>库内数据与来源报告所列数字一致。</p>\n" : table(["数字", "来源", "来源所印", "库内计算", "位置"],
             r.discrepancies.map { [$0.figure, $0.source, $0.published, $0.vault, "\($0.location.path):\($0.location.line)"] }, numeric: [2, 3])
         body += "</section>\n"
+        body += historySection(r)
         let header = "<h1>\(e(r.title))</h1>\n<p class=\"meta\">评价期 \(e(r.period.start?.description ?? "?")) 至 \(e(r.period.end?.description ?? "?"))；指标体系 \(e(r.schema.title))</p>\n"
         return HTMLPage.render(title: r.title, header: header, body: body)
     }

@@ -58,6 +58,7 @@ public enum ReportJSON {
                                                      ("percentOfInScope", pct(top.percentOfInScope))])),
             ("batches", batches), ("results", results), ("notEvaluatedList", notEvaluated),
             ("aLevel", aLevel), ("activity", activity), ("discrepancies", discrepancies),
+            ("history", historyJSON(r.history)),
         ]) + "\n"
     }
 }

@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Renders an HTML page in headless Chromium as a 390-px phone, a 1000-px screen and
+an A4 print, saves a screenshot of each screen and the PDF, and measures the page in
+the browser itself: every rendered text's font size as drawn (for SVG text, the
+computed size times the SVG's scale on screen), table cells that wrap one character a
+line, a page wider than the screen, and anything the page logs or throws.
+
+usage: scripts/check-render.py PAGE.html OUTDIR [NAME]
+exit status: 0 readable, 1 findings (listed), 2 no browser or the browser failed
+
+It drives Chromium over the DevTools protocol on a pipe (--remote-debugging-pipe:
+NUL-terminated JSON on file descriptors 3 and 4), Python's standard library only.
+"""
+import base64
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+MINIMUM_PX = 11.0
+# A4 less the page margins of the print style (14 mm each side): the print layout width.
+A4_CONTENT_PX = round((210 - 28) / 25.4 * 96)
+
+MEASURE = r"""
+(() => {
+  const out = {small: [], wraps: [], texts: 0, minimum: null,
+               pageWidth: document.documentElement.scrollWidth, viewport: window.innerWidth,
+               height: Math.ceil(document.documentElement.scrollHeight)};
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    const text = node.textContent.trim();
+    const el = node.parentElement;
+    if (!text || !el || el.closest("script, style, title")) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const lines = Array.from(range.getClientRects()).filter(r => r.width > 0 && r.height > 0);
+    if (lines.length === 0) continue;
+    let size = parseFloat(getComputedStyle(el).fontSize);
+    if (el instanceof SVGElement && el.getScreenCTM()) {
+      const m = el.getScreenCTM();
+      size *= Math.sqrt(m.a * m.a + m.b * m.b);
+    }
+    out.texts++;
+    if (out.minimum === null || size < out.minimum) out.minimum = size;
+    if (size < %MIN% - 0.005) out.small.push({text: text.slice(0, 40), px: Math.round(size * 100) / 100, tag: el.tagName.toLowerCase()});
+    const chars = Array.from(text).length;
+    if (el.closest("td, th") && chars >= 3 && lines.length >= Math.ceil(chars / 2)) {
+      out.wraps.push({text: text.slice(0, 40), lines: lines.length});
+    }
+  }
+  const wide = Array.from(document.querySelectorAll("table, figure, svg, p, h1, h2, h3, li"))
+    .find(e => e.getBoundingClientRect().right > window.innerWidth + 1);
+  out.widest = wide ? wide.tagName.toLowerCase() + ": " + wide.textContent.trim().slice(0, 40) : null;
+  return out;
+})()
+""".replace("%MIN%", str(MINIMUM_PX))
+
+# Clicks every header of every sortable table (twice: both orders), so a script error shows.
+SORT = r"""
+(() => {
+  let clicked = 0;
+  document.querySelectorAll("table.sortable th button.sort").forEach(b => { b.click(); b.click(); clicked++; });
+  return clicked;
+})()
+"""
+
+
+class Browser:
+    def __init__(self, binary):
+        to_browser_r, self.to_browser = os.pipe()
+        self.from_browser, from_browser_w = os.pipe()
+
+        def wire():
+            os.dup2(to_browser_r, 3)
+            os.dup2(from_browser_w, 4)
+
+        self.process = subprocess.Popen(
+            [binary, "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+             "--remote-debugging-pipe", "--no-first-run", "--no-default-browser-check",
+             "--user-data-dir=" + os.environ.get("TMPDIR", "/tmp") + "/vault-render-%d" % os.getpid(), "about:blank"],
+            pass_fds=(3, 4), preexec_fn=wire,
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(to_browser_r)
+        os.close(from_browser_w)
+        self.buffer = b""
+        self.next_id = 0
+        self.events = []
+
+    def read_message(self):
+        while b"\0" not in self.buffer:
+            chunk = os.read(self.from_browser, 1 << 16)
+            if not chunk:
+                raise RuntimeError("the browser closed the pipe")
+            self.buffer += chunk
+        message, self.buffer = self.buffer.split(b"\0", 1)
+        return json.loads(message)
+
+    def call(self, method, session=None, **params):
+        self.next_id += 1
+        message = {"id": self.next_id, "method": method, "params": params}
+        if session:
+            message["sessionId"] = session
+        os.write(self.to_browser, json.dumps(message).encode() + b"\0")
+        while True:
+            reply = self.read_message()
+            if reply.get("id") == self.next_id:
+                if "error" in reply:
+                    raise RuntimeError("%s: %s" % (method, reply["error"].get("message")))
+                return reply.get("result", {})
+            self.events.append(reply)
+
+    def wait_for(self, method):
+        for i, event in enumerate(self.events):
+            if event.get("method") == method:
+                del self.events[i]
+                return event
+        while True:
+            event = self.read_message()
+            if event.get("method") == method:
+                return event
+            self.events.append(event)
+
+    def close(self):
+        try:
+            self.call("Browser.close")
+        except (RuntimeError, OSError):
+            pass
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def problems_of(page_messages):
+    found = []
+    for event in page_messages:
+        method = event.get("method")
+        if method == "Runtime.consoleAPICalled":
+            args = " ".join(str(a.get("value", a.get("description", ""))) for a in event["params"].get("args", []))
+            found.append("the page logged: " + args)
+        elif method == "Runtime.exceptionThrown":
+            details = event["params"]["exceptionDetails"]
+            found.append("the page threw: " + details.get("exception", {}).get("description", details.get("text", "")))
+    return found
+
+
+def main():
+    if len(sys.argv) not in (3, 4):
+        print(__doc__.strip().split("\n\n")[1], file=sys.stderr)
+        return 2
+    page, outdir = os.path.abspath(sys.argv[1]), sys.argv[2]
+    name = sys.argv[3] if len(sys.argv) == 4 else os.path.splitext(os.path.basename(page))[0]
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not binary:
+        print("check-render: chromium not found; install it with: apt-get install -y chromium fonts-noto-cjk", file=sys.stderr)
+        return 2
+    if not os.path.isfile(page):
+        print("check-render: %s: no such file" % page, file=sys.stderr)
+        return 2
+    os.makedirs(outdir, exist_ok=True)
+    browser = Browser(binary)
+    findings = []
+    try:
+        target = browser.call("Target.createTarget", url="about:blank")["targetId"]
+        session = browser.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        for domain in ("Page.enable", "Runtime.enable"):
+            browser.call(domain, session)
+        layouts = [("phone", 390, "screen"), ("screen", 1000, "screen"), ("print", A4_CONTENT_PX, "print")]
+        for label, width, media in layouts:
+            browser.call("Emulation.setEmulatedMedia", session, media=media)
+            browser.call("Emulation.setDeviceMetricsOverride", session, width=width, height=800,
+                         deviceScaleFactor=1, mobile=(label == "phone"))
+            browser.call("Page.navigate", session, url="file://" + page)
+            browser.wait_for("Page.loadEventFired")
+            measured = browser.call("Runtime.evaluate", session, expression=MEASURE, returnByValue=True)["result"]["value"]
+            where = "%s (%d px, %s)" % (label, width, media)
+            for small in measured["small"]:
+                findings.append("%s: text at %.2f px (under %g px) in <%s>: %s" % (where, small["px"], MINIMUM_PX, small["tag"], small["text"]))
+            for wrap in measured["wraps"]:
+                findings.append("%s: a table cell wraps one character a line (%d lines): %s" % (where, wrap["lines"], wrap["text"]))
+            if measured["pageWidth"] > measured["viewport"] + 1:
+                findings.append("%s: the page is %d px wide, wider than the %d-px screen: it scrolls sideways as a whole (first too wide: %s)"
+                                % (where, measured["pageWidth"], measured["viewport"], measured["widest"]))
+            if media == "screen":
+                browser.call("Emulation.setDeviceMetricsOverride", session, width=width, height=min(measured["height"], 16000),
+                             deviceScaleFactor=1, mobile=(label == "phone"))
+                shot = browser.call("Page.captureScreenshot", session, format="png")["data"]
+                path = os.path.join(outdir, "%s-%d.png" % (name, width))
+                with open(path, "wb") as f:
+                    f.write(base64.b64decode(shot))
+                print("check-render: %s: %d texts, smallest %.2f px; %s" % (where, measured["texts"], measured["minimum"] or 0, path))
+            else:
+                print("check-render: %s: %d texts, smallest %.2f px" % (where, measured["texts"], measured["minimum"] or 0))
+            if label == "screen":
+                browser.call("Runtime.evaluate", session, expression=SORT, returnByValue=True)
+        pdf = browser.call("Page.printToPDF", session, preferCSSPageSize=True, printBackground=True)["data"]
+        data = base64.b64decode(pdf)
+        path = os.path.join(outdir, name + ".pdf")
+        with open(path, "wb") as f:
+            f.write(data)
+        pages = data.count(b"/Type /Page") - data.count(b"/Type /Pages")
+        print("check-render: print: %s, %d A4 pages" % (path, pages))
+        findings += problems_of(browser.events)
+    except (RuntimeError, OSError, KeyError) as error:
+        print("check-render: the browser failed: %s" % error, file=sys.stderr)
+        return 2
+    finally:
+        browser.close()
+    for finding in findings:
+        print("%s: %s" % (sys.argv[1], finding))
+    if findings:
+        print("check-render: %d findings" % len(findings), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
