@@ -14,6 +14,7 @@ NUL-terminated JSON on file descriptors 3 and 4), Python's standard library only
 import base64
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -201,6 +202,11 @@ def main():
         with open(path, "wb") as f:
             f.write(data)
         pages = data.count(b"/Type /Page") - data.count(b"/Type /Pages")
+        # A4 is 595 x 842 points; Letter (612 x 792), the browser's default, means the page's @page size was lost.
+        for box in sorted(set(re.findall(rb"/MediaBox \[([0-9. ]+)\]", data))):
+            x0, y0, x1, y1 = (float(v) for v in box.split())
+            if abs((x1 - x0) - 595.3) > 2 or abs((y1 - y0) - 841.9) > 2:
+                findings.append("print: a page of %.0f x %.0f points, not A4 (595 x 842)" % (x1 - x0, y1 - y0))
         print("check-render: print: %s, %d A4 pages" % (path, pages))
         findings += problems_of(browser.events)
     except (RuntimeError, OSError, KeyError) as error:

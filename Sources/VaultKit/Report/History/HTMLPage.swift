@@ -68,7 +68,7 @@ public enum HTMLPage {
         table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
         th, td { border: 1px solid #ccc; padding: 0.2rem 0.5rem; text-align: left; vertical-align: top; word-break: keep-all; }
         td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-        td.w { word-break: normal; min-width: 8em; }
+        td.w { word-break: normal; overflow-wrap: anywhere; min-width: 10em; } td:first-child:not(.w) { white-space: nowrap; }
         th { background: #f3f3f3; white-space: nowrap; }
         th button.sort { font: inherit; font-weight: bold; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
         th[aria-sort="ascending"] button.sort::after { content: " ▲"; } th[aria-sort="descending"] button.sort::after { content: " ▼"; }
@@ -130,8 +130,8 @@ public enum HTMLPage {
         """
 
     /// The columns of long text (names, reasons, sources), by their header: they may wrap
-    /// (never narrower than 8 characters); every other cell keeps its words whole.
-    static let wrappingHeaders: Set<String> = ["联盟名称", "名称", "原因", "来源", "数字"]
+    /// (never narrower than 10 characters); every other cell keeps its words whole.
+    static let wrappingHeaders: Set<String> = ["联盟名称", "名称", "原因", "出处", "数字", "奖项"]
 
     /// A table whose cells are plain text (escaped here); `numeric` columns align right
     /// and sort by value; `sortable` marks it for the script.

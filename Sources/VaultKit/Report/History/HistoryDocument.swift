@@ -12,11 +12,11 @@ public enum HistoryDocument {
 
         w.heading("二、数值来源", level: 2)
         let sources = HistoryText.sourceRows(h)
-        if sources.isEmpty { w.line("（库内无该联盟的评价结果）\n") } else { w.table(["评价期", "数值", "来源"], sources) }
+        if sources.isEmpty { w.line("（库内无该联盟的评价结果）\n") } else { w.table(["评价期", "数值", "出处"], sources) }
 
         w.heading("三、获奖、荣誉", level: 2)
         let honours = HistoryText.honourRows(h)
-        if honours.isEmpty { w.line("（库内无记录）\n") } else { w.table(["评价期", "日期", "名称", "来源"], honours) }
+        if honours.isEmpty { w.line("（库内无记录）\n") } else { w.table(["评价期", "日期", "名称", "出处"], honours) }
         return w.out
     }
 }

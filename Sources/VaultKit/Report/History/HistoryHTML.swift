@@ -10,10 +10,10 @@ public enum HistoryHTML {
         body += "<figure>\(chart(h))<figcaption>图 1 各评价期评分与等级（竖线为该期各等级的起点分）</figcaption></figure>\n</section>\n"
         body += "<section id=\"sources\"><h2>二、数值来源</h2>\n"
         let sources = HistoryText.sourceRows(h)
-        body += sources.isEmpty ? "<p>（库内无该联盟的评价结果）</p>\n" : HTMLPage.table(["评价期", "数值", "来源"], sources, numeric: [])
+        body += sources.isEmpty ? "<p>（库内无该联盟的评价结果）</p>\n" : HTMLPage.table(["评价期", "数值", "出处"], sources, numeric: [])
         body += "</section>\n<section id=\"honours\"><h2>三、获奖、荣誉</h2>\n"
         let honours = HistoryText.honourRows(h)
-        body += honours.isEmpty ? "<p>（库内无记录）</p>\n" : HTMLPage.table(["评价期", "日期", "名称", "来源"], honours, numeric: [])
+        body += honours.isEmpty ? "<p>（库内无记录）</p>\n" : HTMLPage.table(["评价期", "日期", "名称", "出处"], honours, numeric: [])
         body += "</section>\n"
         return HTMLPage.render(title: HistoryText.title(h), header: header, body: body)
     }
