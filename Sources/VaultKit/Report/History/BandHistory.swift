@@ -1,5 +1,5 @@
-/// The period report's history section: the band shares of every period the vault
-/// holds results for, and each alliance the period ranks with its band and score in
+/// The period report's history section: the band shares of every period in the
+/// results it is given (`vault report` scores every period for it), and each alliance the period ranks with its band and score in
 /// each of those periods. Values are the vault's results, whose sources are the
 /// published tables each period cites (`citations`).
 public struct BandHistory: Sendable {
