@@ -3,7 +3,8 @@
 an A4 print, saves a screenshot of each screen and the PDF, and measures the page in
 the browser itself: every rendered text's font size as drawn (for SVG text, the
 computed size times the SVG's scale on screen), table cells that wrap one character a
-line, a page wider than the screen, and anything the page logs or throws.
+line, a page wider than the screen, sortable tables whose headers do not sort their
+rows, a PDF page that is not A4, and anything the page logs or throws.
 
 usage: scripts/check-render.py PAGE.html OUTDIR [NAME]
 exit status: 0 readable, 1 findings (listed), 2 no browser or the browser failed
@@ -58,12 +59,34 @@ MEASURE = r"""
 })()
 """.replace("%MIN%", str(MINIMUM_PX))
 
-# Clicks every header of every sortable table (twice: both orders), so a script error shows.
+# Clicks every header of every sortable table twice (ascending, then descending) and
+# says where the rows do not come out in that order: numbers by value, text as the
+# page's collation orders it.
 SORT = r"""
 (() => {
-  let clicked = 0;
-  document.querySelectorAll("table.sortable th button.sort").forEach(b => { b.click(); b.click(); clicked++; });
-  return clicked;
+  const wrong = [];
+  const number = t => { const v = parseFloat(t); return isNaN(v) ? -Infinity : v; };
+  document.querySelectorAll("table.sortable").forEach((table, t) => {
+    const heads = Array.from(table.tHead.rows[0].cells);
+    heads.forEach((th, column) => {
+      const button = th.querySelector("button.sort");
+      if (!button) { wrong.push("table " + (t + 1) + ": header " + th.textContent + " has no sort button"); return; }
+      const numeric = th.classList.contains("n");
+      for (const direction of [1, -1]) {
+        button.click();
+        const cells = Array.from(table.tBodies[0].rows).map(r => r.cells[column] ? r.cells[column].textContent : "");
+        for (let i = 1; i < cells.length; i++) {
+          const order = numeric ? Math.sign(number(cells[i - 1]) - number(cells[i]) || 0) : cells[i - 1].localeCompare(cells[i], "zh-CN");
+          if (order * direction > 0) {
+            wrong.push("table " + (t + 1) + ", column " + th.textContent + (direction > 0 ? " ascending" : " descending") +
+                       ": " + cells[i - 1] + " before " + cells[i]);
+            break;
+          }
+        }
+      }
+    });
+  });
+  return wrong;
 })()
 """
 
@@ -195,7 +218,8 @@ def main():
             else:
                 print("check-render: %s: %d texts, smallest %.2f px" % (where, measured["texts"], measured["minimum"] or 0))
             if label == "screen":
-                browser.call("Runtime.evaluate", session, expression=SORT, returnByValue=True)
+                wrong = browser.call("Runtime.evaluate", session, expression=SORT, returnByValue=True)["result"]["value"]
+                findings += ["%s: sorting: %s" % (where, w) for w in wrong]
         pdf = browser.call("Page.printToPDF", session, preferCSSPageSize=True, printBackground=True)["data"]
         data = base64.b64decode(pdf)
         path = os.path.join(outdir, name + ".pdf")

@@ -164,6 +164,19 @@ struct RenderCheckTests {
         #expect(!output.contains("Readable heading"), "\(output)")
     }
 
+    /// The sorting is checked by clicking: a script that leaves the rows as they are fails.
+    @Test func aPageWhoseSortingDoesNotSortFails() throws {
+        let html = try Run(["-C", Package.root.path, "report", "2017", "--format", "html"]).stdout
+        let broken = html.replacingOccurrences(of: "return ascending ? order : -order;", with: "return 0;")
+        #expect(broken != html)
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent("vault-report-\(UUID().uuidString).html").path
+        defer { try? FileManager.default.removeItem(atPath: page) }
+        try Data(broken.utf8).write(to: URL(fileURLWithPath: page))
+        let (status, output) = try Self.check(page)
+        #expect(status == 1, "\(output)")
+        #expect(output.contains("sorting: table 1, column 评分 ascending"), "\(output)")
+    }
+
     @Test func theReportPagesPass() throws {
         for arguments in [["2022-2023"], ["--alliance", "TD"]] {
             let run = try Run(["-C", Package.root.path, "report"] + arguments + ["--format", "html"])
