@@ -28,8 +28,7 @@ struct ReportCommand {
             case "html": HistoryHTML.render(history)
             default: HistoryDocument.render(history, style: .text)
             }
-        } else {
-            let id = period!
+        } else if let id = period {
             _ = try project.period(id)
             guard let report = PeriodReport(period: id, vault: project.vault, results: project.results) else { return .usage }
             text = switch format {
@@ -38,6 +37,8 @@ struct ReportCommand {
             case "html": ReportHTML.render(report)
             default: ReportDocument.render(report, style: .text)
             }
+        } else {
+            return .usage
         }
         guard let output = parsed.values["--output"] else {
             Terminal.write(text)

@@ -75,38 +75,39 @@ public struct AllianceHistory: Sendable {
 
     static func entry(_ id: String, _ result: PeriodResult, file: BoundFile?) -> Entry {
         let a = result.alliance(id)
-        let published = file.flatMap { f in
-            // The record the scorer reads: the list that evaluated the alliance, else the first.
-            f.records(of: "published").first { f.text($0, "status") == "evaluated" } ?? f.records(of: "published").first
-        }
         func cited(_ record: Record, _ file: BoundFile, _ note: String) -> Source {
             Source(citation: file.text(record, "source"), path: file.path, line: Int(record.number), note: note)
         }
+        // The record the scorer reads: the list that evaluated the alliance, else the first.
+        let published = file.flatMap { f in
+            (f.records(of: "published").first { f.text($0, "status") == "evaluated" } ?? f.records(of: "published").first).map { (f, $0) }
+        }
+        let citedPublished = { (note: String) in published.map { cited($0.1, $0.0, note) } }
         let computed = { (note: String) in Source(citation: nil, path: file?.path, line: nil, note: note) }
         let schemaName = result.schema.map { "指标体系 \($0.id) " } ?? "该期指标体系"
 
         var scoreSource: Source?
         switch a?.source ?? .none {
-        case .published: scoreSource = published.map { cited($0, file!, "来源所印") }
+        case .published: scoreSource = citedPublished("来源所印")
         case .reviews(let stage): scoreSource = computed("\(Self.stageLabel(stage))专家评分均值")
         case .rubric: scoreSource = computed("按评价指标由库内记录计算（无专家评审）")
         case .none: scoreSource = nil
         }
         var bandSource: Source?
         if let band = a?.band {
-            let printed = published.flatMap { file!.text($0, "band") }
-            if a?.score == nil, let published {
-                bandSource = cited(published, file!, "来源所印（未印评分）")
-            } else if let published, printed == band.id {
-                bandSource = cited(published, file!, "来源所印，与评分按\(schemaName)划分的等级一致")
-            } else if let published, let printed {
-                bandSource = cited(published, file!, "评分按\(schemaName)划分的等级；来源印为\(result.schema?.bands.first { $0.id == printed }?.label ?? printed)")
+            let printed = published.flatMap { $0.0.text($0.1, "band") }
+            if a?.score == nil, published != nil {
+                bandSource = citedPublished("来源所印（无可用评分）")
+            } else if published != nil, printed == band.id {
+                bandSource = citedPublished("来源所印，与评分按\(schemaName)划分的等级一致")
+            } else if published != nil, let printed {
+                bandSource = citedPublished("评分按\(schemaName)划分的等级；来源印为\(result.schema?.bands.first { $0.id == printed }?.label ?? printed)")
             } else {
                 bandSource = computed("评分按\(schemaName)划分的等级")
             }
         }
         let rankSource = a?.rank.map { _ in
-            let seq = published.flatMap { file!.int($0, "seq") }
+            let seq = published.flatMap { $0.0.int($0.1, "seq") }
             return computed("库内按评分排序，共 \(result.ranked.count) 家，同分按来源顺序"
                             + (seq.map { "；来源序号 \($0)" } ?? ""))
         }
