@@ -4,7 +4,8 @@ an A4 print, saves a screenshot of each screen and the PDF, and measures the pag
 the browser itself: every rendered text's font size as drawn (for SVG text, the
 computed size times the SVG's scale on screen), table cells that wrap one character a
 line, a page wider than the screen, sortable tables whose headers do not sort their
-rows, a PDF page that is not A4, and anything the page logs or throws.
+rows, a PDF page that is not A4 or has no page number, and anything the page logs
+or throws.
 
 usage: scripts/check-render.py PAGE.html OUTDIR [NAME]
 exit status: 0 readable, 1 findings (listed), 2 no browser or the browser failed
@@ -19,6 +20,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zlib
 
 MINIMUM_PX = 11.0
 # A4 less the page margins of the print style (14 mm each side): the print layout width.
@@ -157,6 +159,43 @@ class Browser:
             self.process.kill()
 
 
+def pages_without_footer(data, bottom_margin_pt=18 / 25.4 * 72):
+    """The pages of the PDF that draw no text in their bottom margin, where the print
+    style puts the page number; None where the PDF's pages cannot be read (not one
+    stream per page, or not Flate-compressed), so the check is skipped, never guessed.
+    Each page's content is followed through `q`/`Q` and `cm`, and each `Tm` gives
+    where text starts, in points from the bottom of the page."""
+    def times(a, b):
+        return (a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3], a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3],
+                a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5])
+    operator = re.compile(rb"((?:-?[0-9.]+\s+){6})(cm|Tm)\b|(?<![A-Za-z])([qQ])(?![A-Za-z])")
+    missing, index = [], 0
+    for page in re.finditer(rb"/Type /Page\n(?:(?!endobj).)*?/Contents (\d+) 0 R", data, re.S):
+        index += 1
+        found = re.search(rb"\n%d 0 obj\n.*?stream\r?\n(.*?)endstream" % int(page.group(1)), data, re.S)
+        try:
+            content = zlib.decompress(found.group(1)) if found else None
+        except zlib.error:
+            content = None
+        if content is None:
+            return None
+        ctm, stack, footer = (1, 0, 0, 1, 0, 0), [], False
+        for m in operator.finditer(content):
+            if m.group(3) == b"q":
+                stack.append(ctm)
+            elif m.group(3) == b"Q":
+                ctm = stack.pop() if stack else ctm
+            else:
+                matrix = tuple(float(v) for v in m.group(1).split())
+                if m.group(2) == b"cm":
+                    ctm = times(matrix, ctm)
+                elif 0 < times(matrix, ctm)[5] < bottom_margin_pt:
+                    footer = True
+        if not footer:
+            missing.append(index)
+    return missing if index else None
+
+
 def problems_of(page_messages):
     found = []
     for event in page_messages:
@@ -231,7 +270,12 @@ def main():
             x0, y0, x1, y1 = (float(v) for v in box.split())
             if abs((x1 - x0) - 595.3) > 2 or abs((y1 - y0) - 841.9) > 2:
                 findings.append("print: a page of %.0f x %.0f points, not A4 (595 x 842)" % (x1 - x0, y1 - y0))
-        print("check-render: print: %s, %d A4 pages" % (path, pages))
+        footless = pages_without_footer(data)
+        if footless is None:
+            print("check-render: print: could not read the page numbers from this PDF's layout; not checked")
+        elif footless:
+            findings.append("print: no page number (no text in the bottom margin) on page %s" % ", ".join(map(str, footless)))
+        print("check-render: print: %s, %d A4 pages%s" % (path, pages, ", each numbered" if footless == [] else ""))
         findings += problems_of(browser.events)
     except (RuntimeError, OSError, KeyError) as error:
         print("check-render: the browser failed: %s" % error, file=sys.stderr)

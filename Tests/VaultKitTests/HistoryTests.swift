@@ -164,17 +164,21 @@ struct RenderCheckTests {
         #expect(!output.contains("Readable heading"), "\(output)")
     }
 
-    /// The sorting is checked by clicking: a script that leaves the rows as they are fails.
-    @Test func aPageWhoseSortingDoesNotSortFails() throws {
+    /// The sorting is checked by clicking, the page numbers in the PDF: a script that
+    /// leaves the rows as they are, and a print style without page numbers, fail.
+    @Test func aPageWhoseSortingOrPageNumbersAreBrokenFails() throws {
         let html = try Run(["-C", Package.root.path, "report", "2017", "--format", "html"]).stdout
         let broken = html.replacingOccurrences(of: "return ascending ? order : -order;", with: "return 0;")
-        #expect(broken != html)
+            .replacingOccurrences(of: "content: counter(page) \" / \" counter(pages);", with: "content: none;")
+        #expect(broken.components(separatedBy: "content: none;").count == html.components(separatedBy: "content: none;").count + 1)
+        #expect(!broken.contains("return ascending"))
         let page = FileManager.default.temporaryDirectory.appendingPathComponent("vault-report-\(UUID().uuidString).html").path
         defer { try? FileManager.default.removeItem(atPath: page) }
         try Data(broken.utf8).write(to: URL(fileURLWithPath: page))
         let (status, output) = try Self.check(page)
         #expect(status == 1, "\(output)")
         #expect(output.contains("sorting: table 1, column 评分 ascending"), "\(output)")
+        #expect(output.contains("print: no page number (no text in the bottom margin) on page 1, 2, 3"), "\(output)")
     }
 
     @Test func theReportPagesPass() throws {
@@ -185,7 +189,7 @@ struct RenderCheckTests {
             try Data(run.stdout.utf8).write(to: URL(fileURLWithPath: page))
             let (status, output) = try Self.check(page)
             #expect(status == 0, "\(arguments): \(output)")
-            #expect(output.contains("A4 pages"), "\(output)")
+            #expect(output.contains("A4 pages, each numbered"), "\(output)")
         }
     }
 }
