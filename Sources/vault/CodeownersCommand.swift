@@ -23,9 +23,11 @@ struct CodeownersCommand {
         let shown = invocation.paths(root: fs.root)
         guard problems.isEmpty else {
             for p in problems {
-                Terminal.error("\(Escape.terminal("\(shown(p.location.path)):\(p.location.line):\(p.location.column)")): error: \(Escape.terminal(p.message))\n  = hint: \(Escape.terminal(p.hint))\n")
+                let l = invocation.language
+                Terminal.error("\(Escape.terminal("\(shown(p.location.path)):\(p.location.line):\(p.location.column)")): \(DiagnosticTextReporter.severityWord(.error, l)): \(Escape.terminal(p.message))\n"
+                               + DiagnosticTextReporter.hintLine(["hint": .text(Escape.terminal(p.hint))]).text(l) + "\n")
             }
-            Terminal.error("vault: CODEOWNERS not written: \(problems.count) \(problems.count == 1 ? "problem" : "problems") in the vault's owners\n")
+            Terminal.failure(Self.notWritten(["count": .count(problems.count)]))
             return .usage
         }
         let text = owners.codeowners(prefix: prefix)
@@ -38,24 +40,34 @@ struct CodeownersCommand {
             guard current == Array(text.utf8) else {
                 var info = stat()
                 let missing = current == nil && lstat(output, &info) != 0 && errno == ENOENT
-                Terminal.write("\(Escape.terminal(outputShown)) is \(missing ? "missing" : "out of date"); run `vault codeowners`\n")
+                Terminal.write((missing ? Self.missing : Self.outOfDate)(["path": .text(Escape.terminal(outputShown))]).text(invocation.language) + "\n")
                 return .findings
             }
-            Terminal.write("\(Escape.terminal(outputShown)) is up to date\n")
+            Terminal.write(Self.upToDate(["path": .text(Escape.terminal(outputShown))]).text(invocation.language) + "\n")
             return .clean
         }
         guard current != Array(text.utf8) else {
-            Terminal.write("\(Escape.terminal(outputShown)) is up to date\n")
+            Terminal.write(Self.upToDate(["path": .text(Escape.terminal(outputShown))]).text(invocation.language) + "\n")
             return .clean
         }
         do throws(FileSystemError) {
             if let refusal = AtomicFile.refusal(vault.refusedEntries) { throw refusal }
             try AtomicFile.write(Array(text.utf8), toPath: output, project: fs)
-            Terminal.write("wrote \(Escape.terminal(outputShown))\n")
+            Terminal.write(ScoreCommand.wrote(["path": .text(Escape.terminal(outputShown))]).text(invocation.language) + "\n")
             return .clean
         } catch {
-            Terminal.error("vault: \(Escape.terminal(error.message))\n" + (error.hint.map { "  = hint: \(Escape.terminal($0))\n" } ?? ""))
+            Terminal.failure(error.message, hint: error.hint)
             return .usage
         }
     }
+
+    static let notWritten = MessageTemplate(
+        "cli.codeowners.not-written", en: "CODEOWNERS not written: {count} {count|problem|problems} in the vault's owners",
+        zh: "未写出 CODEOWNERS：数据库的维护人信息中有 {count} 处问题")
+    static let missing = MessageTemplate(
+        "cli.codeowners.missing", en: "{path} is missing; run `vault codeowners`", zh: "{path} 不存在；请运行 `vault codeowners`")
+    static let outOfDate = MessageTemplate(
+        "cli.codeowners.out-of-date", en: "{path} is out of date; run `vault codeowners`", zh: "{path} 已过时；请运行 `vault codeowners`")
+    static let upToDate = MessageTemplate("cli.codeowners.up-to-date", en: "{path} is up to date", zh: "{path} 已是最新")
+    static let messages = [notWritten, missing, outOfDate, upToDate]
 }

@@ -11,18 +11,43 @@ struct CommandLineTool {
 
     static let version = "0.1.0"
 
-    /// The general help, from the registry.
-    static var usage: String {
+    /// The general help, from the registry, in the language this process speaks.
+    static var usage: String { usage(Terminal.language) }
+
+    static func usage(_ language: Language) -> String {
         let shown = Commands.all.filter { !$0.hidden }
-        var out = "usage: vault [-C DIR] [--color WHEN] COMMAND [OPTIONS]\n\ncommands:\n"
-        out += Command.table(shown.map { ($0.name, $0.summary) })
-        out += "\noptions:\n" + Command.table(GlobalOptions.all.map { ($0.shown, $0.help) })
-        out += "\nRun `vault help COMMAND` or `vault COMMAND --help` for a command's options.\n\n"
+        var out = Command.usageWord(language) + "vault [-C DIR] [--color WHEN] COMMAND [OPTIONS]\n\n\(commandsHeading(language))\n"
+        out += Command.table(shown.map { ($0.name, $0.summary(language)) })
+        out += "\n\(optionsHeading(language))\n" + Command.table(GlobalOptions.all.map { ($0.shown, $0.help(language)) })
+        out += "\n\(moreHelp(language))\n\n"
         return out
     }
 
+    static let commandsHeading = Text(en: "commands:", zh: "命令：")
+    static let optionsHeading = Text(en: "options:", zh: "选项：")
+    static let moreHelp = Text(en: "Run `vault help COMMAND` or `vault COMMAND --help` for a command's options.",
+                               zh: "运行 `vault help COMMAND` 或 `vault COMMAND --help` 查看一个命令的选项。")
+
+    /// The general help's own texts, for the catalogue.
+    static let messages = [commandsHeading.template("cli.help.commands"), optionsHeading.template("cli.help.options"),
+                           moreHelp.template("cli.help.more")]
+
     func run() -> ExitStatus {
+        // The language first, wherever --lang stands, so that every later word is said in it.
+        let environment = Terminal.environment
+        do throws(Language.Refusal) {
+            Terminal.language = try Language.choose(flag: Globals.languageFlag(in: arguments), environment: environment)
+        } catch {
+            // The refusal itself is said in the language the other settings choose.
+            Terminal.language = Self.fallbackLanguage(environment)
+            if arguments.first == "__complete" { return Completion.run(Array(arguments.dropFirst())) }
+            return usageError(UsageError(message: error.message, usage: ""))
+        }
         if arguments.first == "__complete" { return Completion.run(Array(arguments.dropFirst())) }
+        if arguments.first == "__catalogue" {
+            Terminal.write(ExecutableCatalogue.tsv())
+            return .clean
+        }
         var rest = arguments
         var globals = Globals()
         // Global options before the command.
@@ -37,15 +62,14 @@ struct CommandLineTool {
             default:
                 do throws(UsageError) {
                     guard try globals.take(&rest, at: 0) else {
-                        let guess = Suggest.closest(to: first, in: GlobalOptions.all.map(\.name)).map { "; did you mean \($0)?" } ?? ""
-                        throw UsageError(message: "unknown option \(first)\(guess)", usage: Self.usage)
+                        throw UsageError(message: UsageMessages.unknown(option: first, among: GlobalOptions.all.map(\.name)), usage: Self.usage)
                     }
                 } catch {
                     return usageError(error)
                 }
             }
         }
-        guard !rest.isEmpty else { return usageError(UsageError(message: "missing command", usage: Self.usage)) }
+        guard !rest.isEmpty else { return usageError(UsageError(message: UsageMessages.missingCommand(), usage: Self.usage)) }
         let command: Command
         do throws(UsageError) {
             command = try Commands.find(rest)
@@ -66,10 +90,11 @@ struct CommandLineTool {
             var invocation = try command.parse(commandArguments)
             invocation.directory = globals.directory
             invocation.color = Terminal.color(globals.color)
+            invocation.language = Terminal.language
             if invocation.positionals.count < command.positionals.lowerBound {
                 let missing = command.arguments[invocation.positionals.count]
                 if missing.kind == .period { return whichPeriod(invocation.directory, usage: command.usage) }
-                throw UsageError(message: "missing argument \(missing.name)", usage: command.usage)
+                throw UsageError(message: UsageMessages.missingArgument(["argument": .text(missing.name)]), usage: command.usage)
             }
             return try command.run(invocation)
         } catch {
@@ -78,21 +103,45 @@ struct CommandLineTool {
     }
 
     func usageError(_ error: UsageError) -> ExitStatus {
-        Terminal.error("vault: \(Escape.terminal(error.message))\n" + (error.usage.isEmpty ? "" : "\n\(error.usage)"))
+        Terminal.error("vault: \(Escape.terminal(error.message.text(Terminal.language)))\n" + (error.usage.isEmpty ? "" : "\n\(error.usage)"))
         return .usage
+    }
+
+    /// The language a refused `--lang` or `VAULT_LANG` is refused in: what the
+    /// settings after it choose (VAULT_LANG, else the locale).
+    static func fallbackLanguage(_ environment: [String: String]) -> Language {
+        (try? Language.choose(flag: nil, environment: environment))
+            ?? (try? Language.choose(flag: nil, environment: environment.filter { $0.key != "VAULT_LANG" })) ?? .en
     }
 }
 
-/// `-C DIR` and `--color WHEN`, wherever they stand.
+/// `-C DIR`, `--color WHEN` and `--lang LANG`, wherever they stand.
 struct Globals {
     var directory: String?
     var color: String?
+
+    /// The value of the last `--lang` before `--`, if any (`--lang zh`, `--lang=zh`).
+    static func languageFlag(in words: [String]) -> String? {
+        var found: String?
+        var index = 0
+        while index < words.count, words[index] != "--" {
+            if words[index] == "--lang" {
+                // Without a value the option is a usage error, said by `take`.
+                found = index + 1 < words.count ? words[index + 1] : nil
+                index += 1
+            } else if words[index].hasPrefix("--lang=") {
+                found = String(words[index].dropFirst("--lang=".count))
+            }
+            index += 1
+        }
+        return found
+    }
 
     /// Takes the global option at `index` out of `words`; false when it is none.
     mutating func take(_ words: inout [String], at index: Int) throws(UsageError) -> Bool {
         let word = words[index]
         let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
-        guard name == "-C" || name == "--color" else { return false }
+        guard name == "-C" || name == "--color" || name == "--lang" else { return false }
         let option = GlobalOptions.all.first { $0.name == name }!
         var value: String
         if name != word {
@@ -100,13 +149,14 @@ struct Globals {
             words.remove(at: index)
         } else {
             guard index + 1 < words.count else {
-                throw UsageError(message: name == "-C" ? "option -C needs a directory"
-                                                       : "option --color needs a value (auto, always, never)",
+                throw UsageError(message: name == "-C" ? UsageMessages.needsDirectory()
+                                 : UsageMessages.needsChoice(["option": .text(name), "choices": .list(option.choices)]),
                                  usage: CommandLineTool.usage)
             }
             value = words[index + 1]
             words.removeSubrange(index...index + 1)
         }
+        if name == "--lang" { return true }  // chosen before anything else (`languageFlag`)
         if name == "-C" {
             if let earlier = directory {
                 // Several -C options compose, as in git: each is relative to the one before.
@@ -115,8 +165,7 @@ struct Globals {
             directory = value
         } else {
             guard option.choices.contains(value) else {
-                let guess = Suggest.closest(to: value, in: option.choices).map { "; did you mean \"\($0)\"?" } ?? ""
-                throw UsageError(message: "--color takes auto, always, never, not \"\(value)\"\(guess)", usage: CommandLineTool.usage)
+                throw UsageError(message: UsageMessages.notAmong(option.choices, option: name, value: value), usage: CommandLineTool.usage)
             }
             color = value
         }
@@ -129,7 +178,8 @@ struct Globals {
 func whichPeriod(_ directory: String?, usage: String) -> ExitStatus {
     guard let fs = openProject(directory) else { return .usage }
     let periods = ProjectWords.periods(fs)
-    Terminal.error("vault: " + Escape.terminal("which period? (periods: \(periods.isEmpty ? "none in vault/periods/" : periods.joined(separator: ", ")))") + "\n\n" + usage)
+    let message = periods.isEmpty ? UsageMessages.whichPeriodNone() : UsageMessages.whichPeriod(["periods": .list(periods)])
+    Terminal.error("vault: " + Escape.terminal(message.text(Terminal.language)) + "\n\n" + usage)
     return .usage
 }
 

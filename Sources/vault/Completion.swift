@@ -166,12 +166,12 @@ enum Completion {
             choices = o.choices
         } else if current.hasPrefix("-") {
             let globals = GlobalOptions.all.filter { command == nil || $0.name == "-C" || $0.name == "--color" || $0.name == "--help" }
-            for o in (command?.options ?? []) + globals { items.append((o.name, firstLine(o.help))) }
+            for o in (command?.options ?? []) + globals { items.append((o.name, firstLine(o.help.shown))) }
         } else if command == nil {
             var seen: Set<String> = []
             for c in visible where c.words.count > commandWords.count && c.words.starts(with: commandWords) {
                 let next = c.words[commandWords.count]
-                if seen.insert(next).inserted { items.append((next, c.words.count == commandWords.count + 1 ? c.summary : "")) }
+                if seen.insert(next).inserted { items.append((next, c.words.count == commandWords.count + 1 ? c.summary.shown : "")) }
             }
         } else if let command, !command.arguments.isEmpty {
             let index = positionals.count
@@ -182,7 +182,7 @@ enum Completion {
             if kind == .command {
                 for c in visible where c.words.count > positionals.count && c.words.starts(with: positionals) {
                     let next = c.words[positionals.count]
-                    if !items.contains(where: { $0.0 == next }) { items.append((next, c.summary)) }
+                    if !items.contains(where: { $0.0 == next }) { items.append((next, c.summary.shown)) }
                 }
             }
         }

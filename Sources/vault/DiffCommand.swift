@@ -11,11 +11,11 @@ struct DiffCommand {
         var maxLength: Int?
         if let given = parsed.values["--max-length"] {
             guard let n = Int(given), n >= DiffReport.minimumLength else {
-                throw UsageError(message: "--max-length takes a number of characters, at least \(DiffReport.minimumLength), not \"\(Escape.terminal(given))\"",
+                throw UsageError(message: Self.badLength(["minimum": .count(DiffReport.minimumLength), "value": .text(Escape.terminal(given))]),
                                  usage: Commands.usage(of: "diff"))
             }
             guard parsed.values["--format"] == "md" else {
-                throw UsageError(message: "--max-length shortens the Markdown comment: use it with --format md", usage: Commands.usage(of: "diff"))
+                throw UsageError(message: Self.lengthWithoutMarkdown(), usage: Commands.usage(of: "diff"))
             }
             maxLength = n
         }
@@ -31,9 +31,9 @@ struct DiffCommand {
                                  old: old, new: new)
             if let author = parsed.values["--author"] { diff.checkOwnership(author: author, owners: Owners(new)) }
             switch parsed.values["--format"] ?? "text" {
-            case "md": Terminal.write(DiffReport.markdown(diff, maxLength: maxLength))
+            case "md": Terminal.write(DiffReport.markdown(diff, maxLength: maxLength, language: invocation.language))
             case "json": Terminal.write(DiffReport.json(diff))
-            default: Terminal.write(DiffReport.text(diff, paths: invocation.paths(root: fs.root)))
+            default: Terminal.write(DiffReport.text(diff, paths: invocation.paths(root: fs.root), language: invocation.language))
             }
             return .clean
         } catch {
@@ -41,6 +41,14 @@ struct DiffCommand {
             return .usage
         }
     }
+
+    static let badLength = MessageTemplate(
+        "cli.diff.max-length", en: "--max-length takes a number of characters, at least {minimum}, not \"{value}\"",
+        zh: "--max-length 要写字符数，至少 {minimum}，不能是“{value}”")
+    static let lengthWithoutMarkdown = MessageTemplate(
+        "cli.diff.max-length-without-md", en: "--max-length shortens the Markdown comment: use it with --format md",
+        zh: "--max-length 用于缩短 Markdown 评论：请与 --format md 一起使用")
+    static let messages = [badLength, lengthWithoutMarkdown]
 
     /// One side of the diff. The working tree takes the other side's unchanged files as
     /// they were bound; a revision compared with the working tree is read from git only

@@ -14,7 +14,7 @@ struct FmtCommand {
         var paths: [String] = []
         for typed in parsed.positionals {
             guard let path = invocation.projectPath(typed, root: fs.root) else {
-                throw UsageError(message: "\(typed) is outside the project at \(fs.root)", usage: "")
+                throw UsageError(message: Self.outside(["path": .text(typed), "root": .text(fs.root)]), usage: "")
             }
             paths.append(path)
         }
@@ -22,15 +22,31 @@ struct FmtCommand {
         let shown = invocation.paths(root: fs.root)
         do throws(FileSystemError) {
             let report = try FormatRun.run(fs, paths: paths, check: check)
-            for path in report.changed { Terminal.write("\(check ? "would reformat" : "formatted") \(Escape.terminal(shown(path)))\n") }
-            for (path, reason) in report.refused {
-                Terminal.error("vault: \(Escape.terminal(shown(path))) not formatted: \(Escape.terminal(reason))\n  = hint: mend the error (vault lint shows it), then run vault fmt again\n")
+            let l = invocation.language
+            for path in report.changed {
+                Terminal.write((check ? Self.wouldReformat : Self.formatted)(["path": .text(Escape.terminal(shown(path)))]).text(l) + "\n")
             }
-            if report.changed.isEmpty && report.refused.isEmpty { Terminal.write("all files are in canonical form\n") }
+            for (path, reason) in report.refused {
+                Terminal.failure(Self.notFormatted(["path": .text(shown(path)), "reason": .text(reason)]), hint: Self.mend())
+            }
+            if report.changed.isEmpty && report.refused.isEmpty { Terminal.write(Self.canonical().text(l) + "\n") }
             return (check && !report.changed.isEmpty) || !report.refused.isEmpty ? .findings : .clean
         } catch {
             Terminal.failure(error.message, hint: error.hint)
             return .usage
         }
     }
+
+    static let outside = MessageTemplate(
+        "cli.fmt.outside", en: "{path} is outside the project at {root}", zh: "{path} 不在项目 {root} 之内")
+    static let wouldReformat = MessageTemplate("cli.fmt.would-reformat", en: "would reformat {path}", zh: "格式不规范：{path}")
+    static let formatted = MessageTemplate("cli.fmt.formatted", en: "formatted {path}", zh: "已重排格式：{path}")
+    static let notFormatted = MessageTemplate(
+        "cli.fmt.refused", en: "{path} not formatted: {reason}", zh: "{path} 未重排格式：{reason}")
+    static let mend = MessageTemplate(
+        "cli.fmt.refused.hint", en: "mend the error (vault lint shows it), then run vault fmt again",
+        zh: "先改正错误（`vault lint` 会列出），再运行 `vault fmt`")
+    static let canonical = MessageTemplate(
+        "cli.fmt.canonical", en: "all files are in canonical form", zh: "所有文件都已是规范格式")
+    static let messages = [outside, wouldReformat, formatted, notFormatted, mend, canonical]
 }

@@ -8,8 +8,7 @@ struct LintCommand {
     func run() throws(UsageError) -> ExitStatus {
         let parsed = invocation
         if let url = parsed.values["--docs-url"], !Self.isAbsoluteURL(url) {
-            throw UsageError(message: "--docs-url needs an absolute URL such as https://example.org/docs/rules.md, not \"\(Escape.terminal(url))\"",
-                             usage: Commands.usage(of: "lint"))
+            throw UsageError(message: Self.notAbsolute(["url": .text(Escape.terminal(url))]), usage: Commands.usage(of: "lint"))
         }
         guard let fs = openProject(directory) else { return .usage }
         let options = Linter.Options(suppressions: !parsed.flags.contains("--no-suppressions"))
@@ -26,15 +25,15 @@ struct LintCommand {
         }
         switch parsed.values["--format"] ?? "text" {
         case "json":
-            Terminal.write(DiagnosticJSONReporter.render(result.diagnostics, files: result.files))
+            Terminal.write(DiagnosticJSONReporter.render(result.diagnostics, files: result.files, language: invocation.language))
         case "github":
-            Terminal.write(GitHubReporter.render(result.diagnostics, files: result.files))
+            Terminal.write(GitHubReporter.render(result.diagnostics, files: result.files, language: invocation.language))
         case "sarif":
             let rulesURL = parsed.values["--docs-url"] ?? (try? Git(directory: fs.root).run(["remote", "get-url", "origin"]))
                 .flatMap { SARIFReporter.rulesURL(fromRemote: String(decoding: $0, as: UTF8.self)) }
-            Terminal.write(SARIFReporter.render(result.diagnostics, version: CommandLineTool.version, rulesURL: rulesURL))
+            Terminal.write(SARIFReporter.render(result.diagnostics, version: CommandLineTool.version, rulesURL: rulesURL, language: invocation.language))
         default:
-            Terminal.write(DiagnosticTextReporter(color: invocation.color, paths: invocation.paths(root: fs.root)).render(result.diagnostics, files: result.files))
+            Terminal.write(DiagnosticTextReporter(color: invocation.color, paths: invocation.paths(root: fs.root), language: invocation.language).render(result.diagnostics, files: result.files))
         }
         let failing = result.count(.error) > 0 || (parsed.flags.contains("--strict") && result.count(.warning) > 0)
         return failing ? .findings : .clean
@@ -42,6 +41,11 @@ struct LintCommand {
 }
 
 extension LintCommand {
+    static let notAbsolute = MessageTemplate(
+        "cli.lint.docs-url", en: "--docs-url needs an absolute URL such as https://example.org/docs/rules.md, not \"{url}\"",
+        zh: "--docs-url 要写绝对网址，如 https://example.org/docs/rules.md，不能是“{url}”")
+    static let messages = [notAbsolute]
+
     /// `scheme:rest` (RFC 3986) in printable ASCII with no fragment and nothing a URI
     /// cannot hold unencoded.
     static func isAbsoluteURL(_ text: String) -> Bool {
@@ -64,12 +68,7 @@ struct RulesCommand {
         if parsed.flags.contains("--markdown") {
             Terminal.write(RulesCatalogue.markdown())
         } else {
-            let width = Rules.all.map { $0.description.id.count }.max() ?? 0
-            for rule in Rules.all {
-                let d = rule.description
-                let pad = String(repeating: " ", count: width - d.id.count)
-                Terminal.write("\(d.id)\(pad)  \(d.severity.rawValue.padding(7))  \(d.summary)\n")
-            }
+            Terminal.write(RulesCatalogue.text(Terminal.language))
         }
         return .clean
     }
@@ -91,13 +90,23 @@ struct SchemaCommand {
         let loaded = Loader.load(fs)
         guard let schema = loaded.vault.schemas[id] else {
             let known = loaded.vault.schemas.keys.sorted()
-            let guess = Suggest.closest(to: id, in: known).map { "; did you mean \"\($0)\"?" } ?? ""
-            Terminal.error("vault: " + Escape.terminal("no schema \"\(id)\" in schemas/\(guess) (known: \(known.joined(separator: ", ")), core)") + "\n")
+            let message = Suggest.closest(to: id, in: known).map {
+                Self.noSchemaGuess(["schema": .text(id), "guess": .text($0), "known": .list(known + ["core"])])
+            } ?? Self.noSchema(["schema": .text(id), "known": .list(known + ["core"])])
+            Terminal.failure(message)
             return .usage
         }
         Terminal.write(SchemaPrinter.text(schema))
         return .clean
     }
+
+    static let noSchema = MessageTemplate(
+        "cli.schema.unknown", en: "no schema \"{schema}\" in schemas/ (known: {known})",
+        zh: "schemas/ 中没有指标体系“{schema}”（现有：{known}）")
+    static let noSchemaGuess = MessageTemplate(
+        "cli.schema.unknown.guess", en: "no schema \"{schema}\" in schemas/; did you mean \"{guess}\"? (known: {known})",
+        zh: "schemas/ 中没有指标体系“{schema}”，是不是要用“{guess}”？（现有：{known}）")
+    static let messages = [noSchema, noSchemaGuess]
 }
 
 extension String {

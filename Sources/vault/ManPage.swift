@@ -18,15 +18,15 @@ enum ManPage {
             .SH OPTIONS
 
             """
-        for option in GlobalOptions.all { out += item(option.shown, option.help) }
+        for option in GlobalOptions.all { out += item(option.shown, option.help.en) }
         out += ".SH COMMANDS\n"
         for command in Commands.all where !command.hidden {
             out += ".SS \(text(command.name))\n.nf\n"
             for line in command.synopsisLines { out += synopsis(line) + "\n" }
-            out += ".fi\n.PP\n\(text(command.summary)).\n"
-            for argument in command.arguments where !argument.help.isEmpty { out += item(argument.name, argument.help, italic: true) }
-            for option in command.options { out += item(option.shown, option.help) }
-            if !command.help.isEmpty { out += paragraphs(command.help) }
+            out += ".fi\n.PP\n\(text(command.summary.en)).\n"
+            for argument in command.arguments where !argument.help.isEmpty { out += item(argument.name, argument.help.en, italic: true) }
+            for option in command.options { out += item(option.shown, option.help.en) }
+            if !command.help.isEmpty { out += paragraphs(command.help.en) }
         }
         out += """
             .SH ENVIRONMENT
@@ -36,6 +36,14 @@ enum ManPage {
             .TP
             .B CLICOLOR_FORCE
             When set and not 0, colour even when standard output is not a terminal (NO_COLOR wins).
+            .TP
+            .B VAULT_LANG
+            The language of messages, help and text output when \\fB\\-\\-lang\\fR is not given: \\fBzh\\fR (Chinese) or \\fBen\\fR; any other value is a usage error.
+            .TP
+            .BR LC_ALL ", " LC_MESSAGES ", " LANG
+            The locale, when neither \\fB\\-\\-lang\\fR nor VAULT_LANG is set: the first one set and not empty decides; \\fBzh\\fR, \\fBzh_CN.UTF-8\\fR and the like give Chinese, anything else English.
+            .SH LANGUAGE
+            This manual page is in English only. Every message, help text and text output of vault is also in Chinese: \\fBvault \\-\\-lang zh \\-\\-help\\fR, \\fBvault \\-\\-lang zh help\\fR \\fICOMMAND\\fR. Rule ids, field names and the keys of the machine formats are the same in both languages; the period report is in Chinese in both.
             .SH EXIT STATUS
             .TP
             .B 0

@@ -11,10 +11,8 @@ struct ReportCommand {
         let format = parsed.values["--format"] ?? "text"
         let period = parsed.positionals.first
         let wanted = parsed.values["--alliance"]
-        let usage = Commands.all.first { $0.name == "report" }!.usage
-        if period != nil && wanted != nil {
-            throw UsageError(message: "give a PERIOD or --alliance ID, not both", usage: usage)
-        }
+        let usage = Commands.usage(of: "report")
+        if period != nil && wanted != nil { throw UsageError(message: Self.periodAndAlliance(), usage: usage) }
         guard period != nil || wanted != nil else { return whichPeriod(directory, usage: usage) }
         // A history (an alliance's, or the period report's section) looks at every period, so all are scored.
         guard let project = ScoredProject.open(directory, period: nil) else { return .usage }
@@ -54,4 +52,9 @@ struct ReportCommand {
             return .usage
         }
     }
+
+    static let periodAndAlliance = MessageTemplate(
+        "cli.report.period-and-alliance", en: "give a PERIOD or --alliance ID, not both",
+        zh: "评价期 PERIOD 和 --alliance ID 只能给出其一")
+    static let messages = [periodAndAlliance]
 }

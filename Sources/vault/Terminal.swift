@@ -16,6 +16,23 @@ enum ExitStatus: Int32 {
 }
 
 enum Terminal {
+    /// The language everything this process says is in: chosen once, first thing
+    /// (`Language.choose`), before any thread starts.
+    nonisolated(unsafe) static var language: Language = .en
+
+    /// The process's environment (`NAME=value` pairs; the first of a repeated name wins).
+    static var environment: [String: String] {
+        var out: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let pair = String(cString: pointer)
+            if let equals = pair.firstIndex(of: "="), out[String(pair[..<equals])] == nil {
+                out[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+            }
+            entry += 1
+        }
+        return out
+    }
     static func write(_ text: String) { writeAll(STDOUT_FILENO, text) }
 
     static func error(_ text: String) { writeAll(STDERR_FILENO, text) }
@@ -23,7 +40,12 @@ enum Terminal {
     /// `vault: MESSAGE` and its hint on standard error, escaped: a message quotes
     /// paths and values, which may hold control characters.
     static func failure(_ message: String, hint: String? = nil) {
-        error("vault: \(Escape.terminal(message))\n" + (hint.map { "  = hint: \(Escape.terminal($0))\n" } ?? ""))
+        error("vault: \(Escape.terminal(message))\n" + (hint.map { DiagnosticTextReporter.hintLine(["hint": .text(Escape.terminal($0))]).text(language) + "\n" } ?? ""))
+    }
+
+    /// A refusal from the catalogue, in the language this process speaks.
+    static func failure(_ message: Message, hint: Message? = nil) {
+        failure(message.text(language), hint: hint?.text(language))
     }
 
     /// The first write that failed (standard output or error) and why: once one
@@ -69,7 +91,7 @@ enum Terminal {
     static func finish(_ status: ExitStatus) -> ExitStatus {
         guard let failed = failedWrite else { return status }
         if failed.stream == "standard output" {
-            let message = "vault: cannot write standard output: \(failed.reason); the output is incomplete\n"
+            let message = "vault: " + UsageMessages.lostOutput(["reason": .text(failed.reason)]).text(language) + "\n"
             _ = message.utf8CString.withUnsafeBufferPointer { Glibc.write(STDERR_FILENO, $0.baseAddress!, $0.count - 1) }
         }
         return .usage

@@ -101,7 +101,7 @@ struct Run {
         let dir = try project { try $0.write("vault/alliances/示例/2023.txt", "2023-03-01 meeting type=council\n") }
         let run = try Run(["-C", dir.path, "lint", "--format", "json"])
         #expect(run.status == 1)
-        #expect(run.stdout == #"{"version":1,"diagnostics":[{"rule":"missing-field","severity":"error","path":"vault/alliances/示例/2023.txt","line":1,"column":12,"message":"record kind \"meeting\" needs field \"title\"","hint":"add title=\"…\" (text)"}],"summary":{"errors":1,"warnings":0,"infos":0,"files":4}}"# + "\n")
+        #expect(run.stdout == #"{"version":1,"diagnostics":[{"rule":"missing-field","severity":"error","path":"vault/alliances/示例/2023.txt","line":1,"column":12,"message":"record kind \"meeting\" needs field \"title\"","messageId":"missing-field.field","hint":"add title=\"…\" (text)"}],"summary":{"errors":1,"warnings":0,"infos":0,"files":4}}"# + "\n")
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         #expect(object?["summary"] != nil)
     }

@@ -85,14 +85,14 @@ import Testing
 
     @Test func thePeriodReportHasAHistorySection() throws {
         let text = try report(["2022-2023"]).stdout
-        #expect(text.contains("历年活跃度\n"))
+        #expect(text.contains("九、历年活跃度\n"))
         #expect(text.contains("库内无逐家结果的评价期：2013、2014、2016、2018、2019、2020-2021。"))
         let td = try #require(text.split(separator: "\n").first { $0.contains("TD产业技术创新战略联盟") && $0.contains("活跃度高 100") })
         #expect(td.hasSuffix("活跃度高 100   活跃度高 98    活跃度高 98"), "\(td)")
         #expect(text.contains("2017：report-2017:annex"))
 
         let md = try report(["2022-2023", "--format", "md"]).stdout
-        #expect(md.contains("## 历年活跃度\n"))
+        #expect(md.contains("## 九、历年活跃度\n"))
         #expect(md.contains("| 2017 | 101 | 活跃度高 24（23.76%） | 活跃度较高 22（21.78%） | 活跃度一般 35（34.65%） | 不活跃 20（19.80%） |"))
 
         let json = try report(["2022-2023", "--format", "json"]).stdout
@@ -107,9 +107,9 @@ import Testing
 
         let html = try report(["2022-2023", "--format", "html"]).stdout
         expectSelfContainedPage(html)
-        #expect(html.contains("<section id=\"history\"><h2>历年活跃度</h2>"))
+        #expect(html.contains("<section id=\"history\"><h2>九、历年活跃度</h2>"))
         #expect(html.contains("aria-label=\"各评价期等级构成\""), "the chart of band shares across periods")
-        #expect(html.contains("<li><a href=\"#history\">历年活跃度</a></li>"))
+        #expect(html.contains("<li><a href=\"#history\">九、历年活跃度</a></li>"))
     }
 }
 

@@ -69,7 +69,7 @@ import Testing
         let result = try lintDisk(dir)
         #expect(result.diagnostics.map(\.ruleID) == ["io", "io"])
         #expect(result.diagnostics.map(\.location.path) == ["vault/alliances/示例/2023.txt", "vault/periods/2024.txt"])
-        #expect(result.diagnostics.allSatisfy { $0.message.contains("is a symbolic link") && $0.message.contains("vault follows no symbolic link") })
+        #expect(result.diagnostics.allSatisfy { $0.message.text(.en).contains("is a symbolic link") && $0.message.text(.en).contains("vault follows no symbolic link") })
         #expect(result.vault.periods["2024"] == nil)
         #expect(result.vault.periods["2023"] != nil)
         #expect(result.vault.refusedEntries.count == 2)

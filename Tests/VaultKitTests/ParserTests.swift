@@ -29,7 +29,7 @@ import Testing
         let d = try! #require(file.diagnostics.first)
         #expect(d.location.line == 1)
         #expect(d.location.column == 34)   // 26 ASCII + 7 characters of "半导体照明" with quotes + 1 space
-        #expect(d.message.contains("理事会"))
+        #expect(d.message.text(.en).contains("理事会"))
     }
 
     @Test func caretAlignsUnderWideCharacters() {
@@ -75,7 +75,7 @@ import Testing
         let d = try #require(file.diagnostics.first)
         #expect(d.ruleID == input.rule)
         #expect((d.location.line, d.location.column) == (input.line, input.column))
-        #expect(d.message.contains(input.words), "\(d.message)")
+        #expect(d.message.text(.en).contains(input.words), "\(d.message.text(.en))")
         #expect(file.lines.contains { file.string($0.kind) == "later" })
     }
 
@@ -195,7 +195,7 @@ import Testing
             let (_, refused) = Binder.bind(LineParser.parse(SourceText(path: "x.txt", text: "edge \(field)")),
                                            table: KindTable([kind]), bands: [], place: "a test")
             #expect(refused.map(\.ruleID) == ["bad-value"], "\(field)")
-            #expect(refused.first?.message.contains(words) == true, "\(field): \(refused.map(\.message))")
+            #expect(refused.first?.message.text(.en).contains(words) == true, "\(field): \(refused.map { $0.message.text(.en) })")
         }
     }
 

@@ -112,8 +112,8 @@ import Testing
         files["vault/alliances/乙/2023.txt"] = "published status=incomplete seq=1 source=r:annex-2\n"
         let found = lint(files).diagnostics.filter { $0.ruleID == "assertion" }
         #expect(found.map(\.location.line) == [18, 19], "\(found.map { "\($0.location.line): \($0.message)" })")
-        #expect(found.first?.message == "r:s states no-data = 2; the vault gives 3")
-        #expect(found.last?.message == "r:s states 网员 = 11; the vault holds nothing that counts it")
+        #expect(found.first?.message.text(.en) == "r:s states no-data = 2; the vault gives 3")
+        #expect(found.last?.message.text(.en) == "r:s states 网员 = 11; the vault holds nothing that counts it")
     }
 
     /// Hostile figures: the largest rosters a file may hold (18 digits each), kinds that are only
@@ -135,11 +135,11 @@ import Testing
         func at(_ line: Int, _ rule: String) -> Diagnostic? {
             found.first { $0.location.path == "vault/periods/2023.txt" && $0.location.line == line && $0.ruleID == rule }
         }
-        #expect(at(1, "roster-sum")?.message.contains("= 2999999999999999997, but roster = 3") == true)
-        #expect(at(3, "assertion")?.message == "r:s states in-scope[batch pilot] = 3; the vault gives 2999999999999999997")
-        #expect(at(4, "assertion")?.message == "stat=activity-count needs kind=")
-        #expect(at(5, "assertion")?.message == "stat=alliances-with needs kind=")
-        #expect(at(6, "panel-tie")?.message == "tie names expert E9, who is not on the panel of period 2023")
+        #expect(at(1, "roster-sum")?.message.text(.en).contains("= 2999999999999999997, but roster = 3") == true)
+        #expect(at(3, "assertion")?.message.text(.en) == "r:s states in-scope[batch pilot] = 3; the vault gives 2999999999999999997")
+        #expect(at(4, "assertion")?.message.text(.en) == "stat=activity-count needs kind=")
+        #expect(at(5, "assertion")?.message.text(.en) == "stat=alliances-with needs kind=")
+        #expect(at(6, "panel-tie")?.message.text(.en) == "tie names expert E9, who is not on the panel of period 2023")
         #expect(found.contains { $0.ruleID == "unknown-field" && $0.location.path == "vault/alliances/示例/2023.txt" })
     }
 
@@ -151,11 +151,11 @@ import Testing
         let all = Linter.lint(fs, options: Linter.Options(suppressions: false)).diagnostics
         let tie = all.first { $0.ruleID == "panel-tie" && $0.severity == .warning }
         #expect(tie?.location.path == "vault/periods/2022-2023.txt")
-        #expect(tie?.message.hasPrefix("bulletin-2019-1:news ties expert E03 (程学忠) to 化纤 (化纤联盟秘书长), and the panel scored 化纤 in 2022-2023 (vault/alliances/化纤/2022-2023.txt:") == true)
-        #expect(all.contains { $0.ruleID == "panel-own-alliance" && $0.severity == .info && $0.message.hasPrefix("25 panel members of 2022-2023") })
+        #expect(tie?.message.text(.en).hasPrefix("bulletin-2019-1:news ties expert E03 (程学忠) to 化纤 (化纤联盟秘书长), and the panel scored 化纤 in 2022-2023 (vault/alliances/化纤/2022-2023.txt:") == true)
+        #expect(all.contains { $0.ruleID == "panel-own-alliance" && $0.severity == .info && $0.message.text(.en).hasPrefix("25 panel members of 2022-2023") })
         #expect(all.contains { $0.ruleID == "roster-sum" && $0.location.path == "vault/periods/2015.txt"
-            && $0.message.hasSuffix("the batches leave 150 − 125 = 25 not evaluated, the period 146 − 125 = 21") })
-        #expect(all.filter { $0.ruleID == "assertion" && $0.message.contains("states no-data = 49; the vault gives 51") }.count == 2)
+            && $0.message.text(.en).hasSuffix("the batches leave 150 − 125 = 25 not evaluated, the period 146 − 125 = 21") })
+        #expect(all.filter { $0.ruleID == "assertion" && $0.message.text(.en).contains("states no-data = 49; the vault gives 51") }.count == 2)
         let shown = Linter.lint(fs).diagnostics
         #expect(shown.count { $0.severity == .error || $0.severity == .warning } == 0)
     }

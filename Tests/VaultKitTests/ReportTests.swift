@@ -98,8 +98,11 @@ import Testing
     @Test func notEvaluatedAndALevelLists() throws {
         let r = try report("2022-2023")
         // Annex 2 prints 35 rows: 煤层气 twice and 饲料, which annex 3 evaluates, so 33 alliances remain.
-        #expect(r.notEvaluated.count == 33)
-        #expect(r.notEvaluated.first?.name == "维生素产业技术创新战略联盟")
+        #expect(r.notEvaluated.rows.count == 35)
+        #expect(r.notEvaluated.rows.map(\.seq) == (1...35).map { Int64($0) })
+        #expect(r.notEvaluated.named == 33)
+        #expect(r.notEvaluated.unnamed == 84 - 33)
+        #expect(r.notEvaluated.rows.first?.name == "维生素产业技术创新战略联盟")
         #expect(r.aLevel.count == 26)
         #expect(r.aLevel.first?.code == "102")
     }

@@ -51,8 +51,8 @@ import Testing
         try text.write(toFile: dir.path + "/" + path, atomically: true, encoding: .utf8)
         let stale = Linter.lint(try DiskFileSystem(root: dir.path)).diagnostics.filter { $0.ruleID == "stale-result" }
         #expect(stale.count == 2)   // the result line and the table
-        #expect(stale.first?.message.contains("is now") == true)
-        #expect(stale.first?.hint == "run `vault score 2024 --write` and commit the change")
+        #expect(stale.first?.message.text(.en).contains("is now") == true)
+        #expect(stale.first?.hint?.text(.en) == "run `vault score 2024 --write` and commit the change")
         _ = try write(dir)
         let resultLine = try read(dir, path).split(separator: "\n").first { $0.hasPrefix("result ") }
         #expect(resultLine?.hasPrefix("result status=evaluated score=36 band=inactive rank=") == true)

@@ -36,6 +36,9 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
             let mine = result.diagnostics.filter { $0.ruleID == c.rule.id }
             #expect(mine.contains { $0.location == expected }, "expected \(c.rule.id) at \(expected), got \(result.diagnostics)")
             #expect(mine.allSatisfy { $0.severity == c.rule.severity })
+            if !CatalogueTests.notYetInCatalogue.contains(c.rule.id) {
+                for d in mine { CatalogueTests.expectCatalogued(d) }
+            }
             let others = result.diagnostics.filter { $0.ruleID != c.rule.id }
             #expect(others.isEmpty, "unchecked findings: \(others)")
         } else {
@@ -46,6 +49,22 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     static func location(_ text: String) -> VaultKit.SourceLocation {
         let parts = text.split(separator: ":")
         return VaultKit.SourceLocation(path: String(parts[0]), line: Int(parts[1])!, column: Int(parts[2])!)
+    }
+
+    /// Each rule runs at the stage of the protocol it conforms to: `Rule.stage`
+    /// stands in for a cast, and must say the same as one.
+    @Test func everyRuleRunsAtTheStageItsProtocolSays() {
+        for rule in Rules.all {
+            let id = rule.description.id
+            switch rule.stage {
+            case .file: #expect(rule is any FileRule.Type, "\(id)")
+            case .vault: #expect(rule is any VaultRule.Type, "\(id)")
+            case .scored: #expect(rule is any ScoredRule.Type, "\(id)")
+            case .loading: #expect(!(rule is any FileRule.Type || rule is any VaultRule.Type || rule is any ScoredRule.Type), "\(id)")
+            }
+        }
+        #expect(Rules.fileRules.count + Rules.vaultRules.count + Rules.scoredRules.count
+                == Rules.all.count { if case .loading = $0.stage { false } else { true } })
     }
 
     @Test func everyRuleHasExamplesOfBothKinds() {

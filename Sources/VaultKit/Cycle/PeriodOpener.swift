@@ -51,17 +51,23 @@ public enum PeriodOpener {
     }
 
     /// A refusal: why, and what to do. Nothing was written.
-    public typealias Refusal = FileSystemError
+    public typealias Refusal = CycleRefusal
 
     /// Takes the lock, loads what it needs, checks everything, then writes.
     public static func open(_ request: Request, root: String) throws(Refusal) -> Plan {
-        let fs = try DiskFileSystem(root: root)
-        let lock = try WriteLock(fs)
+        let fs: DiskFileSystem
+        let lock: WriteLock
+        do throws(FileSystemError) {
+            fs = try DiskFileSystem(root: root)
+            lock = try WriteLock(fs)
+        } catch {
+            throw Refusal(error.message, hint: error.hint)
+        }
         defer { withExtendedLifetime(lock) {} }
         let loaded = Loader.loadDefinitions(fs)
         let plan = try self.plan(request, vault: loaded.vault, recordFiles: loaded.recordFiles)
         // A link or special file in the tree: the vault read is not the whole vault (closed world).
-        if let refusal = AtomicFile.refusal(loaded.vault.refusedEntries) { throw refusal }
+        if let refusal = AtomicFile.refusal(loaded.vault.refusedEntries) { throw Refusal(refusal.message, hint: refusal.hint) }
         try checkTargets(plan, root: root)
         lock.removeLeftovers(loaded.vault.leftovers, in: fs)
         try write(plan, in: fs)
@@ -72,69 +78,65 @@ public enum PeriodOpener {
     public static func plan(_ request: Request, vault: Vault, recordFiles: [DiscoveredFile]) throws(Refusal) -> Plan {
         let id = request.id
         guard Discovery.isPeriodID(id) else {
-            throw Refusal(message: "\"\(id)\" is not a period id",
-                          hint: "write YYYY for a one-year period or YYYY-YYYY for several years, e.g. 2024-2025; nothing was written")
+            throw Refusal(notPeriodID(["id": .text(id)]), hint: writePeriodID())
         }
         let years = id.split(separator: "-").compactMap { Int($0) }
         if years.count == 2, years[1] <= years[0] {
-            throw Refusal(message: "period id \"\(id)\" ends in \(years[1]), not after it starts in \(years[0])",
-                          hint: "write the earlier year first, e.g. \(years[1])-\(years[0]), or YYYY for one year; nothing was written")
+            let arguments: KeyValuePairs<String, MessageArgument> = ["id": .text(id), "end": .text("\(years[1])"), "start": .text("\(years[0])")]
+            throw Refusal(yearsReversed(arguments), hint: earlierYearFirst(arguments))
         }
         let start = try day(request.start, option: "--start")
         let end = try day(request.end, option: "--end")
         guard start <= end else {
-            throw Refusal(message: "--end \(end) is before --start \(start): the dates are not a valid range",
-                          hint: "give the period's first day as --start and its last day as --end; nothing was written")
+            throw Refusal(endBeforeStart(["end": .text("\(end)"), "start": .text("\(start)")]), hint: firstAndLastDay())
         }
         guard start.year == years[0], end.year == years.last! else {
             let name = years.count == 1 ? "\(start.year)" : "\(start.year)-\(end.year)"
-            throw Refusal(message: "period \(id) would run from \(start) to \(end), but its id names \(years.count == 1 ? "the year" : "the years") \(years.map(String.init).joined(separator: " to "))",
-                          hint: start.year == end.year || start.year < end.year
-                            ? "name it after the years of its first and last day (\(name)) or change the dates; nothing was written"
-                            : "change the dates; nothing was written")
+            let dates: KeyValuePairs<String, MessageArgument> = [
+                "id": .text(id), "start": .text("\(start)"), "end": .text("\(end)"), "first": .text("\(years[0])"), "last": .text("\(years.last!)")]
+            throw Refusal(years.count == 1 ? idNamesYear(dates) : idNamesYears(dates),
+                          hint: start.year == end.year || start.year < end.year ? nameAfterYears(["name": .text(name)]) : changeDates())
         }
         if let existing = vault.periods[id] {
-            throw Refusal(message: "period \(id) already exists (\(existing.file.path))",
-                          hint: "choose another id, or edit \(existing.file.path) to change the period; nothing was written")
+            throw Refusal(periodExists(["id": .text(id), "path": .text(existing.file.path)]),
+                          hint: chooseAnotherID(["path": .text(existing.file.path)]))
         }
         for other in vault.periodIDs {
             guard let period = vault.periods[other], let otherStart = period.start, let otherEnd = period.end,
                   start <= otherEnd, otherStart <= end else { continue }
-            throw Refusal(message: "period \(id) (\(start) to \(end)) overlaps period \(other) (\(otherStart) to \(otherEnd), \(period.file.path))",
-                          hint: "start it after \(otherEnd) or end it before \(otherStart); an alliance's records must belong to one period; nothing was written")
+            throw Refusal(overlaps(["id": .text(id), "start": .text("\(start)"), "end": .text("\(end)"), "other": .text(other),
+                                    "otherStart": .text("\(otherStart)"), "otherEnd": .text("\(otherEnd)"), "path": .text(period.file.path)]),
+                          hint: moveDates(["otherStart": .text("\(otherStart)"), "otherEnd": .text("\(otherEnd)")]))
         }
         // The period the schema and threshold come from: --from, else the latest period.
         let basis: Period?
         if let from = request.from {
             guard let period = vault.periods[from] else {
                 let known = vault.periodIDs
-                let guess = Suggest.closest(to: from, in: known).map { "; did you mean \($0)?" } ?? ""
-                throw Refusal(message: "--from \(from): no period \"\(from)\" in vault/periods/\(guess)",
-                              hint: known.isEmpty ? "the vault has no period yet: leave out --from and give --schema; nothing was written"
-                                                  : "periods: \(known.joined(separator: ", ")); nothing was written")
+                throw Refusal(noSuchFrom(["from": .text(from), "guess": guess(from, in: known)]),
+                              hint: known.isEmpty ? noPeriodYet() : periodList(["periods": .list(known)]))
             }
             basis = period
         } else {
             basis = vault.periodIDs.last.flatMap { vault.periods[$0] }
         }
         guard let schemaID = request.schema ?? basis?.schemaID else {
-            throw Refusal(message: "no schema for period \(id): the vault has no period to take it from",
-                          hint: "give --schema ID (a file in schemas/, without .txt); nothing was written")
+            throw Refusal(noSchema(["id": .text(id)]), hint: giveSchema())
         }
         guard vault.schemas[schemaID] != nil else {
             let known = vault.schemas.keys.sorted()
-            let guess = Suggest.closest(to: schemaID, in: known).map { "; did you mean \($0)?" } ?? ""
-            throw Refusal(message: "no schema \"\(schemaID)\" in schemas/\(guess)\(request.schema == nil ? " (named by period \(basis!.id))" : "")",
-                          hint: "schemas: \(known.isEmpty ? "none" : known.joined(separator: ", ")); give --schema ID; nothing was written")
+            throw Refusal(unknownSchema(["schema": .text(schemaID), "guess": guess(schemaID, in: known),
+                                         "named": request.schema == nil ? .message(namedByPeriod(["period": .text(basis!.id)])) : .text("")]),
+                          hint: schemaList(["schemas": known.isEmpty ? .message(noSchemas()) : .list(known)]))
         }
         guard !vault.brokenSchemas.contains(schemaID) else {
-            throw Refusal(message: "schema \"\(schemaID)\" has errors, so no record of the new period could be checked",
-                          hint: "mend the errors `vault lint` reports in schemas/\(schemaID).txt, then run again; nothing was written")
+            throw Refusal(brokenSchema(["schema": .text(schemaID)]), hint: mendSchema(["schema": .text(schemaID)]))
         }
         let stray = recordFiles.filter { $0.id == id }.map(\.path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         if let first = stray.first {
-            throw Refusal(message: "\(first) already exists\(stray.count > 1 ? " (and \(stray.count - 1) more record files of \(id))" : ""), but no period file does",
-                          hint: "move or remove the record files of \(id) (or write vault/periods/\(id).txt by hand); nothing was written")
+            throw Refusal(strayRecords(["path": .text(first),
+                                        "more": stray.count > 1 ? .message(moreStray(["count": .count(stray.count - 1), "id": .text(id)])) : .text("")]),
+                          hint: moveStray(["id": .text(id)]))
         }
         let threshold = basis.flatMap { p in p.file.records(of: "period").first.flatMap { p.file.text($0, "threshold") } }
         // The roster: every alliance of the vault, counted per batch.
@@ -177,8 +179,8 @@ public enum PeriodOpener {
         case .changed(let canonical): bytes = canonical
         case .unchanged: break
         case .refused(let reason):
-            throw Refusal(message: "the period file for \(id) could not be put in canonical form: \(reason)",
-                          hint: "mend the panel lines of vault/periods/\(request.from ?? "?").txt (vault lint shows them); nothing was written")
+            throw Refusal(notCanonical(["id": .text(id), "reason": .message(CycleRefusal.said(reason))]),
+                          hint: mendPanel(["from": .text(request.from ?? "?")]))
         }
         return Plan(id: id, start: start, end: end, schema: schemaID, threshold: threshold, basis: basis?.id,
                     carriedFrom: carried?.id, roster: alliances.count,
@@ -189,8 +191,7 @@ public enum PeriodOpener {
 
     static func day(_ text: String, option: String) throws(Refusal) -> Day {
         guard let day = Day(text), text.utf8.count == 10 else {
-            throw Refusal(message: "\(option) \"\(text)\" is not a date",
-                          hint: "write YYYY-MM-DD, a day that exists (2024-02-29 does, 2023-02-29 does not); nothing was written")
+            throw Refusal(notADate(["option": .text(option), "text": .text(text)]), hint: writeADay())
         }
         return day
     }
@@ -202,19 +203,16 @@ public enum PeriodOpener {
         for path in [plan.periodPath] + plan.recordFiles {
             var info = stat()
             if lstat(root + "/" + path, &info) == 0 {
-                throw Refusal(message: "\(path) already exists",
-                              hint: "move it away, or choose another period id; nothing was written")
+                throw Refusal(targetExists(["path": .text(path)]), hint: moveItAway())
             } else if errno != ENOENT {
-                throw Refusal(message: "cannot check \(path): \(DiskFileSystem.errnoText())",
-                              hint: "make its directory readable, then run again; nothing was written")
+                throw Refusal(cannotCheck(["path": .text(path), "reason": .text(DiskFileSystem.errnoText())]), hint: makeReadable())
             }
             directories.insert(String(path[..<path.lastIndex(of: "/")!]))
         }
         for directory in directories.sorted() {
             var info = stat()
             guard lstat(root + "/" + directory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
-                throw Refusal(message: "\(directory) is not a directory of the project (a link, or missing)",
-                              hint: "make it a real directory; `vault period new` writes only inside the project; nothing was written")
+                throw Refusal(notProjectDirectory(["directory": .text(directory)]), hint: makeRealDirectory())
             }
         }
     }
@@ -237,10 +235,10 @@ public enum PeriodOpener {
     static func write(_ plan: Plan, in fs: DiskFileSystem) throws(Refusal) {
         let root = fs.root
         var written: [String] = []
-        func fail(_ message: String, hint: String?) -> Refusal {
+        func fail(_ message: Message, hint: Message?) -> Refusal {
             for path in written { unlink(root + "/" + path) }
-            return Refusal(message: message + (written.isEmpty ? "" : "; the \(written.count) files written before it were removed"),
-                           hint: "nothing was left written; " + (hint ?? "mend the cause and run again"))
+            return Refusal(written.isEmpty ? message : removedBefore(["reason": .message(message), "count": .count(written.count)]),
+                           hint: leftNothing(["hint": .message(hint ?? mendCause())]))
         }
         let bytes = Plan.recordFile
         for path in plan.recordFiles {
@@ -249,28 +247,156 @@ public enum PeriodOpener {
             let directory = fs.open(beneath: parent, O_RDONLY | O_DIRECTORY | O_NONBLOCK)
             guard directory >= 0 else {
                 let error = fs.failure(parent, errno, hint: "check that the directory is writable")
-                throw fail("cannot write \(path): \(error.message)", hint: error.hint)
+                throw fail(cannotWrite(["path": .text(path), "reason": .message(CycleRefusal.said(error.message))]),
+                           hint: error.hint.map(CycleRefusal.said) ?? checkWritable())
             }
             let fd = openat(directory, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             let openError = fd < 0 ? DiskFileSystem.errnoText() : nil
             close(directory)
             if let openError {
-                throw fail("cannot create \(path): \(openError)", hint: "check that the directory is writable")
+                throw fail(cannotCreate(["path": .text(path), "reason": .text(openError)]), hint: checkWritable())
             }
             let n = bytes.withUnsafeBytes { buffer -> Int in systemWrite(fd, buffer.baseAddress!, buffer.count) }
-            var problem: String?
-            if n < 0 { problem = DiskFileSystem.errnoText() } else if n != bytes.count { problem = "short write" }
+            var problem: MessageArgument?
+            if n < 0 { problem = .text(DiskFileSystem.errnoText()) } else if n != bytes.count { problem = .message(shortWrite()) }
             close(fd)
             written.append(path)
             if let problem {
-                throw fail("cannot write \(path): \(problem)", hint: "free disk space (or raise the file-size limit) and run again")
+                throw fail(cannotWrite(["path": .text(path), "reason": problem]), hint: freeDiskSpace())
             }
         }
         sync()
         do throws(FileSystemError) {
             try AtomicFile.write(plan.periodFile, to: plan.periodPath, in: fs)
         } catch {
-            throw fail(error.message, hint: error.hint)
+            throw fail(CycleRefusal.said(error.message), hint: error.hint.map(CycleRefusal.said))
         }
     }
+
+    /// "; did you mean 2023?" after a name that is not there, when one is close.
+    static func guess(_ name: String, in known: [String]) -> MessageArgument {
+        Suggest.closest(to: name, in: known).map { .message(didYouMean(["suggestion": .text($0)])) } ?? .text("")
+    }
+
+    static let notPeriodID = MessageTemplate("cycle.period-new.not-id", en: "\"{id}\" is not a period id", zh: "“{id}”不是评价期 id")
+    static let writePeriodID = MessageTemplate(
+        "cycle.period-new.not-id.hint", en: "write YYYY for a one-year period or YYYY-YYYY for several years, e.g. 2024-2025; nothing was written",
+        zh: "一年的评价期写 YYYY，跨几年的写 YYYY-YYYY，例如 2024-2025；未写入任何文件")
+    static let yearsReversed = MessageTemplate(
+        "cycle.period-new.years-reversed", en: "period id \"{id}\" ends in {end}, not after it starts in {start}",
+        zh: "评价期 id“{id}”的结束年份 {end} 不晚于开始年份 {start}")
+    static let earlierYearFirst = MessageTemplate(
+        "cycle.period-new.years-reversed.hint", en: "write the earlier year first, e.g. {end}-{start}, or YYYY for one year; nothing was written",
+        zh: "请把较早的年份写在前面，例如 {end}-{start}；一年的评价期写 YYYY；未写入任何文件")
+    static let notADate = MessageTemplate("cycle.period-new.not-date", en: "{option} \"{text}\" is not a date", zh: "{option}“{text}”不是日期")
+    static let writeADay = MessageTemplate(
+        "cycle.period-new.not-date.hint", en: "write YYYY-MM-DD, a day that exists (2024-02-29 does, 2023-02-29 does not); nothing was written",
+        zh: "请写成 YYYY-MM-DD，并且是确实存在的日子（2024-02-29 存在，2023-02-29 不存在）；未写入任何文件")
+    static let endBeforeStart = MessageTemplate(
+        "cycle.period-new.end-before-start", en: "--end {end} is before --start {start}: the dates are not a valid range",
+        zh: "--end {end} 早于 --start {start}：日期范围无效")
+    static let firstAndLastDay = MessageTemplate(
+        "cycle.period-new.end-before-start.hint", en: "give the period's first day as --start and its last day as --end; nothing was written",
+        zh: "请用 --start 给出评价期的第一天，用 --end 给出最后一天；未写入任何文件")
+    static let idNamesYear = MessageTemplate(
+        "cycle.period-new.id-year", en: "period {id} would run from {start} to {end}, but its id names the year {first}",
+        zh: "评价期 {id} 将从 {start} 到 {end}，但它的 id 表示的是 {first} 年")
+    static let idNamesYears = MessageTemplate(
+        "cycle.period-new.id-years", en: "period {id} would run from {start} to {end}, but its id names the years {first} to {last}",
+        zh: "评价期 {id} 将从 {start} 到 {end}，但它的 id 表示的是 {first} 至 {last} 年")
+    static let nameAfterYears = MessageTemplate(
+        "cycle.period-new.id-years.hint", en: "name it after the years of its first and last day ({name}) or change the dates; nothing was written",
+        zh: "请按第一天和最后一天所在的年份命名（{name}），或修改日期；未写入任何文件")
+    static let changeDates = MessageTemplate(
+        "cycle.period-new.id-years.dates.hint", en: "change the dates; nothing was written", zh: "请修改日期；未写入任何文件")
+    static let periodExists = MessageTemplate(
+        "cycle.period-new.exists", en: "period {id} already exists ({path})", zh: "评价期 {id} 已经存在（{path}）")
+    static let chooseAnotherID = MessageTemplate(
+        "cycle.period-new.exists.hint", en: "choose another id, or edit {path} to change the period; nothing was written",
+        zh: "请换一个 id，或编辑 {path} 来修改这个评价期；未写入任何文件")
+    static let overlaps = MessageTemplate(
+        "cycle.period-new.overlaps", en: "period {id} ({start} to {end}) overlaps period {other} ({otherStart} to {otherEnd}, {path})",
+        zh: "评价期 {id}（{start} 至 {end}）与评价期 {other}（{otherStart} 至 {otherEnd}，{path}）重叠")
+    static let moveDates = MessageTemplate(
+        "cycle.period-new.overlaps.hint",
+        en: "start it after {otherEnd} or end it before {otherStart}; an alliance's records must belong to one period; nothing was written",
+        zh: "请让它在 {otherEnd} 之后开始，或在 {otherStart} 之前结束；联盟的每条记录只能属于一个评价期；未写入任何文件")
+    static let didYouMean = MessageTemplate("cycle.period-new.did-you-mean", en: "; did you mean {suggestion}?", zh: "；是否应为 {suggestion}？")
+    static let noSuchFrom = MessageTemplate(
+        "cycle.period-new.no-from", en: "--from {from}: no period \"{from}\" in vault/periods/{guess}",
+        zh: "--from {from}：vault/periods/ 中没有评价期“{from}”{guess}")
+    static let noPeriodYet = MessageTemplate(
+        "cycle.period-new.no-from.empty.hint", en: "the vault has no period yet: leave out --from and give --schema; nothing was written",
+        zh: "vault 中还没有评价期：请去掉 --from，并给出 --schema；未写入任何文件")
+    static let periodList = MessageTemplate(
+        "cycle.period-new.no-from.hint", en: "periods: {periods}; nothing was written", zh: "现有的评价期：{periods}；未写入任何文件")
+    static let noSchema = MessageTemplate(
+        "cycle.period-new.no-schema", en: "no schema for period {id}: the vault has no period to take it from",
+        zh: "评价期 {id} 没有指标体系：vault 中没有可以沿用的评价期")
+    static let giveSchema = MessageTemplate(
+        "cycle.period-new.no-schema.hint", en: "give --schema ID (a file in schemas/, without .txt); nothing was written",
+        zh: "请用 --schema ID 指定指标体系（schemas/ 中的文件名，不带 .txt）；未写入任何文件")
+    static let unknownSchema = MessageTemplate(
+        "cycle.period-new.unknown-schema", en: "no schema \"{schema}\" in schemas/{guess}{named}",
+        zh: "schemas/ 中没有指标体系“{schema}”{guess}{named}")
+    static let namedByPeriod = MessageTemplate(
+        "cycle.period-new.unknown-schema.named", en: " (named by period {period})", zh: "（由评价期 {period} 指定）")
+    static let schemaList = MessageTemplate(
+        "cycle.period-new.unknown-schema.hint", en: "schemas: {schemas}; give --schema ID; nothing was written",
+        zh: "现有的指标体系：{schemas}；请用 --schema ID 指定；未写入任何文件")
+    static let noSchemas = MessageTemplate("cycle.period-new.unknown-schema.none", en: "none", zh: "无")
+    static let brokenSchema = MessageTemplate(
+        "cycle.period-new.broken-schema", en: "schema \"{schema}\" has errors, so no record of the new period could be checked",
+        zh: "指标体系“{schema}”有错误，新评价期的记录都无法核对")
+    static let mendSchema = MessageTemplate(
+        "cycle.period-new.broken-schema.hint", en: "mend the errors `vault lint` reports in schemas/{schema}.txt, then run again; nothing was written",
+        zh: "请改正 `vault lint` 在 schemas/{schema}.txt 中报告的错误，再运行一次；未写入任何文件")
+    static let strayRecords = MessageTemplate(
+        "cycle.period-new.stray-records", en: "{path} already exists{more}, but no period file does", zh: "{path} 已经存在{more}，但评价期文件不存在")
+    static let moreStray = MessageTemplate(
+        "cycle.period-new.stray-records.more", en: " (and {count} more record files of {id})", zh: "（另有 {count} 个 {id} 的记录文件）")
+    static let moveStray = MessageTemplate(
+        "cycle.period-new.stray-records.hint", en: "move or remove the record files of {id} (or write vault/periods/{id}.txt by hand); nothing was written",
+        zh: "请移走或删除 {id} 的记录文件（或手工编写 vault/periods/{id}.txt）；未写入任何文件")
+    static let notCanonical = MessageTemplate(
+        "cycle.period-new.not-canonical", en: "the period file for {id} could not be put in canonical form: {reason}",
+        zh: "{id} 的评价期文件无法整理成规范格式：{reason}")
+    static let mendPanel = MessageTemplate(
+        "cycle.period-new.not-canonical.hint", en: "mend the panel lines of vault/periods/{from}.txt (vault lint shows them); nothing was written",
+        zh: "请改正 vault/periods/{from}.txt 中的专家记录（vault lint 会列出它们）；未写入任何文件")
+    static let targetExists = MessageTemplate("cycle.period-new.target-exists", en: "{path} already exists", zh: "{path} 已经存在")
+    static let moveItAway = MessageTemplate(
+        "cycle.period-new.target-exists.hint", en: "move it away, or choose another period id; nothing was written",
+        zh: "请把它移走，或换一个评价期 id；未写入任何文件")
+    static let cannotCheck = MessageTemplate("cycle.period-new.cannot-check", en: "cannot check {path}: {reason}", zh: "无法检查 {path}：{reason}")
+    static let makeReadable = MessageTemplate(
+        "cycle.period-new.cannot-check.hint", en: "make its directory readable, then run again; nothing was written",
+        zh: "请让它所在的目录可读，再运行一次；未写入任何文件")
+    static let notProjectDirectory = MessageTemplate(
+        "cycle.period-new.not-directory", en: "{directory} is not a directory of the project (a link, or missing)",
+        zh: "{directory} 不是项目中的目录（是链接，或不存在）")
+    static let makeRealDirectory = MessageTemplate(
+        "cycle.period-new.not-directory.hint", en: "make it a real directory; `vault period new` writes only inside the project; nothing was written",
+        zh: "请把它改成真正的目录；`vault period new` 只在项目之内写入；未写入任何文件")
+    static let cannotWrite = MessageTemplate("cycle.period-new.cannot-write", en: "cannot write {path}: {reason}", zh: "无法写入 {path}：{reason}")
+    static let cannotCreate = MessageTemplate("cycle.period-new.cannot-create", en: "cannot create {path}: {reason}", zh: "无法创建 {path}：{reason}")
+    static let shortWrite = MessageTemplate("cycle.period-new.short-write", en: "short write", zh: "写入不完整")
+    static let checkWritable = MessageTemplate(
+        "cycle.period-new.cannot-write.hint", en: "check that the directory is writable", zh: "请检查该目录是否可写")
+    static let freeDiskSpace = MessageTemplate(
+        "cycle.period-new.short-write.hint", en: "free disk space (or raise the file-size limit) and run again",
+        zh: "请腾出磁盘空间（或调高文件大小上限），再运行一次")
+    static let removedBefore = MessageTemplate(
+        "cycle.period-new.removed", en: "{reason}; the {count} files written before it were removed", zh: "{reason}；此前写入的 {count} 个文件已删除")
+    static let leftNothing = MessageTemplate(
+        "cycle.period-new.removed.hint", en: "nothing was left written; {hint}", zh: "没有留下任何写入的文件；{hint}")
+    static let mendCause = MessageTemplate("cycle.period-new.mend.hint", en: "mend the cause and run again", zh: "请排除原因后再运行一次")
+
+    static let messages = [notPeriodID, writePeriodID, yearsReversed, earlierYearFirst, notADate, writeADay, endBeforeStart,
+                           firstAndLastDay, idNamesYear, idNamesYears, nameAfterYears, changeDates, periodExists, chooseAnotherID,
+                           overlaps, moveDates, didYouMean, noSuchFrom, noPeriodYet, periodList, noSchema, giveSchema, unknownSchema,
+                           namedByPeriod, schemaList, noSchemas, brokenSchema, mendSchema, strayRecords, moreStray, moveStray,
+                           notCanonical, mendPanel, targetExists, moveItAway, cannotCheck, makeReadable, notProjectDirectory,
+                           makeRealDirectory, cannotWrite, cannotCreate, shortWrite, checkWritable, freeDiskSpace, removedBefore,
+                           leftNothing, mendCause]
 }

@@ -7,17 +7,47 @@ import Darwin
 /// Why a cycle command refused to act: the message, what to do, and the exit status
 /// (2: a usage error or a step out of order; 1: findings in the files it reads).
 public struct CycleRefusal: Error, Sendable {
-    public var message: String
-    public var hint: String?
+    public var message: Message
+    public var hint: Message?
     /// Findings in the files the command reads (an expert file edited into an invalid
     /// state): printed as lint prints them; exit status 1.
     public var findings: [Diagnostic] = []
 
-    public init(_ message: String, hint: String?, findings: [Diagnostic] = []) {
+    public init(_ message: Message, hint: Message?, findings: [Diagnostic] = []) {
         self.message = message
         self.hint = hint
         self.findings = findings
     }
+
+    /// A refusal in words not yet in the catalogue (a file system error's, `vault status`'s).
+    public init(_ message: String, hint: String?, findings: [Diagnostic] = []) {
+        self.init(.verbatim(message), hint: hint.map(Message.verbatim), findings: findings)
+    }
+
+    /// The words of another area's error: a message, or a text while that area is moved
+    /// into the catalogue.
+    static func said(_ text: String) -> Message { .verbatim(text) }
+    static func said(_ message: Message) -> Message { message }
+
+    /// The cycle commands' refusals (`Catalogue`).
+    public static var messages: [MessageTemplate] { ReviewAssigner.messages + PeriodOpener.messages + Stage.messages }
+}
+
+extension Stage {
+    /// The stage as the reports name it: 分组初评, 交叉会评, 复核.
+    var name: Message {
+        switch self {
+        case .initial: Self.initialName()
+        case .cross: Self.crossName()
+        case .recheck: Self.recheckName()
+        }
+    }
+
+    static let initialName = MessageTemplate("cycle.stage.initial", en: "initial", zh: "分组初评")
+    static let crossName = MessageTemplate("cycle.stage.cross", en: "cross", zh: "交叉会评")
+    static let recheckName = MessageTemplate("cycle.stage.recheck", en: "recheck", zh: "复核")
+    static let bothNames = MessageTemplate("cycle.stage.both", en: "{first} and {rest}", zh: "{first}和{rest}")
+    static let messages = [initialName, crossName, recheckName, bothNames]
 }
 
 /// What the vault holds about one period's cycle: who takes part, who reviews whom,
@@ -177,17 +207,13 @@ public enum ReviewAssigner {
                                              || path.hasPrefix(reviewDirectory + "/"))
         }.sorted(by: Diagnostic.ordered)
         if !broken.isEmpty {
-            throw CycleRefusal("cannot assign reviews of \(periodID): \(broken.count) error\(broken.count == 1 ? "" : "s") in its period or review files; nothing was written",
-                               hint: "fix the lines named above (an `owed` line becomes `review alliance=… stage=… 2.1=3 …` once filled in), then run again",
-                               findings: broken)
+            throw CycleRefusal(brokenFiles(["period": .text(periodID), "count": .count(broken.count)]), hint: fixBrokenLines(), findings: broken)
         }
         guard period.schema != nil else {
-            throw CycleRefusal("period \(periodID) has no usable schema (schema=\(period.schemaID ?? "?")); nothing was written",
-                               hint: "run `vault lint` to see why")
+            throw CycleRefusal(noSchema(["period": .text(periodID), "schema": .text(period.schemaID ?? "?")]), hint: runLint())
         }
         guard !period.experts.isEmpty else {
-            throw CycleRefusal("period \(periodID) has no expert panel (no `expert` lines in \(period.file.path)); nothing was written",
-                               hint: "add the panel: expert id=E01 name=\"…\" group=A alliances=… (docs/cycle.md)")
+            throw CycleRefusal(noPanel(["period": .text(periodID), "path": .text(period.file.path)]), hint: addPanel())
         }
         let cycle = PeriodCycle(period, in: vault)
         try checkOrder(cycle, stage: stage)
@@ -204,8 +230,7 @@ public enum ReviewAssigner {
         case .recheck:
             let place = "\(period.file.path):\(period.file.records.first.map { Int($0.number) } ?? 1)"
             guard let threshold = period.threshold.map(Points.init) else {
-                throw CycleRefusal("period \(periodID) has no threshold= on its period line (\(place)); nothing was written",
-                                   hint: "add threshold=N (initial and cross totals that differ by more than N points are re-checked)")
+                throw CycleRefusal(noThreshold(["period": .text(periodID), "place": .text(place)]), hint: addThreshold())
             }
             let result = Scorer.score(vault, period, detail: false)
             for entry in evaluated {
@@ -281,14 +306,19 @@ public enum ReviewAssigner {
         let id = cycle.period.id
         let open = cycle.lines.filter { !$0.filled && before.contains($0.stage) }
         if !open.isEmpty {
-            let places = open.prefix(5).map { "\($0.path):\($0.line) (\($0.expert), \($0.alliance), \($0.stage.rawValue))" }
-            throw CycleRefusal("cannot assign the \(stage.rawValue) stage of \(id): \(open.count) \(before.map(\.rawValue).joined(separator: " and ")) review\(open.count == 1 ? " is" : "s are") still owed: \(places.joined(separator: ", "))\(open.count > 5 ? ", …" : ""); nothing was written",
-                               hint: "the experts fill them in first (change `owed` to `review` and set their scores); `vault status \(id)` lists what is owed")
+            let places = open.prefix(5).map {
+                owedLine(["place": .text("\($0.path):\($0.line)"), "expert": .text($0.expert), "alliance": .text($0.alliance), "stage": .message($0.stage.name)])
+            }
+            let stages = Message.joined(before.map(\.name), by: Stage.bothNames)!
+            throw CycleRefusal(stillOwed(["stage": .message(stage.name), "period": .text(id), "count": .count(open.count), "before": .message(stages),
+                                          "places": .message(Message.joined(places, by: nextPlace)!),
+                                          "more": open.count > 5 ? .message(morePlaces()) : .text("")]),
+                               hint: fillInFirst(["period": .text(id)]))
         }
         let previous = before.last!
         if !cycle.lines.contains(where: { $0.filled && $0.stage == previous }) {
-            throw CycleRefusal("cannot assign the \(stage.rawValue) stage of \(id): no \(previous.rawValue) review is filled in yet; nothing was written",
-                               hint: "run `vault review assign \(id) --stage \(previous.rawValue)` and have the experts fill in their lines first")
+            throw CycleRefusal(noneFilled(["stage": .message(stage.name), "period": .text(id), "previous": .message(previous.name)]),
+                               hint: assignPrevious(["period": .text(id), "previousID": .text(previous.rawValue)]))
         }
     }
 
@@ -327,8 +357,7 @@ public enum ReviewAssigner {
                     throw CycleRefusal(error.message, hint: error.hint)
                 }
                 guard current == Array(file.parsed.text.bytes) else {
-                    throw CycleRefusal("\(path) changed while the assignment was worked out; nothing was written",
-                                       hint: "run the command again")
+                    throw CycleRefusal(changedMeanwhile(["path": .text(path)]), hint: runAgain())
                 }
                 before = current
             } else {
@@ -344,8 +373,9 @@ public enum ReviewAssigner {
                 var info = stat()
                 guard lstat(root + "/" + directory, &info) == 0 else { continue }
                 guard info.st_mode & S_IFMT == S_IFDIR else {
-                    throw CycleRefusal("\(directory) is \(info.st_mode & S_IFMT == S_IFLNK ? "a symbolic link" : "not a directory"); review files are written only into the project's own directories; nothing was written",
-                                       hint: "make \(directory) a plain directory of the project, then run again")
+                    throw CycleRefusal(notOwnDirectory(["directory": .text(directory),
+                                                        "what": .message(info.st_mode & S_IFMT == S_IFLNK ? symbolicLink() : notDirectory())]),
+                                       hint: makePlainDirectory(["directory": .text(directory)]))
                 }
             }
             for write in writes {
@@ -353,12 +383,10 @@ public enum ReviewAssigner {
                 let path = root + "/" + write.path
                 if lstat(path, &info) == 0 {
                     guard info.st_mode & S_IFMT == S_IFREG else {
-                        throw CycleRefusal("\(write.path) is not a regular file; nothing was written",
-                                           hint: "replace it with the expert's review file (or remove it), then run again")
+                        throw CycleRefusal(notRegular(["path": .text(write.path)]), hint: replaceFile())
                     }
                     guard info.st_mode & S_IWUSR != 0 else {
-                        throw CycleRefusal("\(write.path) is read-only; nothing was written",
-                                           hint: "make it writable (chmod u+w) if it should change, then run again")
+                        throw CycleRefusal(readOnly(["path": .text(write.path)]), hint: makeWritable())
                     }
                 }
             }
@@ -408,4 +436,78 @@ public enum ReviewAssigner {
         }
         return (out, missing.count, drop.count)
     }
+
+    static let brokenFiles = MessageTemplate(
+        "cycle.review-assign.broken",
+        en: "cannot assign reviews of {period}: {count} {count|error|errors} in its period or review files; nothing was written",
+        zh: "无法分配 {period} 的评审：其评价期文件或评审文件中有 {count} 处错误；未写入任何文件")
+    static let fixBrokenLines = MessageTemplate(
+        "cycle.review-assign.broken.hint",
+        en: "fix the lines named above (an `owed` line becomes `review alliance=… stage=… 2.1=3 …` once filled in), then run again",
+        zh: "请改正上面列出的行（`owed` 行填好后应改为 `review alliance=… stage=… 2.1=3 …`），再运行一次")
+    static let noSchema = MessageTemplate(
+        "cycle.review-assign.no-schema", en: "period {period} has no usable schema (schema={schema}); nothing was written",
+        zh: "评价期 {period} 没有可用的指标体系（schema={schema}）；未写入任何文件")
+    static let runLint = MessageTemplate("cycle.review-assign.no-schema.hint", en: "run `vault lint` to see why", zh: "请运行 `vault lint` 查看原因")
+    static let noPanel = MessageTemplate(
+        "cycle.review-assign.no-panel", en: "period {period} has no expert panel (no `expert` lines in {path}); nothing was written",
+        zh: "评价期 {period} 没有评价专家组（{path} 中没有 `expert` 行）；未写入任何文件")
+    static let addPanel = MessageTemplate(
+        "cycle.review-assign.no-panel.hint", en: "add the panel: expert id=E01 name=\"…\" group=A alliances=… (docs/cycle.md)",
+        zh: "请写上评价专家组：expert id=E01 name=\"…\" group=A alliances=…（见 docs/cycle.md）")
+    static let noThreshold = MessageTemplate(
+        "cycle.review-assign.no-threshold", en: "period {period} has no threshold= on its period line ({place}); nothing was written",
+        zh: "评价期 {period} 的 period 行（{place}）没有 threshold=；未写入任何文件")
+    static let addThreshold = MessageTemplate(
+        "cycle.review-assign.no-threshold.hint",
+        en: "add threshold=N (initial and cross totals that differ by more than N points are re-checked)",
+        zh: "请加上 threshold=N（分组初评与交叉会评总分相差超过 N 分的要复核）")
+    static let stillOwed = MessageTemplate(
+        "cycle.review-assign.still-owed",
+        en: "cannot assign the {stage} stage of {period}: {count} {before} {count|review is|reviews are} still owed: {places}{more}; nothing was written",
+        zh: "无法分配 {period} 的{stage}：还有 {count} 项{before}评审没有填好：{places}{more}；未写入任何文件")
+    static let owedLine = MessageTemplate(
+        "cycle.review-assign.still-owed.line", en: "{place} ({expert}, {alliance}, {stage})", zh: "{place}（{expert}，{alliance}，{stage}）")
+    static let nextPlace = MessageTemplate("cycle.review-assign.still-owed.then", en: "{first}, {rest}", zh: "{first}；{rest}")
+    static let morePlaces = MessageTemplate("cycle.review-assign.still-owed.more", en: ", …", zh: "；……")
+    static let fillInFirst = MessageTemplate(
+        "cycle.review-assign.still-owed.hint",
+        en: "the experts fill them in first (change `owed` to `review` and set their scores); `vault status {period}` lists what is owed",
+        zh: "请专家先填好这些评审（把 `owed` 改为 `review`，并填上分数）；`vault status {period}` 会列出没有填好的评审")
+    static let noneFilled = MessageTemplate(
+        "cycle.review-assign.none-filled",
+        en: "cannot assign the {stage} stage of {period}: no {previous} review is filled in yet; nothing was written",
+        zh: "无法分配 {period} 的{stage}：还没有填好的{previous}评审；未写入任何文件")
+    static let assignPrevious = MessageTemplate(
+        "cycle.review-assign.none-filled.hint",
+        en: "run `vault review assign {period} --stage {previousID}` and have the experts fill in their lines first",
+        zh: "请先运行 `vault review assign {period} --stage {previousID}`，并请专家填好各自的评审")
+    static let changedMeanwhile = MessageTemplate(
+        "cycle.review-assign.changed", en: "{path} changed while the assignment was worked out; nothing was written",
+        zh: "分配评审期间 {path} 被改动了；未写入任何文件")
+    static let runAgain = MessageTemplate("cycle.review-assign.changed.hint", en: "run the command again", zh: "请再运行一次")
+    static let notOwnDirectory = MessageTemplate(
+        "cycle.review-assign.not-directory",
+        en: "{directory} is {what}; review files are written only into the project's own directories; nothing was written",
+        zh: "{directory} {what}；评审文件只写入项目自己的目录；未写入任何文件")
+    static let symbolicLink = MessageTemplate("cycle.review-assign.not-directory.link", en: "a symbolic link", zh: "是符号链接")
+    static let notDirectory = MessageTemplate("cycle.review-assign.not-directory.other", en: "not a directory", zh: "不是目录")
+    static let makePlainDirectory = MessageTemplate(
+        "cycle.review-assign.not-directory.hint", en: "make {directory} a plain directory of the project, then run again",
+        zh: "请把 {directory} 改成项目中的普通目录，再运行一次")
+    static let notRegular = MessageTemplate(
+        "cycle.review-assign.not-regular", en: "{path} is not a regular file; nothing was written", zh: "{path} 不是普通文件；未写入任何文件")
+    static let replaceFile = MessageTemplate(
+        "cycle.review-assign.not-regular.hint", en: "replace it with the expert's review file (or remove it), then run again",
+        zh: "请换成该专家的评审文件（或删除它），再运行一次")
+    static let readOnly = MessageTemplate(
+        "cycle.review-assign.read-only", en: "{path} is read-only; nothing was written", zh: "{path} 是只读的；未写入任何文件")
+    static let makeWritable = MessageTemplate(
+        "cycle.review-assign.read-only.hint", en: "make it writable (chmod u+w) if it should change, then run again",
+        zh: "如果它应当修改，请让它可写（chmod u+w），再运行一次")
+
+    static let messages = [brokenFiles, fixBrokenLines, noSchema, runLint, noPanel, addPanel, noThreshold, addThreshold, stillOwed,
+                           owedLine, nextPlace, morePlaces, fillInFirst, noneFilled, assignPrevious, changedMeanwhile, runAgain,
+                           notOwnDirectory, symbolicLink, notDirectory, makePlainDirectory, notRegular, replaceFile, readOnly,
+                           makeWritable]
 }

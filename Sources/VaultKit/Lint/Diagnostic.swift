@@ -12,8 +12,9 @@ public struct Diagnostic: Hashable, Sendable {
     public var ruleID: String
     public var severity: Severity
     public var location: SourceLocation
-    public var message: String
-    public var hint: String?
+    /// What is wrong, in either language (`Message.text(_:)`); formatted only when printed.
+    public var message: Message
+    public var hint: Message?
     /// The source line the location points into, for the excerpt under the message.
     public var lineText: String?
     /// The column of `lineText`'s first character: 1 unless the excerpt is a window
@@ -25,7 +26,7 @@ public struct Diagnostic: Hashable, Sendable {
     public var hidden: Int
 
     public init(ruleID: String, severity: Severity, location: SourceLocation,
-                message: String, hint: String? = nil, lineText: String? = nil,
+                message: Message, hint: Message? = nil, lineText: String? = nil,
                 lineTextColumn: Int = 1, hidden: Int = 0) {
         self.ruleID = ruleID
         self.severity = severity
@@ -37,6 +38,14 @@ public struct Diagnostic: Hashable, Sendable {
         self.hidden = hidden
     }
 
+    /// A finding whose words are not yet in the catalogue (`Message.verbatim`).
+    public init(ruleID: String, severity: Severity, location: SourceLocation,
+                message: String, hint: String? = nil, lineText: String? = nil,
+                lineTextColumn: Int = 1, hidden: Int = 0) {
+        self.init(ruleID: ruleID, severity: severity, location: location, message: Message.verbatim(message),
+                  hint: hint.map(Message.verbatim), lineText: lineText, lineTextColumn: lineTextColumn, hidden: hidden)
+    }
+
     /// The order every report uses: path, line, column, rule, message, then the rest,
     /// texts compared by their UTF-8 bytes. `String`'s `<` and `==` treat canonically
     /// equivalent texts as equal, which left their order to the hash seed.
@@ -45,9 +54,9 @@ public struct Diagnostic: Hashable, Sendable {
         if a.location.line != b.location.line { return a.location.line < b.location.line }
         if a.location.column != b.location.column { return a.location.column < b.location.column }
         if let o = order(a.ruleID, b.ruleID) { return o }
-        if let o = order(a.message, b.message) { return o }
+        if let o = order(a.message.text(.en), b.message.text(.en)) { return o }
         if a.severity != b.severity { return a.severity.rawValue.utf8.lexicographicallyPrecedes(b.severity.rawValue.utf8) }
-        if let o = order(a.hint ?? "", b.hint ?? "") { return o }
+        if let o = order(a.hint?.text(.en) ?? "", b.hint?.text(.en) ?? "") { return o }
         if (a.hint == nil) != (b.hint == nil) { return a.hint == nil }
         return order(a.lineText ?? "", b.lineText ?? "") ?? false
     }
@@ -63,8 +72,7 @@ public struct Diagnostic: Hashable, Sendable {
     public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
         a.severity == b.severity && a.location.line == b.location.line && a.location.column == b.location.column
             && order(a.location.path, b.location.path) == nil && order(a.ruleID, b.ruleID) == nil
-            && order(a.message, b.message) == nil && (a.hint == nil) == (b.hint == nil)
-            && order(a.hint ?? "", b.hint ?? "") == nil && (a.lineText == nil) == (b.lineText == nil)
+            && a.message == b.message && a.hint == b.hint && (a.lineText == nil) == (b.lineText == nil)
             && order(a.lineText ?? "", b.lineText ?? "") == nil
     }
 
@@ -72,7 +80,8 @@ public struct Diagnostic: Hashable, Sendable {
         hasher.combine(location.line)
         hasher.combine(location.column)
         hasher.combine(severity)
-        for text in [location.path, ruleID, message] {
+        hasher.combine(message)
+        for text in [location.path, ruleID] {
             text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
                 ?? { for byte in text.utf8 { hasher.combine(byte) } }()
             hasher.combine(0xFF as UInt8)
@@ -95,6 +104,11 @@ public struct DiagnosticSite: Sendable {
 
     public func diagnostic(_ rule: RuleDescription, at offset: Int, _ message: String,
                            hint: String? = nil) -> Diagnostic {
+        diagnostic(rule, at: offset, Message.verbatim(message), hint: hint.map(Message.verbatim))
+    }
+
+    public func diagnostic(_ rule: RuleDescription, at offset: Int, _ message: Message,
+                           hint: Message? = nil) -> Diagnostic {
         let excerpt = text.lineWindow(startingAt: lineStart, around: offset)
         return Diagnostic(ruleID: rule.id, severity: rule.severity,
                           location: text.location(line: line, lineStart: lineStart, offset: offset),

@@ -58,8 +58,8 @@ public enum Linter {
     /// errors still fail the run.
     static func summary(of first: Diagnostic, hidden: Int) -> Diagnostic {
         var summary = first
-        summary.message = summaryMessage(hidden)
-        summary.hint = summaryHint
+        summary.message = hiddenOnLine(["hidden": .count(hidden)])
+        summary.hint = hiddenOnLineHint(["limit": .count(findingsPerLine)])
         summary.hidden = hidden
         return summary
     }
@@ -82,11 +82,17 @@ public enum Linter {
         diagnostics[last] = summary(of: diagnostics[last], hidden: diagnostics[last].hidden + 1)
     }
 
-    static func summaryMessage(_ hidden: Int) -> String {
-        "\(hidden) more \(hidden == 1 ? "problem" : "problems") on this line not shown"
-    }
+    static let hiddenOnLine = MessageTemplate(
+        "lint.hidden-on-line",
+        en: "{hidden} more {hidden|problem|problems} on this line not shown",
+        zh: "本行另有 {hidden} 处问题未显示")
+    static let hiddenOnLineHint = MessageTemplate(
+        "lint.hidden-on-line.hint",
+        en: "a line reports at most {limit} findings; fix these and run `vault lint` again",
+        zh: "每行最多报告 {limit} 处问题；请先改正这些，再运行 `vault lint`")
 
-    static let summaryHint = "a line reports at most \(findingsPerLine) findings; fix these and run `vault lint` again"
+    /// The linter's own messages (`Catalogue`).
+    static let messages = [hiddenOnLine, hiddenOnLineHint]
 
     /// Sorted findings with at most `findingsPerLine` on one line, and one summary after
     /// them for the rest (folding in a summary the binder made). One pass, and none on
@@ -214,29 +220,30 @@ enum SuppressionFilter {
     }
 
     static func problems(of suppression: Suppression, used: Bool, known: Set<String>) -> [Diagnostic] {
-        func finding(_ rule: RuleDescription, _ message: String, _ hint: String) -> Diagnostic {
+        func finding(_ rule: RuleDescription, _ message: Message, _ hint: Message) -> Diagnostic {
             Diagnostic(ruleID: rule.id, severity: rule.severity, location: suppression.location,
                        message: message, hint: hint, lineText: suppression.lineText)
         }
-        let listed = suppression.rules.joined(separator: ", ")
+        typealias Bad = BadSuppressionRule
         if suppression.rules.isEmpty {
-            return [finding(BadSuppressionRule.description, "suppression names no rule",
-                            "write # vault-allow RULE-ID: REASON")]
+            return [finding(Bad.description, Bad.namesNoRule(), Bad.writeRule())]
         }
         let unknown = suppression.rules.filter { !known.contains($0) }
         if !unknown.isEmpty {
-            let hint = Suggest.closest(to: unknown[0], in: known.sorted()).map { "did you mean \"\($0)\"?" }
-                ?? "rule ids are listed by `vault rules`"
-            return [finding(BadSuppressionRule.description, "suppression names unknown rule \"\(unknown[0])\"", hint)]
+            let hint = Suggest.closest(to: unknown[0], in: known.sorted()).map { Bad.didYouMean(["suggestion": .text($0)]) }
+                ?? Bad.listRules()
+            return [finding(Bad.description, Bad.unknownRule(["rule": .text(unknown[0])]), hint)]
         }
+        let rules = MessageArgument.list(suppression.rules)
         if suppression.reason.isEmpty {
-            return [finding(BadSuppressionRule.description, "suppression of \(listed) gives no reason",
-                            "say why the finding stands: # vault-allow \(listed): REASON")]
+            return [finding(Bad.description, Bad.noReason(["rules": rules]),
+                            Bad.giveReason(["rules": .text(suppression.rules.joined(separator: ", "))]))]
         }
         if !used {
-            return [finding(UnusedSuppressionRule.description,
-                            "suppression of \(listed) acknowledges nothing on \(suppression.target > 0 ? "line \(suppression.target)" : "any line")",
-                            "remove the comment if the finding is gone")]
+            typealias Unused = UnusedSuppressionRule
+            let message = suppression.target > 0 ? Unused.nothingOnLine(["rules": rules, "line": .text("\(suppression.target)")])
+                                                 : Unused.nothingAnywhere(["rules": rules])
+            return [finding(Unused.description, message, Unused.removeComment())]
         }
         return []
     }

@@ -27,15 +27,21 @@ public struct RuleDescription: Sendable {
     public let id: String
     public let summary: String
     public let rationale: String
+    /// The summary and rationale in Chinese (`vault rules`, docs/rules.md).
+    public let summaryZH: String
+    public let rationaleZH: String
     public let severity: Severity
     public let triggering: [RuleExample]
     public let nonTriggering: [RuleExample]
 
-    public init(id: String, summary: String, rationale: String, severity: Severity,
+    public init(id: String, summary: String, rationale: String,
+                summaryZH: String = "", rationaleZH: String = "", severity: Severity,
                 triggering: [RuleExample], nonTriggering: [RuleExample]) {
         self.id = id
         self.summary = summary
         self.rationale = rationale
+        self.summaryZH = summaryZH
+        self.rationaleZH = rationaleZH
         self.severity = severity
         self.triggering = triggering
         self.nonTriggering = nonTriggering
@@ -48,9 +54,15 @@ extension RuleDescription {
         Diagnostic(ruleID: id, severity: severity, location: .file(path), message: message, hint: hint)
     }
 
+    /// A finding about a whole file, in the catalogue's words.
+    public func fileDiagnostic(_ path: String, _ message: Message, hint: Message?) -> Diagnostic {
+        Diagnostic(ruleID: id, severity: severity, location: .file(path), message: message, hint: hint)
+    }
+
     /// The same rule at another severity: an info where the rule cannot check something.
     public func with(severity: Severity) -> RuleDescription {
-        RuleDescription(id: id, summary: summary, rationale: rationale, severity: severity,
+        RuleDescription(id: id, summary: summary, rationale: rationale,
+                        summaryZH: summaryZH, rationaleZH: rationaleZH, severity: severity,
                         triggering: triggering, nonTriggering: nonTriggering)
     }
 }
@@ -59,6 +71,36 @@ extension RuleDescription {
 /// the loader under their rule's id; the others check the loaded vault.
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
+    /// When the rule runs: given by the protocol it conforms to (the default of each).
+    static var stage: RuleStage { get }
+    /// Every message the rule's findings say (`Catalogue` lists them all).
+    static var messages: [MessageTemplate] { get }
+}
+
+extension Rule {
+    public static var messages: [MessageTemplate] { [] }
+    /// A rule the loader applies (syntax, unknown fields …): no check of its own.
+    public static var stage: RuleStage { .loading }
+}
+
+/// When a rule runs, with the rule as the protocol that runs it.
+public enum RuleStage: Sendable {
+    case loading
+    case file(any FileRule.Type)
+    case vault(any VaultRule.Type)
+    case scored(any ScoredRule.Type)
+}
+
+extension FileRule {
+    public static var stage: RuleStage { .file(self) }
+}
+
+extension VaultRule {
+    public static var stage: RuleStage { .vault(self) }
+}
+
+extension ScoredRule {
+    public static var stage: RuleStage { .scored(self) }
 }
 
 /// A rule that checks the loaded vault as a whole (across files).

@@ -205,8 +205,7 @@ public enum Loader {
                 }
             } else if !bound.writes(kind: "period") {
                 diagnostics.append(MissingFieldRule.description.fileDiagnostic(file.path,
-                    "period file \"\(file.path)\" has no \"period\" record",
-                    hint: "add: period start=YYYY-MM-DD end=YYYY-MM-DD schema=ID"))
+                    MissingFieldRule.noPeriodRecord(["path": .text(file.path)]), hint: MissingFieldRule.addPeriodRecord()))
             }
             for record in bound.records(of: "expert") {
                 period.experts.append(Expert(id: bound.text(record, "id") ?? "", name: bound.text(record, "name") ?? "",

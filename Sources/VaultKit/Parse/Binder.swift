@@ -9,6 +9,7 @@ public enum Binder {
         var records: [Record] = []
         var unbound: [RawLine] = []
         var diagnostics: [Diagnostic] = []
+        var negative = false
         records.reserveCapacity(parsed.lines.count)
         // Each line's kind first, so the values are allocated at their exact size once:
         // a guess that fell short doubled the array, and a third of its slots went unused.
@@ -39,7 +40,8 @@ public enum Binder {
                     let specs = UnsafeBufferPointer(rebasing: allSpecs[fieldRange])
                     let keys = UnsafeBufferPointer(rebasing: allKeys[fieldRange])
                     let ok = bindLine(line, kind: kinds.baseAddress! + kindIndex, specs: specs, keys: keys, parsed: parsed, bytes: bytes,
-                                      fields: fields, bands: bands, values: slots.baseAddress! + used, diagnostics: &diagnostics)
+                                      fields: fields, bands: bands, values: slots.baseAddress! + used,
+                                      negative: &negative, diagnostics: &diagnostics)
                     if let (date, identity) = ok {
                         records.append(Record(identity: identity &+ UInt64(kindIndex), number: line.number, start: line.start,
                                               kind: Int32(kindIndex), firstValue: Int32(used), date: date))
@@ -58,7 +60,7 @@ public enum Binder {
         var kept = parsed.withoutFields
         kept.lines = unbound
         return (BoundFile(parsed: kept, table: table, records: Slab(copying: records, in: arena), values: values,
-                          bands: bands, problems: diagnostics, arena: arena), diagnostics)
+                          bands: bands, problems: diagnostics, holdsNegativeInt: negative, arena: arena), diagnostics)
     }
 
     /// Binds one line to its kind, writing one value slot per field from `values` on; nil on any error.
@@ -66,7 +68,7 @@ public enum Binder {
                                  keys: UnsafeBufferPointer<PackedName>,
                                  parsed: ParsedFile, bytes: UnsafeBufferPointer<UInt8>, fields: UnsafeBufferPointer<RawField>,
                                  bands: [Band], values: UnsafeMutablePointer<Slot>,
-                                 diagnostics: inout [Diagnostic]) -> (Day?, UInt64)? {
+                                 negative: inout Bool, diagnostics: inout [Diagnostic]) -> (Day?, UInt64)? {
         var site: DiagnosticSite { parsed.site(line) }
         // Only messages copy the whole spec; the hot path reads through the pointer.
         var spec: KindSpec { pointer.pointee }
@@ -113,7 +115,7 @@ public enum Binder {
                     ok = false
                     continue
                 }
-                if let value = ValueParser.value(raw, as: specs.baseAddress! + found, buffer: bytes, bands: bands) {
+                if let value = ValueParser.value(raw, as: specs.baseAddress! + found, buffer: bytes, bands: bands, negative: &negative) {
                     values[found] = Slot(value)
                     identity &+= SpanBytes.hash(bytes, raw.value, seed: UInt64(found) &* 0x9E37_79B9_7F4A_7C15)
                 } else {

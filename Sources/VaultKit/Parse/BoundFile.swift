@@ -41,10 +41,14 @@ public final class BoundFile: Sendable {
     /// What binding found (unknown kinds and fields, bad values, missing fields), kept
     /// so that a file taken unchanged into another load reports the same findings.
     let problems: [Diagnostic]
+    /// Whether a bound int value is negative: `negative-measure` reads only such files
+    /// (nearly none), instead of every value its kinds' measured fields hold.
+    let holdsNegativeInt: Bool
 
     init(parsed: ParsedFile, table: KindTable, records: Slab<Record>, values: Slab<Slot>, bands: [Band],
-         problems: [Diagnostic] = [], arena: Arena? = nil) {
+         problems: [Diagnostic] = [], holdsNegativeInt: Bool = true, arena: Arena? = nil) {
         self.problems = problems
+        self.holdsNegativeInt = holdsNegativeInt
         self.parsed = parsed
         self.table = table
         self.records = records

@@ -7,7 +7,7 @@ import Foundation
 public enum GitHubReporter {
     public static let annotationsPerSeverity = 10
 
-    public static func render(_ diagnostics: [Diagnostic], files: Int) -> String {
+    public static func render(_ diagnostics: [Diagnostic], files: Int, language: Language = .en) -> String {
         var out = ""
         var shown: [Severity: Int] = [:]
         var hidden: [String: Int] = [:]
@@ -19,7 +19,7 @@ public enum GitHubReporter {
             }
             if shown[d.severity, default: 0] < annotationsPerSeverity {
                 shown[d.severity, default: 0] += 1
-                let message = d.message + (d.hint.map { " (hint: \($0))" } ?? "")
+                let message = withHint(d).text(language)
                 out += "::\(command) file=\(property(d.location.path)),line=\(d.location.line),col=\(d.location.column),title=\(property(d.ruleID))::\(data(message))\n"
             } else {
                 hidden[d.ruleID, default: 0] += 1
@@ -27,17 +27,30 @@ public enum GitHubReporter {
         }
         if !hidden.isEmpty {
             let total = hidden.values.reduce(0, +)
-            let rules = hidden.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            out += "::notice title=vault lint::\(data("\(total) more findings are not annotated (\(rules)); they are listed below and by `vault lint`"))\n"
+            let rules = hidden.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            out += "::notice title=vault lint::\(data(notAnnotated(["total": .count(total), "rules": .list(rules)]).text(language)))\n"
         }
         for d in diagnostics {
             // A plain log line: user text never starts it (the path leads, escaped so it
             // cannot begin `::`) and never runs as a command (no newline, no `##[`).
-            out += "\(Escape.terminal(d.location.description)): \(d.severity.rawValue): \(Escape.terminal(d.message)) [\(d.ruleID)]\n"
+            out += "\(Escape.terminal(d.location.description)): \(d.severity.rawValue): \(Escape.terminal(d.message.text(language))) [\(d.ruleID)]\n"
         }
-        out += DiagnosticTextReporter(color: false).summary(diagnostics, files: files) + "\n"
+        out += DiagnosticTextReporter(color: false, language: language).summary(diagnostics, files: files) + "\n"
         return out
     }
+
+    /// A finding's message with its hint, as one annotation or SARIF message says it.
+    static func withHint(_ d: Diagnostic) -> Message {
+        guard let hint = d.hint else { return d.message }
+        return messageWithHint(["message": .message(d.message), "hint": .message(hint)])
+    }
+
+    static let messageWithHint = MessageTemplate("report.with-hint", en: "{message} (hint: {hint})", zh: "{message}（提示：{hint}）")
+    static let notAnnotated = MessageTemplate(
+        "report.github.not-annotated",
+        en: "{total} more findings are not annotated ({rules}); they are listed below and by `vault lint`",
+        zh: "另有 {total} 处问题未加注释（{rules}）；见下方列表，或运行 `vault lint`")
+    static let messages = [messageWithHint, notAnnotated]
 
     /// Escaping for a workflow command's message.
     static func data(_ text: String) -> String { Escape.githubCommandData(text) }
@@ -61,7 +74,7 @@ public enum SARIFReporter {
 
     /// `rulesURL`: the absolute URL of `docs/rules.md` (without a fragment); each
     /// rule's `helpUri` is it followed by `#RULE-ID`, the rule's heading there.
-    public static func render(_ diagnostics: [Diagnostic], version: String, rulesURL: String? = nil) -> String {
+    public static func render(_ diagnostics: [Diagnostic], version: String, rulesURL: String? = nil, language: Language = .en) -> String {
         let rules = Rules.all.map { $0.description }
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         let ruleObjects = rules.map { r in
@@ -79,7 +92,7 @@ public enum SARIFReporter {
             var fields: [(String, String)] = [
                 ("ruleId", JSONWriter.quote(d.ruleID)),
                 ("level", JSONWriter.quote(level(d.severity))),
-                ("message", JSONWriter.object([("text", JSONWriter.quote(d.message + (d.hint.map { " (hint: \($0))" } ?? "")))])),
+                ("message", JSONWriter.object([("text", JSONWriter.quote(GitHubReporter.withHint(d).text(language)))])),
                 ("locations", JSONWriter.array([JSONWriter.object([("physicalLocation", JSONWriter.object([
                     ("artifactLocation", JSONWriter.object([("uri", JSONWriter.quote(uriPath(d.location.path)))])),
                     ("region", JSONWriter.object([("startLine", String(d.location.line)), ("startColumn", String(d.location.column))])),

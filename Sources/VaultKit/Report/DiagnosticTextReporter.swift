@@ -4,10 +4,13 @@ public struct DiagnosticTextReporter: Sendable {
     public var color: Bool
     /// How a path is shown: text output names it from the user's directory.
     public var paths: PathDisplay
+    /// The language of the messages, hints and summary.
+    public var language: Language
 
-    public init(color: Bool, paths: PathDisplay = .projectRelative) {
+    public init(color: Bool, paths: PathDisplay = .projectRelative, language: Language = .en) {
         self.color = color
         self.paths = paths
+        self.language = language
     }
 
     public func render(_ diagnostics: [Diagnostic], files: Int) -> String {
@@ -19,13 +22,13 @@ public struct DiagnosticTextReporter: Sendable {
 
     public func render(_ d: Diagnostic) -> String {
         let severity: String = switch d.severity {
-        case .error: paint("error", "1;31")
-        case .warning: paint("warning", "1;33")
-        case .info: paint("info", "1;36")
+        case .error: paint(Self.severityWord(.error, language), "1;31")
+        case .warning: paint(Self.severityWord(.warning, language), "1;33")
+        case .info: paint(Self.severityWord(.info, language), "1;36")
         }
         // Every piece of user text is escaped (a value, a name, a file name may hold
         // control characters): nothing printed here starts a line or sends an escape.
-        var out = "\(paint(Escape.terminal("\(paths(d.location.path)):\(d.location.line):\(d.location.column)"), "1")): \(severity): \(Escape.terminal(d.message)) \(paint("[\(d.ruleID)]", "2"))\n"
+        var out = "\(paint(Escape.terminal("\(paths(d.location.path)):\(d.location.line):\(d.location.column)"), "1")): \(severity): \(Escape.terminal(d.message.text(language))) \(paint("[\(d.ruleID)]", "2"))\n"
         if let line = d.lineText {
             let number = String(d.location.line)
             let gutter = String(repeating: " ", count: number.count)
@@ -44,7 +47,7 @@ public struct DiagnosticTextReporter: Sendable {
                 out += "\(gutter) | \(String(repeating: " ", count: pad))\(paint("^", "1;32"))\n"
             }
         }
-        if let hint = d.hint { out += "  = hint: \(Escape.terminal(hint))\n" }
+        if let hint = d.hint { out += Self.hintLine(["hint": .text(Escape.terminal(hint.text(language)))]).text(language) + "\n" }
         return out
     }
 
@@ -52,14 +55,37 @@ public struct DiagnosticTextReporter: Sendable {
         let errors = diagnostics.count { $0.severity == .error }
         let warnings = diagnostics.count { $0.severity == .warning }
         let infos = diagnostics.count { $0.severity == .info }
-        let checked = "\(files) \(files == 1 ? "file" : "files") checked"
-        if diagnostics.isEmpty { return "no problems; \(checked)" }
-        var parts = [plural(errors, "error"), plural(warnings, "warning")]
-        if infos > 0 { parts.append(plural(infos, "info")) }
-        return parts.joined(separator: ", ") + "; \(checked)"
+        if diagnostics.isEmpty { return Self.clean(["files": .count(files)]).text(language) }
+        let counts: KeyValuePairs<String, MessageArgument> = ["errors": .count(errors), "warnings": .count(warnings), "infos": .count(infos), "files": .count(files)]
+        return (infos > 0 ? Self.countsWithInfos(counts) : Self.counts(counts)).text(language)
     }
 
-    func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+    /// The severity as the text output says it; the machine formats keep `error`,
+    /// `warning`, `info` (or their own words) in every language.
+    public static func severityWord(_ severity: Severity, _ language: Language) -> String {
+        switch severity {
+        case .error: errorWord.text(language)
+        case .warning: warningWord.text(language)
+        case .info: infoWord.text(language)
+        }
+    }
+
+    static let errorWord = MessageTemplate("report.severity.error", en: "error", zh: "错误")
+    static let warningWord = MessageTemplate("report.severity.warning", en: "warning", zh: "警告")
+    static let infoWord = MessageTemplate("report.severity.info", en: "info", zh: "提示")
+    /// `  = hint: …`, under a finding and under a refusal of the command line.
+    public static let hintLine = MessageTemplate("report.hint", en: "  = hint: {hint}", zh: "  = 提示：{hint}")
+    static let clean = MessageTemplate(
+        "report.summary.clean", en: "no problems; {files} {files|file|files} checked", zh: "没有问题；共检查 {files} 个文件")
+    static let counts = MessageTemplate(
+        "report.summary", en: "{errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}; {files} {files|file|files} checked",
+        zh: "{errors} 个错误，{warnings} 个警告；共检查 {files} 个文件")
+    static let countsWithInfos = MessageTemplate(
+        "report.summary.infos",
+        en: "{errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, {infos} {infos|info|infos}; {files} {files|file|files} checked",
+        zh: "{errors} 个错误，{warnings} 个警告，{infos} 条提示；共检查 {files} 个文件")
+
+    static let messages = [errorWord, warningWord, infoWord, hintLine, clean, counts, countsWithInfos]
 
     func paint(_ text: String, _ code: String) -> String {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

@@ -54,7 +54,7 @@ public struct JSONWriter {
 /// `vault lint --format json`: the documented, stable shape (docs/formats.md)
 /// `{"version":1,"diagnostics":[{rule,severity,path,line,column,message,hint}],"summary":{errors,warnings,infos,files}}`.
 public enum DiagnosticJSONReporter {
-    public static func render(_ diagnostics: [Diagnostic], files: Int) -> String {
+    public static func render(_ diagnostics: [Diagnostic], files: Int, language: Language = .en) -> String {
         let items = diagnostics.map { d in
             JSONWriter.object([
                 ("rule", JSONWriter.quote(d.ruleID)),
@@ -62,8 +62,9 @@ public enum DiagnosticJSONReporter {
                 ("path", JSONWriter.quote(d.location.path)),
                 ("line", String(d.location.line)),
                 ("column", String(d.location.column)),
-                ("message", JSONWriter.quote(d.message)),
-                ("hint", JSONWriter.optional(d.hint)),
+                ("message", JSONWriter.quote(d.message.text(language))),
+                ("messageId", JSONWriter.quote(d.message.id)),
+                ("hint", JSONWriter.optional(d.hint?.text(language))),
             ])
         }
         let summary = JSONWriter.object([

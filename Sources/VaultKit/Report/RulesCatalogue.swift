@@ -1,6 +1,26 @@
 /// `docs/rules.md`, generated from the rules' own declarations (`vault rules --markdown`);
-/// a test fails when the committed file differs.
+/// a test fails when the committed file differs. Each rule is given in English and in
+/// Chinese; a rule whose Chinese is not written yet shows its English only.
 public enum RulesCatalogue {
+    /// `vault rules`: one line per rule, its id, severity and what it finds in `language`
+    /// (in English where the rule has no Chinese yet). Ids and severities are codes,
+    /// the same in every language.
+    public static func text(_ language: Language) -> String {
+        let width = Rules.all.map { $0.description.id.count }.max() ?? 0
+        var out = ""
+        for rule in Rules.all {
+            let d = rule.description
+            let pad = String(repeating: " ", count: width - d.id.count)
+            let severity = d.severity.rawValue + String(repeating: " ", count: max(0, 7 - d.severity.rawValue.count))
+            out += "\(d.id)\(pad)  \(severity)  \(summary(d, language))\n"
+        }
+        return out
+    }
+
+    static func summary(_ d: RuleDescription, _ language: Language) -> String {
+        language == .zh && !d.summaryZH.isEmpty ? d.summaryZH : d.summary
+    }
+
     public static func markdown() -> String {
         var out = """
             # Lint rules
@@ -13,17 +33,22 @@ public enum RulesCatalogue {
             are summed up in one more, `N more problems on this line not shown`, under the
             rule of the first one not shown (docs/format.md#lint-output).
 
-            | rule | severity | finds |
-            |---|---|---|
+            Each rule says what it finds and why in English, then in Chinese (`vault rules`
+            prints the summaries in the language `--lang` chooses).
+
+            | rule | severity | finds | 查找的问题 |
+            |---|---|---|---|
 
             """
         for rule in Rules.all {
             let d = rule.description
-            out += "| [`\(d.id)`](#\(d.id)) | \(d.severity.rawValue) | \(d.summary) |\n"
+            out += "| [`\(d.id)`](#\(d.id)) | \(d.severity.rawValue) | \(d.summary) | \(d.summaryZH) |\n"
         }
         for rule in Rules.all {
             let d = rule.description
             out += "\n## \(d.id)\n\n**\(d.severity.rawValue)**: \(d.summary).\n\n\(d.rationale).\n"
+            if !d.summaryZH.isEmpty { out += "\n\(d.summaryZH)。\n" }
+            if !d.rationaleZH.isEmpty { out += "\n\(d.rationaleZH)。\n" }
             out += examples("Triggers", d.triggering)
             out += examples("Does not trigger", d.nonTriggering)
         }

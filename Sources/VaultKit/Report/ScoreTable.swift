@@ -28,19 +28,28 @@ public enum ScoreTable {
     }
 
     /// Aligned columns for a terminal, with the bands' labels.
-    public static func text(_ result: PeriodResult) -> String {
-        let header = ["rank", "code", "name", "score", "band"]
+    public static func text(_ result: PeriodResult, language: Language = .en) -> String {
+        let header = columns([:]).text(language).split(separator: "\t").map(String.init)
         let rows = result.ranked.map { a in
-            [String(a.rank!), a.code ?? "", a.name, a.score?.description ?? "", a.band.map { "\($0.label) (\($0.id))" } ?? ""]
+            [String(a.rank!), a.code ?? "", a.name, a.score?.description ?? "",
+             a.band.map { labelled(["label": .text($0.label), "id": .text($0.id)]).text(language) } ?? ""]
         }
-        var out = "period \(Escape.terminal(result.period.id)): \(result.ranked.count) evaluated\n\n"
+        var out = heading(["period": .text(Escape.terminal(result.period.id)), "count": .count(result.ranked.count)]).text(language) + "\n\n"
         out += TextTable.render([header] + rows, rightAligned: [0, 3])
         let others = result.alliances.filter { $0.rank == nil && $0.status != .unknown }
         if !others.isEmpty {
-            out += "\nnot evaluated: " + others.map { "\(Escape.terminal($0.name)) (\($0.status.rawValue))" }.joined(separator: ", ") + "\n"
+            let items = others.map { labelled(["label": .text(Escape.terminal($0.name)), "id": .text($0.status.rawValue)]).text(language) }
+            out += "\n" + notEvaluated(["alliances": .list(items)]).text(language) + "\n"
         }
         return out
     }
+
+    static let columns = MessageTemplate("score.columns", en: "rank\tcode\tname\tscore\tband", zh: "排名\t编号\t联盟名称\t得分\t档次")
+    static let heading = MessageTemplate("score.heading", en: "period {period}: {count} evaluated", zh: "评价期 {period}：纳入评价 {count} 个联盟")
+    /// A label with the id it stands for: a band, an alliance's participation status.
+    static let labelled = MessageTemplate("score.labelled", en: "{label} ({id})", zh: "{label}（{id}）")
+    static let notEvaluated = MessageTemplate("score.not-evaluated", en: "not evaluated: {alliances}", zh: "未纳入评价：{alliances}")
+    static let messages = [columns, heading, labelled, notEvaluated]
 }
 
 /// Columns aligned by display width (CJK characters take two cells). Every cell is

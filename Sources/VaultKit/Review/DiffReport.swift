@@ -1,46 +1,81 @@
 /// `vault diff` output: text for a terminal, Markdown for a pull-request comment,
 /// JSON for tools.
 public enum DiffReport {
-    static func standing(_ s: VaultDiff.Standing) -> String {
+    static func standing(_ s: VaultDiff.Standing, _ l: Language = .en) -> String {
         guard s.status == "evaluated" else { return s.status }
-        return [s.score.map { "score \($0)" }, s.band.map { "band \($0)" }, s.rank.map { "rank \($0)" }]
-            .compactMap { $0 }.joined(separator: ", ")
+        return Clauses.join([s.score.map { scoreIs(["value": .text($0)]).text(l) }, s.band.map { bandIs(["value": .text($0)]).text(l) },
+                                     s.rank.map { rankIs(["value": .text(String($0))]).text(l) }].compactMap { $0 }, l)
     }
 
     /// `score 96 → 98, band high, rank 3 → 2`: only what moved gets an arrow.
-    static func movement(_ c: VaultDiff.AllianceChange) -> String {
+    static func movement(_ c: VaultDiff.AllianceChange, _ l: Language = .en) -> String {
         let o = c.old, n = c.new
-        if o.status != n.status { return "\(standing(o)) → \(standing(n))" }
+        if o.status != n.status { return "\(standing(o, l)) → \(standing(n, l))" }
         var parts: [String] = []
-        func part(_ name: String, _ x: String?, _ y: String?) {
-            if x != y { parts.append("\(name) \(x ?? "–") → \(y ?? "–")") } else if let x { parts.append("\(name) \(x)") }
+        func part(_ name: MessageTemplate, _ x: String?, _ y: String?) {
+            if x != y { parts.append(name(["value": .text("\(x ?? "–") → \(y ?? "–")")]).text(l)) } else if let x { parts.append(name(["value": .text(x)]).text(l)) }
         }
-        part("score", o.score, n.score)
-        part("band", o.band, n.band)
-        part("rank", o.rank.map(String.init), n.rank.map(String.init))
-        return parts.joined(separator: ", ")
+        part(scoreIs, o.score, n.score)
+        part(bandIs, o.band, n.band)
+        part(rankIs, o.rank.map(String.init), n.rank.map(String.init))
+        return Clauses.join(parts, l)
+    }
+
+    /// A side of the diff as the text says it: a revision, or the working tree.
+    static func side(_ name: String, _ l: Language) -> String { name == "working tree" ? workingTree().text(l) : name }
+
+    /// An award's standing (`earned`, `not earned`, `unknown`, as the JSON says it) in `l`.
+    static func award(_ word: String, _ l: Language) -> String {
+        switch word {
+        case "earned": ExplainReport.earned().text(l)
+        case "not earned": ExplainReport.notEarned().text(l)
+        case "unknown": awardUnknown().text(l)
+        default: word
+        }
     }
 
     /// Every name, path and line of the vault is shown terminal-escaped: none starts a
     /// line of its own or sends an escape sequence. Paths are shown by `paths` (from
     /// the user's directory, for the command line).
-    public static func text(_ d: VaultDiff, paths: PathDisplay = .projectRelative) -> String {
+    public static func text(_ d: VaultDiff, paths: PathDisplay = .projectRelative, language l: Language = .en) -> String {
         let t = Escape.terminal
-        guard !d.isEmpty else { return "no score, band, rank or award changes between \(t(d.base)) and \(t(d.head))\n" }
-        var out = "changes from \(t(d.base)) to \(t(d.head)):\n"
+        let base = MessageArgument.text(t(side(d.base, l))), head = MessageArgument.text(t(side(d.head, l)))
+        guard !d.isEmpty else { return noChanges(["base": base, "head": head]).text(l) + "\n" }
+        var out = changesHeading(["base": base, "head": head]).text(l) + "\n"
         for c in d.changes {
-            out += "\n\(t(c.period)) \(t(c.alliance))\(c.code.map { " (\(t($0)))" } ?? ""): \(t(movement(c)))\n"
-            for a in c.awards { out += "  \(t(a.award)): \(a.old) → \(a.new)\n" }
-            for i in c.indicators { out += "  \(t(i.id)) \(t(i.title)): \(i.old) → \(i.new)\n" }
-            for l in c.lines { out += "  \(l.kind == .added ? "+" : "-") \(t(paths(l.path))):\(l.line)  \(t(l.text))\n" }
+            let name = c.code.map { ScoreTable.labelled(["label": .text(t(c.alliance)), "id": .text(t($0))]).text(l) } ?? t(c.alliance)
+            out += "\n" + Clauses.entry(["name": .text("\(t(c.period)) \(name)"), "value": .text(t(movement(c, l)))]).text(l) + "\n"
+            for a in c.awards { out += "  " + Clauses.entry(["name": .text(t(a.award)), "value": .text("\(award(a.old, l)) → \(award(a.new, l))")]).text(l) + "\n" }
+            for i in c.indicators { out += "  " + Clauses.entry(["name": .text("\(t(i.id)) \(t(i.title))"), "value": .text("\(i.old) → \(i.new)")]).text(l) + "\n" }
+            for line in c.lines { out += "  \(line.kind == .added ? "+" : "-") \(t(paths(line.path))):\(line.line)  \(t(line.text))\n" }
         }
-        for r in d.trespasses { out += "\nwarning: \(t(paths(r.path))) is maintained by \(t(Owners.describe(r.owners))), not the author\n" }
+        for r in d.trespasses {
+            let owners = r.owners.isEmpty ? secretariat().text(l) : Owners.describe(r.owners)
+            out += "\n" + trespass(["path": .text(t(paths(r.path))), "owners": .text(t(owners))]).text(l) + "\n"
+        }
         for s in d.schemas {
-            out += "\nschema \(t(s.schema)) changed (used by \(t(s.periods.joined(separator: ", ")))):\n"
-            for l in s.lines { out += "  \(l.kind == .added ? "+" : "-") \(t(paths(l.path))):\(l.line)  \(t(l.text))\n" }
+            out += "\n" + schemaChanged(["schema": .text(t(s.schema)), "periods": .list(s.periods.map(t))]).text(l) + "\n"
+            for line in s.lines { out += "  \(line.kind == .added ? "+" : "-") \(t(paths(line.path))):\(line.line)  \(t(line.text))\n" }
         }
         return out
     }
+
+    static let scoreIs = MessageTemplate("diff.score", en: "score {value}", zh: "得分 {value}")
+    static let bandIs = MessageTemplate("diff.band", en: "band {value}", zh: "档次 {value}")
+    static let rankIs = MessageTemplate("diff.rank", en: "rank {value}", zh: "排名 {value}")
+    static let workingTree = MessageTemplate("diff.working-tree", en: "working tree", zh: "工作区")
+    static let awardUnknown = MessageTemplate("diff.award.unknown", en: "unknown", zh: "无法判定")
+    static let noChanges = MessageTemplate(
+        "diff.no-changes", en: "no score, band, rank or award changes between {base} and {head}",
+        zh: "{base} 与 {head} 之间得分、档次、排名和称号都没有变化")
+    static let changesHeading = MessageTemplate("diff.changes", en: "changes from {base} to {head}:", zh: "从 {base} 到 {head} 的变化：")
+    static let trespass = MessageTemplate(
+        "diff.trespass", en: "warning: {path} is maintained by {owners}, not the author", zh: "警告：{path} 由 {owners} 维护，不是本次改动的作者")
+    static let secretariat = MessageTemplate(
+        "diff.owners.secretariat", en: "the secretariat (no `secretariat` line of vault/periods/ names anyone)",
+        zh: "秘书处（vault/periods/ 中没有 `secretariat` 行写明具体人员）")
+    static let schemaChanged = MessageTemplate(
+        "diff.schema", en: "schema {schema} changed (used by {periods}):", zh: "指标体系 {schema} 有改动（用于评价期 {periods}）：")
 
     /// A path as a Markdown code span: terminal-escaped (a code span cannot hold
     /// backslash escapes) and fenced with more backticks than it holds in a row.
@@ -70,31 +105,32 @@ public enum DiffReport {
     /// order while they fit, whole (a row, an entry, a section is never cut inside),
     /// and a closing note says how many of each were left out. The result is still one
     /// well-formed document: a table keeps its header, `<details>` is closed.
-    public static func markdown(_ d: VaultDiff, maxLength: Int? = nil) -> String {
+    public static func markdown(_ d: VaultDiff, maxLength: Int? = nil, language l: Language = .en) -> String {
         let m = Escape.markdownInline
-        guard !d.isEmpty else { return "**vault diff**: no score, band, rank or award changes.\n" }
+        guard !d.isEmpty else { return mdNoChanges().text(l) + "\n" }
         let moved = Set(d.changes.map { "\($0.period)/\($0.alliance)" }).count
-        let title = "### vault diff: \(moved) result\(moved == 1 ? "" : "s") moved\n\n"
+        let title = mdTitle(["moved": .count(moved)]).text(l) + "\n\n"
         let warnings = d.trespasses.map {
-            "> ⚠️ \(code($0.path)) is maintained by \($0.owners.isEmpty ? Owners.describe([]) : $0.owners.map(owner).joined(separator: " ")), not the author of this change.\n\n"
+            mdTrespass(["path": .text(code($0.path)),
+                        "owners": .text($0.owners.isEmpty ? secretariat().text(l) : $0.owners.map(owner).joined(separator: " "))]).text(l) + "\n\n"
         }
-        let tableHead = "| period | alliance | score | band | rank | awards |\n|---|---|---:|---|---:|---|\n"
+        let tableHead = mdColumns().text(l) + "\n|---|---|---:|---|---:|---|\n"
         func arrow(_ x: String?, _ y: String?) -> String { x == y ? m(x ?? "") : "\(m(x ?? "–")) → **\(m(y ?? "–"))**" }
         let rows = d.changes.map { c in
-            let awards = c.awards.map { "\(m($0.award)): \($0.old) → \($0.new)" }.joined(separator: "; ")
+            let awards = c.awards.map { Clauses.entry(["name": .text(m($0.award)), "value": .text("\(award($0.old, l)) → \(award($0.new, l))")]).text(l) }.joined(separator: "; ")
             let status = c.old.status == c.new.status ? "" : " (\(c.old.status) → \(c.new.status))"
             return "| \(m(c.period)) | \(m(c.name))\(status) | \(arrow(c.old.score, c.new.score)) | \(arrow(c.old.band, c.new.band)) | "
                 + "\(arrow(c.old.rank.map(String.init), c.new.rank.map(String.init))) | \(awards) |\n"
         }
         let whys = d.changes.filter { !$0.indicators.isEmpty || !$0.lines.isEmpty }.map { c in
             var out = "**\(m(c.period)) \(m(c.name))**\n\n"
-            for i in c.indicators { out += "- \(m(i.id)) \(m(i.title)): \(i.old) → \(i.new)\n" }
+            for i in c.indicators { out += "- " + Clauses.entry(["name": .text("\(m(i.id)) \(m(i.title))"), "value": .text("\(i.old) → \(i.new)")]).text(l) + "\n" }
             for l in c.lines { out += "- `\(l.kind == .added ? "+" : "-")` \(code("\(l.path):\(l.line)")) \(m(l.text))\n" }
             return out + "\n"
         }
-        let detailsOpen = "\n<details><summary>why</summary>\n\n", detailsClose = "</details>\n"
+        let detailsOpen = "\n<details><summary>\(mdWhy().text(l))</summary>\n\n", detailsClose = "</details>\n"
         let schemas = d.schemas.map { s in
-            var out = "\n**schema \(m(s.schema))** changed (periods \(m(s.periods.joined(separator: ", ")))):\n\n"
+            var out = "\n" + mdSchema(["schema": .text(m(s.schema)), "periods": .text(m(MessageArgument.list(s.periods).text(l)))]).text(l) + "\n\n"
             for l in s.lines { out += "- `\(l.kind == .added ? "+" : "-")` \(code("\(l.path):\(l.line)")) \(m(l.text))\n" }
             return out
         }
@@ -107,11 +143,10 @@ public enum DiffReport {
         let full = document(warnings.count, rows.count, whys.count, schemas.count, note: "")
         guard let maxLength, full.utf16.count > maxLength else { return full }
         func note(_ w: Int, _ r: Int, _ y: Int, _ s: Int) -> String {
-            let parts = [(w, warnings.count, "ownership warnings"), (r, rows.count, "results"),
-                         (y, whys.count, "explanations"), (s, schemas.count, "schema changes")]
-                .filter { $0.1 > 0 }.map { "\($0.0) of \($0.1) \($0.2)" }
-            return "\n> **Shortened** to \(maxLength) characters: shown \(parts.joined(separator: ", ")). "
-                + "The whole diff: `vault diff --format md`.\n"
+            let parts = [(w, warnings.count, mdOwnership), (r, rows.count, mdResults),
+                         (y, whys.count, mdExplanations), (s, schemas.count, mdSchemaChanges)]
+                .filter { $0.1 > 0 }.map { $0.2(["shown": .count($0.0), "total": .count($0.1)]).text(l) }
+            return "\n" + mdShortened(["length": .count(maxLength), "parts": .list(parts)]).text(l) + "\n"
         }
         // Room for the note with the largest numbers it can hold, then blocks in order
         // while they fit; the first that does not fit ends the document.
@@ -131,6 +166,30 @@ public enum DiffReport {
         }
         return document(taken[0], taken[1], taken[2], taken[3], note: note(taken[0], taken[1], taken[2], taken[3]))
     }
+
+    static let mdNoChanges = MessageTemplate(
+        "diff.md.no-changes", en: "**vault diff**: no score, band, rank or award changes.", zh: "**vault diff**：得分、档次、排名和称号都没有变化。")
+    static let mdTitle = MessageTemplate(
+        "diff.md.title", en: "### vault diff: {moved} {moved|result|results} moved", zh: "### vault diff：{moved} 个结果有变化")
+    static let mdTrespass = MessageTemplate(
+        "diff.md.trespass", en: "> ⚠️ {path} is maintained by {owners}, not the author of this change.",
+        zh: "> ⚠️ {path} 由 {owners} 维护，不是本次改动的作者。")
+    static let mdColumns = MessageTemplate(
+        "diff.md.columns", en: "| period | alliance | score | band | rank | awards |", zh: "| 评价期 | 联盟 | 得分 | 档次 | 排名 | 称号 |")
+    static let mdWhy = MessageTemplate("diff.md.why", en: "why", zh: "原因")
+    static let mdSchema = MessageTemplate(
+        "diff.md.schema", en: "**schema {schema}** changed (periods {periods}):", zh: "**指标体系 {schema}** 有改动（评价期 {periods}）：")
+    static let mdOwnership = MessageTemplate("diff.md.shown.ownership", en: "{shown} of {total} ownership warnings", zh: "维护人警告 {total} 条中的 {shown} 条")
+    static let mdResults = MessageTemplate("diff.md.shown.results", en: "{shown} of {total} results", zh: "结果 {total} 个中的 {shown} 个")
+    static let mdExplanations = MessageTemplate("diff.md.shown.explanations", en: "{shown} of {total} explanations", zh: "原因说明 {total} 条中的 {shown} 条")
+    static let mdSchemaChanges = MessageTemplate("diff.md.shown.schemas", en: "{shown} of {total} schema changes", zh: "指标体系改动 {total} 处中的 {shown} 处")
+    static let mdShortened = MessageTemplate(
+        "diff.md.shortened", en: "> **Shortened** to {length} characters: shown {parts}. The whole diff: `vault diff --format md`.",
+        zh: "> **已缩短**至 {length} 个字符：显示了{parts}。完整内容：`vault diff --format md`。")
+
+    static let messages = [scoreIs, bandIs, rankIs, workingTree, awardUnknown, noChanges, changesHeading, trespass, secretariat,
+                           schemaChanged, mdNoChanges, mdTitle, mdTrespass, mdColumns, mdWhy, mdSchema, mdOwnership, mdResults,
+                           mdExplanations, mdSchemaChanges, mdShortened]
 
     /// The smallest `maxLength` accepted: room for the title and the note.
     public static let minimumLength = 1000

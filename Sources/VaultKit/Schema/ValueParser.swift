@@ -9,8 +9,10 @@ enum ValueParser {
     /// The value of a raw field as its spec's type, or nil when it is not one.
     /// `buffer` is the file's bytes (`file.text.bytes`), passed in so the hot path does
     /// no copying; the words of a failure are built apart (`failure`), only when needed.
+    /// `negative` is set when the value is a negative int, so that `negative-measure`
+    /// visits only the files that hold one.
     @inline(__always) static func value(_ field: RawField, as spec: UnsafePointer<FieldSpec>,
-                      buffer: UnsafeBufferPointer<UInt8>, bands: [Band]) -> Value? {
+                      buffer: UnsafeBufferPointer<UInt8>, bands: [Band], negative: inout Bool) -> Value? {
         let span = field.value
         let bytes = buffer[Int(span.start)..<Int(span.end)]
         switch spec.pointee.type {
@@ -18,6 +20,7 @@ enum ValueParser {
             return .text(span)
         case .int:
             guard let number = FixedDecimal(bytes: bytes, maxDigits: FixedDecimal.maxIntDigits), number.scale == 0 else { return nil }
+            if number.mantissa < 0 { negative = true }
             return .int(number.mantissa)
         case .decimal:
             guard let number = FixedDecimal(bytes: bytes), Slot.holds(number) else { return nil }

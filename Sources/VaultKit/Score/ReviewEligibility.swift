@@ -26,7 +26,7 @@ public struct ReviewEligibility: Sendable {
         }
         public var kind: Kind
         /// What the vault holds that decides it, for the finding: "alliances= lists 示例".
-        public var evidence: String
+        public var evidence: Message
         /// The panel line holding the evidence, if any.
         public var panelLine: Int32?
     }
@@ -81,36 +81,37 @@ public struct ReviewEligibility: Sendable {
     /// Every reason `expertID`'s review of `alliance` is left out; empty when it counts.
     public func exclusions(expert expertID: String, alliance: String) -> [Exclusion] {
         guard let own = lines[expertID] else {
-            return [Exclusion(kind: .notOnPanel, evidence: "expert \"\(expertID)\" is not on the panel of period \(periodID)", panelLine: nil)]
+            return [Exclusion(kind: .notOnPanel, evidence: Self.notOnPanel(["expert": .text(expertID), "period": .text(periodID)]), panelLine: nil)]
         }
         let targets = [alliance] + (twins[alliance] ?? [])
-        func twinNote(_ target: String) -> String {
-            target == alliance ? "" : " (the directory vault/alliances/\(target) is the same alliance)"
+        func twinNote(_ target: String) -> MessageArgument {
+            target == alliance ? .text("") : .message(Self.twinDirectory(["target": .text(target)]))
         }
         var seen = Set<Int>()
         var found: [Exclusion] = []
         for line in own {
             for other in person[line] where seen.insert(other).inserted {
                 let expert = experts[other]
-                let who = expert.id == expertID ? (own.count > 1 ? " (panel line \(expert.record.number), the same id listed again)" : "")
-                    : " (as \(expert.id), the same person by \(Self.sameBy(experts[line], expert)))"
+                let who: MessageArgument = expert.id == expertID
+                    ? (own.count > 1 ? .message(Self.sameIDAgain(["line": .text("\(expert.record.number)")])) : .text(""))
+                    : .message(Self.samePerson(["id": .text(expert.id), "by": .message(Self.sameBy(experts[line], expert))]))
                 for unknown in expert.alliances where alliances[unknown] == nil {
                     found.append(Exclusion(kind: .unresolvedMembership,
-                        evidence: "alliances= names \"\(unknown)\", which is not an alliance of the vault, so the conflict cannot be checked\(who)",
+                        evidence: Self.namesNoAlliance(["alliance": .text(unknown), "who": who]),
                         panelLine: expert.record.number))
                 }
                 for target in targets {
                     if expert.alliances.contains(target) {
-                        found.append(Exclusion(kind: .conflict, evidence: "alliances= lists \(target)\(who)\(twinNote(target))",
+                        found.append(Exclusion(kind: .conflict, evidence: Self.listsAlliance(["alliance": .text(target), "who": who, "twin": twinNote(target)]),
                                                panelLine: expert.record.number))
                     }
                     if let match = affiliated[other].first(where: { $0.alliance == target }) {
-                        found.append(Exclusion(kind: .conflict, evidence: "affiliation names \"\(match.name)\"\(who)\(twinNote(target))",
+                        found.append(Exclusion(kind: .conflict, evidence: Self.affiliationNames(["name": .text(match.name), "who": who, "twin": twinNote(target)]),
                                                panelLine: expert.record.number))
                     }
                     if let handle = expert.handle, maintained[Self.handleKey(handle)]?.contains(target) == true {
                         found.append(Exclusion(kind: .conflict,
-                            evidence: "handle \(handle) maintains vault/alliances/\(target)\(who)\(twinNote(target))",
+                            evidence: Self.handleMaintains(["handle": .text(handle), "alliance": .text(target), "who": who, "twin": twinNote(target)]),
                             panelLine: expert.record.number))
                     }
                 }
@@ -126,10 +127,10 @@ public struct ReviewEligibility: Sendable {
     }
 
     /// What two panel lines of one person share, for the message.
-    static func sameBy(_ a: Expert, _ b: Expert) -> String {
-        if let x = a.handle, let y = b.handle, handleKey(x) == handleKey(y) { return "handle \(y)" }
-        if !a.name.isEmpty, Identity.nfc(a.name) == Identity.nfc(b.name) { return "name \(b.name)" }
-        return "another panel line"
+    static func sameBy(_ a: Expert, _ b: Expert) -> Message {
+        if let x = a.handle, let y = b.handle, handleKey(x) == handleKey(y) { return byHandle(["handle": .text(y)]) }
+        if !a.name.isEmpty, Identity.nfc(a.name) == Identity.nfc(b.name) { return byName(["name": .text(b.name)]) }
+        return byOtherLine()
     }
 
     /// Panel lines grouped into persons: the same id, name or handle joins them
@@ -211,10 +212,44 @@ public struct ReviewEligibility: Sendable {
 
 extension ReviewEligibility {
     /// An exclusion in words, as `explain` prints it.
-    public static func describe(_ exclusion: Exclusion) -> String {
+    public static func reason(_ exclusion: Exclusion) -> Message {
         switch exclusion.kind {
         case .notOnPanel, .unresolvedMembership: return exclusion.evidence
-        case .conflict: return "conflict of interest, \(exclusion.evidence)"
+        case .conflict: return conflictOfInterest(["evidence": .message(exclusion.evidence)])
         }
     }
+
+    /// The same in English, for the texts not yet in the catalogue.
+    public static func describe(_ exclusion: Exclusion) -> String { reason(exclusion).text(.en) }
+
+    static let notOnPanel = MessageTemplate(
+        "eligibility.not-on-panel", en: "expert \"{expert}\" is not on the panel of period {period}",
+        zh: "专家“{expert}”不在 {period} 评价期的评价专家组名单中")
+    static let namesNoAlliance = MessageTemplate(
+        "eligibility.unresolved",
+        en: "alliances= names \"{alliance}\", which is not an alliance of the vault, so the conflict cannot be checked{who}",
+        zh: "alliances= 中的“{alliance}”不是联盟目录中的联盟，无法核对是否回避{who}")
+    static let listsAlliance = MessageTemplate(
+        "eligibility.lists", en: "alliances= lists {alliance}{who}{twin}", zh: "alliances= 列有 {alliance}{who}{twin}")
+    static let affiliationNames = MessageTemplate(
+        "eligibility.affiliation", en: "affiliation names \"{name}\"{who}{twin}", zh: "affiliation 中写有“{name}”{who}{twin}")
+    static let handleMaintains = MessageTemplate(
+        "eligibility.maintainer", en: "handle {handle} maintains vault/alliances/{alliance}{who}{twin}",
+        zh: "账号 {handle} 是 vault/alliances/{alliance} 的维护人{who}{twin}")
+    static let sameIDAgain = MessageTemplate(
+        "eligibility.same-id", en: " (panel line {line}, the same id listed again)", zh: "（专家名单第 {line} 行，同一编号重复列出）")
+    static let samePerson = MessageTemplate(
+        "eligibility.same-person", en: " (as {id}, the same person by {by})", zh: "（即 {id}，{by}，是同一人）")
+    static let byHandle = MessageTemplate("eligibility.same-person.handle", en: "handle {handle}", zh: "账号同为 {handle}")
+    static let byName = MessageTemplate("eligibility.same-person.name", en: "name {name}", zh: "姓名同为{name}")
+    static let byOtherLine = MessageTemplate("eligibility.same-person.line", en: "another panel line", zh: "见另一条专家记录")
+    static let twinDirectory = MessageTemplate(
+        "eligibility.twin", en: " (the directory vault/alliances/{target} is the same alliance)",
+        zh: "（目录 vault/alliances/{target} 是同一个联盟）")
+    static let conflictOfInterest = MessageTemplate(
+        "eligibility.conflict", en: "conflict of interest, {evidence}", zh: "需回避：{evidence}")
+
+    /// The reasons a review is left out (`Catalogue`).
+    static let messages = [notOnPanel, namesNoAlliance, listsAlliance, affiliationNames, handleMaintains, sameIDAgain, samePerson,
+                           byHandle, byName, byOtherLine, twinDirectory, conflictOfInterest]
 }

@@ -305,7 +305,8 @@ enum HostileValues {
                         try Self.output(["report", "--alliance", "320", "--format", "json"], in: fixture)],
             "report": [try Self.output(["report", "2024", "--format", "json"], in: fixture),
                        try Self.output(["report", "2015", "--format", "json"], in: shipped),
-                       try Self.output(["report", "2019", "--format", "json"], in: shipped)],
+                       try Self.output(["report", "2019", "--format", "json"], in: shipped),
+                       try Self.output(["report", "2022-2023", "--format", "json"], in: shipped)],
             "diff": [try Self.fullDiff()],
             "status": [try Self.output(["status", "2024", "--format", "json"], in: fixture)],
         ]

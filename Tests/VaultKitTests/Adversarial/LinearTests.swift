@@ -184,7 +184,7 @@ import Testing
         let many = (0..<30).map { site.diagnostic($0 % 2 == 0 ? TextConventionRule.description : SyntaxRule.description, at: $0 * 2, "finding \($0)") }
         let capped = Linter.capped(many.sorted(by: Diagnostic.ordered))
         #expect(capped.count == Linter.findingsPerLine + 1)
-        #expect(capped.last?.message == "10 more problems on this line not shown")
+        #expect(capped.last?.message.text(.en) == "10 more problems on this line not shown")
         #expect(capped.last?.hidden == 10)
         #expect(capped.last?.severity == .error)
         #expect(capped.last?.location.column == 41)

@@ -8,6 +8,8 @@ public enum MissingStageRule: ScoredRule {
         id: "missing-stage",
         summary: "an evaluated alliance lacks its initial or cross review",
         rationale: "every evaluated alliance goes through the grouped initial review and the cross-group review; a missing stage means a score decided by fewer eyes than the rules require",
+        summaryZH: "参评联盟缺少分组初评或交叉会评的评审记录",
+        rationaleZH: "每个参评联盟都要经过分组初评和交叉分组集中会评；缺了一个阶段，得分就由少于评价规则要求的专家决定",
         severity: .error,
         triggering: [
             RuleExample(ExampleProject.reviewed(["vault/reviews/2023/E2.txt": "", "vault/alliances/示例/2023.txt": "↓participation status=evaluated group=A\n"])),
@@ -36,12 +38,12 @@ public enum MissingStageRule: ScoredRule {
                         && !owed.contains(Owed(alliance: a.id, stage: stage))
                 }
                 guard !missing.isEmpty, let file = vault.alliances[a.id]?.records[periodID] else { continue }
-                let names = missing.map(\.rawValue).joined(separator: " and ")
+                let stages = Message.joined(missing.map(\.name), by: Stage.bothNames)!
                 let record = file.records.first { file.kindID(of: $0) == "participation" } ?? file.records.first
                 let diagnostic = record.map {
                     file.site($0).diagnostic(description, at: Int($0.start),
-                        "\(a.id) is evaluated in \(periodID) but has no \(names) review",
-                        hint: "add review lines (stage=\(missing[0].rawValue)) in vault/reviews/\(periodID)/EXPERT.txt")
+                        noReview(["alliance": .text(a.id), "period": .text(periodID), "stages": .message(stages)]),
+                        hint: addReviews(["stage": .text(missing[0].rawValue), "period": .text(periodID)]))
                 }
                 if let diagnostic { found.append(diagnostic) }
             }
@@ -71,4 +73,14 @@ public enum MissingStageRule: ScoredRule {
         }
         return (reached, owed)
     }
+
+
+    static let noReview = MessageTemplate(
+        "missing-stage.stage", en: "{alliance} is evaluated in {period} but has no {stages} review",
+        zh: "{alliance} 在 {period} 评价期参评，但没有{stages}的评审记录")
+    static let addReviews = MessageTemplate(
+        "missing-stage.stage.hint", en: "add review lines (stage={stage}) in vault/reviews/{period}/EXPERT.txt",
+        zh: "请在 vault/reviews/{period}/EXPERT.txt 中补上评审记录（stage={stage}）")
+
+    public static let messages = [noReview, addReviews]
 }

@@ -5,6 +5,8 @@ public enum NegativeMeasureRule: FileRule {
         id: "negative-measure",
         summary: "a value a rubric counts or sums is negative",
         rationale: "a count of records or a summed figure (staff, patents) is never below 0; a negative one would silently cancel other evidence, so it is reported and counted as 0",
+        summaryZH: "评分细则计数或求和所用的取值为负数",
+        rationaleZH: "记录的数量或求和的数字（人员、专利）不会小于 0；负数会悄悄抵消其他佐证，因此报告出来，并按 0 计",
         severity: .error,
         triggering: [
             RuleExample([
@@ -41,18 +43,27 @@ public enum NegativeMeasureRule: FileRule {
     public static func check(_ file: BoundFile, in vault: Vault) -> [Diagnostic] {
         // The file's table holds the fields to check, resolved once per period (`KindTable.measuredSlots`):
         // only alliance record files have them.
-        guard !file.table.measuredSlots.isEmpty else { return [] }
+        // Only alliance record files have them, and the binder says whether the file holds a negative int at all.
+        guard file.holdsNegativeInt, !file.table.measuredSlots.isEmpty else { return [] }
         var found: [Diagnostic] = []
         for (kind, fields) in file.table.measuredSlots {
             for record in KindRecords(file: file, range: Int(file.kindStarts[kind])..<Int(file.kindStarts[kind + 1])) {
                 for (field, slot) in fields {
                     guard case .int(let value)? = file.value(record, at: slot), value < 0 else { continue }
                     found.append(file.site(record).diagnostic(description, at: file.offset(of: field, in: record),
-                        "\(field)=\(value) is negative: \(file.table.ids[kind]) records are counted or summed by it, and it counts as 0",
-                        hint: "write the number of records or the figure, 0 or more"))
+                        negative(["field": .text(field), "value": .text("\(value)"), "kind": .text(file.table.ids[kind])]),
+                        hint: zeroOrMore()))
                 }
             }
         }
         return found
     }
+
+    static let negative = MessageTemplate(
+        "negative-measure.negative", en: "{field}={value} is negative: {kind} records are counted or summed by it, and it counts as 0",
+        zh: "{field}={value} 是负数：{kind} 记录按它计数或求和，它按 0 计")
+    static let zeroOrMore = MessageTemplate(
+        "negative-measure.negative.hint", en: "write the number of records or the figure, 0 or more", zh: "请填写记录的数量或数字，不小于 0")
+
+    public static let messages = [negative, zeroOrMore]
 }

@@ -6,6 +6,8 @@ public enum ParticipationRule: VaultRule {
         id: "participation",
         summary: "an alliance's record file lacks its participation status, or is still open or entered after entries closed",
         rationale: "a record file without a status is silently left out of scoring; after the secretariat closes entries, every alliance must be evaluated, incomplete or no-data before the period can be scored",
+        summaryZH: "联盟的记录文件没有写明参评状态，或在填报截止后仍为 open 或 entered",
+        rationaleZH: "没有参评状态的记录文件会被悄悄排除在评分之外；秘书处截止填报后，每个联盟都必须是 evaluated（参评）、incomplete（信息填报不完整）或 no-data（未填报），评价期才能评分",
         severity: .error,
         triggering: [
             RuleExample(["vault/alliances/乙/alliance.txt": "alliance code=111 batch=1 name=\"乙产业技术创新战略联盟\" short=乙\n",
@@ -48,17 +50,34 @@ public enum ParticipationRule: VaultRule {
                     // A participation line with an error is reported where it stands (bad-value …).
                     if file.writes(kind: "participation") { continue }
                     found.append(description.fileDiagnostic(file.path,
-                        "\(alliance) has a record file for \(periodID) but no participation line, so it is left out of scoring",
-                        hint: "add `participation status=entered` (or open, incomplete, no-data, evaluated: docs/scoring.md#participation) as the file's first line"))
+                        noParticipation(["alliance": .text(alliance), "period": .text(periodID)]), hint: addParticipation()))
                     continue
                 }
                 guard let closed = period.entriesClosed, let status = file.text(line, "status"),
                       status == Participation.open.rawValue || status == Participation.entered.rawValue else { continue }
                 found.append(file.site(line).diagnostic(description, at: file.offset(of: "status", in: line),
-                    "\(alliance) is still \"\(status)\" in \(periodID), whose entries closed on \(closed)",
-                    hint: "set status=evaluated (its entries are complete), incomplete or no-data; or remove entries-closed= from vault/periods/\(periodID).txt to reopen entries"))
+                    stillOpen(["alliance": .text(alliance), "status": .text(status), "period": .text(periodID), "closed": .text("\(closed)")]),
+                    hint: settleStatus(["period": .text(periodID)])))
             }
         }
         return found
     }
+
+
+    static let noParticipation = MessageTemplate(
+        "participation.missing", en: "{alliance} has a record file for {period} but no participation line, so it is left out of scoring",
+        zh: "{alliance} 有 {period} 评价期的记录文件，但没有 participation 行，因此未纳入评分")
+    static let addParticipation = MessageTemplate(
+        "participation.missing.hint",
+        en: "add `participation status=entered` (or open, incomplete, no-data, evaluated: docs/scoring.md#participation) as the file's first line",
+        zh: "请在文件第一行写上 `participation status=entered`（或 open、incomplete、no-data、evaluated，见 docs/scoring.md#participation）")
+    static let stillOpen = MessageTemplate(
+        "participation.after-close", en: "{alliance} is still \"{status}\" in {period}, whose entries closed on {closed}",
+        zh: "{alliance} 在 {period} 评价期仍为“{status}”，而该评价期已于 {closed} 截止填报")
+    static let settleStatus = MessageTemplate(
+        "participation.after-close.hint",
+        en: "set status=evaluated (its entries are complete), incomplete or no-data; or remove entries-closed= from vault/periods/{period}.txt to reopen entries",
+        zh: "请改为 status=evaluated（填报完整）、incomplete 或 no-data；如要重新开放填报，请删去 vault/periods/{period}.txt 中的 entries-closed=")
+
+    public static let messages = [noParticipation, addParticipation, stillOpen, settleStatus]
 }

@@ -1,46 +1,32 @@
-/// The period report's 历年活跃度 section (`BandHistory`) in each format: text and
-/// Markdown, HTML with the chart of band shares across periods (图 4), and JSON.
-extension ReportDocument {
+/// The period report's 历年活跃度 section (`BandHistory`): a section of the layout
+/// (`ReportLayout.swift`), so text, Markdown and HTML print the same tables, the HTML
+/// page adding the chart of band shares across periods (图 4); and its JSON.
+extension PeriodReport {
     /// 历年活跃度: the band shares per period and the ranked alliances' bands in each.
-    mutating func historySection() {
-        let h = report.history
-        heading("历年活跃度", level: 2)
+    var historySection: ReportSection {
+        let h = history
         let bandCount = h.periods.map(\.shares.count).max() ?? 0
-        table(["评价期", "参评"] + (0..<bandCount).map { "第 \($0 + 1) 档" }, h.periods.filter(\.hasResults).map { p in
-            [p.period, String(p.evaluated)] + p.shares.map { "\($0.band.label) \($0.count)（\(Self.percent($0.percentOfEvaluated))）" }
-        }, right: [1])
+        var blocks: [ReportBlock] = [
+            .table(ReportTable(header: ["评价期", "参评"] + (0..<bandCount).map { "第 \($0 + 1) 档" }, rows: h.periods.filter(\.hasResults).map { p in
+                [p.period, String(p.evaluated)] + p.shares.map { "\($0.band.label) \($0.count)（\(Self.pct($0.percentOfEvaluated))）" }
+            }, numeric: [1])),
+            .chart(.bandShares, caption: "图 4 各评价期参评联盟的等级构成"),
+        ]
         if !h.periodsWithoutResults.isEmpty {
-            line("库内无逐家结果的评价期：\(u(h.periodsWithoutResults.joined(separator: "、")))。\n")
+            blocks.append(.paragraph("库内无逐家结果的评价期：\(h.periodsWithoutResults.joined(separator: "、"))。"))
         }
         if !h.rows.isEmpty {
-            line("本期参评联盟在各评价期的等级与评分：\n")
-            table(["序号", "联盟名称"] + h.columns, h.rows.enumerated().map { index, row in
+            blocks.append(.subheading("本期参评联盟在各评价期的等级与评分"))
+            blocks.append(.table(ReportTable(header: ["序号", "联盟名称"] + h.columns, rows: h.rows.enumerated().map { index, row in
                 [String(index + 1), row.name] + row.cells.map(BandHistory.describe)
-            }, right: [0])
+            }, numeric: [0], sortable: true)))
         }
-        line("来源：" + u(h.sourceLines.joined(separator: "；")) + "。")
+        blocks.append(.paragraph("来源：" + h.sourceLines.joined(separator: "；") + "。"))
+        return ReportSection(id: "history", title: "历年活跃度", blocks: blocks)
     }
 }
 
 extension ReportHTML {
-    /// 历年活跃度 as a section of the page, with the chart of band shares per period.
-    static func historySection(_ r: PeriodReport) -> String {
-        let h = r.history
-        var out = "<section id=\"history\"><h2>历年活跃度</h2>\n"
-        out += "<figure>\(bandSharesChart(h))<figcaption>图 4 各评价期参评联盟的等级构成</figcaption></figure>\n"
-        if !h.periodsWithoutResults.isEmpty {
-            out += "<p>库内无逐家结果的评价期：\(e(h.periodsWithoutResults.joined(separator: "、")))。</p>\n"
-        }
-        if !h.rows.isEmpty {
-            out += "<h3>本期参评联盟在各评价期的等级与评分</h3>\n"
-            out += table(["序号", "联盟名称"] + h.columns, h.rows.enumerated().map { index, row in
-                [String(index + 1), row.name] + row.cells.map(BandHistory.describe)
-            }, numeric: [0], sortable: true)
-        }
-        out += "<p>来源：\(e(h.sourceLines.joined(separator: "；")))。</p>\n</section>\n"
-        return out
-    }
-
     /// One bar per period with results, each band's share of its evaluated alliances
     /// (bands by position: the labels of 2014 and 2016 differ, the order does not).
     static func bandSharesChart(_ h: BandHistory) -> String {

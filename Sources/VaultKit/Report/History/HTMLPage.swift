@@ -68,7 +68,7 @@ public enum HTMLPage {
         table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
         th, td { border: 1px solid #ccc; padding: 0.2rem 0.5rem; text-align: left; vertical-align: top; word-break: keep-all; }
         td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-        td.w { word-break: normal; overflow-wrap: anywhere; min-width: 10em; } td:first-child:not(.w) { white-space: nowrap; }
+        td.w { word-break: normal; overflow-wrap: anywhere; min-width: 10em; } td:first-child:not(.w) { white-space: nowrap; } td.m { white-space: nowrap; }
         th { background: #f3f3f3; white-space: nowrap; }
         th button.sort { font: inherit; font-weight: bold; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
         th[aria-sort="ascending"] button.sort::after { content: " ▲"; } th[aria-sort="descending"] button.sort::after { content: " ▼"; }
@@ -81,6 +81,8 @@ public enum HTMLPage {
           h2 { margin-top: 1.2rem; } h2, h3 { break-after: avoid; page-break-after: avoid; }
           nav.toc a { color: inherit; text-decoration: none; }
           .scroll, figure { overflow: visible; }
+          table { font-size: 9pt; } th, td { padding: 0.15rem 0.3rem; } td.w { min-width: 6em; } td.n { white-space: normal; min-width: 3em; }
+          th, th.n { white-space: normal; word-break: normal; min-width: 4em; }
           tr, figure, svg { break-inside: avoid; page-break-inside: avoid; }
           thead { display: table-header-group; }
           th[aria-sort] button.sort::after { content: none; }
@@ -129,15 +131,19 @@ public enum HTMLPage {
 
         """
 
-    /// The columns of long text (names, reasons, sources), by their header: they may wrap
-    /// (never narrower than 10 characters); every other cell keeps its words whole.
-    static let wrappingHeaders: Set<String> = ["联盟名称", "名称", "原因", "出处", "数字", "奖项"]
+    /// The columns of long text (names, reasons, sources, notes), by their header: they may
+    /// wrap (never narrower than 10 characters); every other cell keeps its words whole.
+    static let wrappingHeaders: Set<String> = ["联盟名称", "名称", "原因", "出处", "数字", "奖项", "来源位置", "说明", "附注",
+                                               "位置", "库内读法", "单位及职务", "所属联盟本期结果", "其他来源所记关联"]
+    /// The columns of a short mark (`✓ 符合`), which stays on one line.
+    static let markHeaders: Set<String> = ["核对"]
 
     /// A table whose cells are plain text (escaped here); `numeric` columns align right
     /// and sort by value; `sortable` marks it for the script.
     public static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int>, sortable: Bool = false) -> String {
         let classes = header.indices.map { i in
-            numeric.contains(i) ? " class=\"n\"" : wrappingHeaders.contains(header[i]) ? " class=\"w\"" : ""
+            numeric.contains(i) ? " class=\"n\"" : wrappingHeaders.contains(header[i]) ? " class=\"w\""
+                : markHeaders.contains(header[i]) ? " class=\"m\"" : ""
         }
         var out = "<div class=\"scroll\"><table\(sortable ? " class=\"sortable\"" : "")>\n<thead><tr>"
         for (i, h) in header.enumerated() { out += "<th\(classes[i])>\(Escape.html(h))</th>" }
