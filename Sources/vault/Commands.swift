@@ -83,16 +83,21 @@ enum Commands {
                 en: "text (default) or json (docs/formats.md)", zh: "text（默认）或 json（docs/formats.md）"))],
             run: { i throws(UsageError) in try StatsCommand(invocation: i).run() }),
         Command(
-            name: "report", summary: Text(en: "a period's report: text, Markdown, JSON or a self-contained HTML page",
-                                          zh: "一个评价期的评价报告：文本、Markdown、JSON 或独立的 HTML 页面"),
-            arguments: [Argument(name: "PERIOD", kind: .period, help: Text(en: "a period id", zh: "评价期编号"))],
+            name: "report", summary: Text(en: "a period's report, or an alliance's history: text, Markdown, JSON or HTML",
+                                          zh: "一个评价期的评价报告，或一个联盟的历年记录：文本、Markdown、JSON 或 HTML"),
+            arguments: [Argument(name: "PERIOD", kind: .period, optional: true, help: Text(en: "a period id", zh: "评价期编号"))],
             options: [
+                .value("--alliance", "ID", kind: .alliance, Text(
+                    en: "instead of a period: the alliance's score, band, rank and awards in\nevery period, with each value's source (by id, code, name, former\nor short name, as in explain)",
+                    zh: "不指定评价期，改为列出该联盟在每个评价期的得分、档次、排名和称号，\n并注明每个数值的来源（按编号、批次编号、全称、曾用名或简称查找，\n与 explain 相同）")),
                 .value("--format", "FORMAT", choices: ["text", "md", "json", "html"], Text(
                     en: "text (default), md (Markdown), json (docs/report.md) or html\n(one self-contained page with charts)",
                     zh: "text（默认）、md（Markdown）、json（docs/report.md）或 html\n（带图表的独立单页）")),
                 .value("--output", "FILE", kind: .path, Text(en: "write to FILE (atomically) instead of standard output",
                                                              zh: "写入 FILE（原子写入），而不是标准输出")),
             ],
+            synopsis: ["report PERIOD [--format text|md|json|html] [--output FILE]",
+                       "report --alliance ID [--format text|md|json|html] [--output FILE]"],
             run: { i throws(UsageError) in try ReportCommand(invocation: i).run() }),
         Command(
             name: "diff", summary: Text(en: "what a change moves: scores, bands, ranks, awards, and why",

@@ -33,5 +33,5 @@ enum ExecutableCatalogue {
 enum CommandMessages {
     static let all = LintCommand.messages + SchemaCommand.messages + ScoredProject.messages + ScoreCommand.messages
         + ExplainCommand.messages + FmtCommand.messages + PeriodCommand.messages + CodeownersCommand.messages
-        + DiffCommand.messages + [ReviewAssignCommand.whichStage]
+        + DiffCommand.messages + ReportCommand.messages + [ReviewAssignCommand.whichStage]
 }

@@ -34,6 +34,24 @@ struct ScoredProject {
         return result
     }
 
+    /// The alliance a user names (`AllianceLookup`), or a message with the closest one:
+    /// `explain` and `report --alliance` answer alike.
+    func allianceID(_ wanted: String) throws(UsageError) -> String {
+        switch AllianceLookup.find(wanted, in: vault) {
+        case .found(let id):
+            return id
+        case .ambiguous(let ids):
+            throw UsageError(message: Self.ambiguous(["name": .text(wanted), "ids": .list(ids)]), usage: "")
+        case .notFound(let closest, let via):
+            let message = switch (closest, via) {
+            case (let guess?, let via?): Self.notFoundGuessVia(["name": .text(wanted), "guess": .text(guess), "via": .text(via)])
+            case (let guess?, nil): Self.notFoundGuess(["name": .text(wanted), "guess": .text(guess)])
+            default: Self.notFound(["name": .text(wanted)])
+            }
+            throw UsageError(message: message, usage: "")
+        }
+    }
+
     static let noPeriod = MessageTemplate(
         "cli.period.unknown", en: "no period \"{period}\" in vault/periods/ (periods: {periods})",
         zh: "vault/periods/ 中没有评价期“{period}”（现有评价期：{periods}）")
@@ -51,7 +69,23 @@ struct ScoredProject {
     static let noSchemaLine = MessageTemplate(
         "cli.period.no-schema-line", en: "{path} has no valid period line naming its schema",
         zh: "{path} 中没有写明指标体系的有效 period 行")
-    static let messages = [noPeriod, noPeriodGuess, cannotScore, schemaHasErrors, schemaMissing, noSchemaLine]
+    // The ids say explain, whose answer these were first; report --alliance shares them.
+    static let ambiguous = MessageTemplate(
+        "cli.explain.ambiguous", en: "\"{name}\" names several alliances: {ids}; give one of their ids",
+        zh: "“{name}”对应多个联盟：{ids}；请写其中一个的编号")
+    static let notFound = MessageTemplate(
+        "cli.explain.unknown", en: "no alliance \"{name}\" in vault/alliances/ by id, code, name, former name or short name",
+        zh: "vault/alliances/ 中按编号、批次编号、全称、曾用名或简称都找不到联盟“{name}”")
+    static let notFoundGuess = MessageTemplate(
+        "cli.explain.unknown.guess",
+        en: "no alliance \"{name}\" in vault/alliances/ by id, code, name, former name or short name; did you mean {guess}?",
+        zh: "vault/alliances/ 中按编号、批次编号、全称、曾用名或简称都找不到联盟“{name}”，是不是要找 {guess}？")
+    static let notFoundGuessVia = MessageTemplate(
+        "cli.explain.unknown.guess-via",
+        en: "no alliance \"{name}\" in vault/alliances/ by id, code, name, former name or short name; did you mean {guess} ({via})?",
+        zh: "vault/alliances/ 中按编号、批次编号、全称、曾用名或简称都找不到联盟“{name}”，是不是要找 {guess}（{via}）？")
+    static let messages = [noPeriod, noPeriodGuess, cannotScore, schemaHasErrors, schemaMissing, noSchemaLine,
+                           ambiguous, notFound, notFoundGuess, notFoundGuessVia]
 }
 
 /// `vault score [PERIOD] [--format text|tsv|json] [--write]`.
@@ -105,23 +139,9 @@ struct ExplainCommand {
         let parsed = invocation
         guard let project = ScoredProject.open(directory, period: parsed.positionals[1]) else { return .usage }
         let result = try project.period(parsed.positionals[1])
-        let wanted = parsed.positionals[0]
-        let alliance: AllianceResult
-        switch AllianceLookup.find(wanted, in: project.vault) {
-        case .found(let id):
-            guard let found = result.alliance(id) else {
-                throw UsageError(message: Self.noRecords(["alliance": .text(id), "period": .text(result.period.id)]), usage: "")
-            }
-            alliance = found
-        case .ambiguous(let ids):
-            throw UsageError(message: Self.ambiguous(["name": .text(wanted), "ids": .list(ids)]), usage: "")
-        case .notFound(let closest, let via):
-            let message = switch (closest, via) {
-            case (let guess?, let via?): Self.notFoundGuessVia(["name": .text(wanted), "guess": .text(guess), "via": .text(via)])
-            case (let guess?, nil): Self.notFoundGuess(["name": .text(wanted), "guess": .text(guess)])
-            default: Self.notFound(["name": .text(wanted)])
-            }
-            throw UsageError(message: message, usage: "")
+        let id = try project.allianceID(parsed.positionals[0])
+        guard let alliance = result.alliance(id) else {
+            throw UsageError(message: Self.noRecords(["alliance": .text(id), "period": .text(result.period.id)]), usage: "")
         }
         Terminal.write(ExplainReport.text(alliance, in: result, language: invocation.language))
         return .clean
@@ -130,21 +150,7 @@ struct ExplainCommand {
     static let noRecords = MessageTemplate(
         "cli.explain.no-records", en: "alliance {alliance} has no records for period {period}",
         zh: "联盟 {alliance} 在评价期 {period} 没有记录")
-    static let ambiguous = MessageTemplate(
-        "cli.explain.ambiguous", en: "\"{name}\" names several alliances: {ids}; give one of their ids",
-        zh: "“{name}”对应多个联盟：{ids}；请写其中一个的编号")
-    static let notFound = MessageTemplate(
-        "cli.explain.unknown", en: "no alliance \"{name}\" in vault/alliances/ by id, code, name, former name or short name",
-        zh: "vault/alliances/ 中按编号、批次编号、全称、曾用名或简称都找不到联盟“{name}”")
-    static let notFoundGuess = MessageTemplate(
-        "cli.explain.unknown.guess",
-        en: "no alliance \"{name}\" in vault/alliances/ by id, code, name, former name or short name; did you mean {guess}?",
-        zh: "vault/alliances/ 中按编号、批次编号、全称、曾用名或简称都找不到联盟“{name}”，是不是要找 {guess}？")
-    static let notFoundGuessVia = MessageTemplate(
-        "cli.explain.unknown.guess-via",
-        en: "no alliance \"{name}\" in vault/alliances/ by id, code, name, former name or short name; did you mean {guess} ({via})?",
-        zh: "vault/alliances/ 中按编号、批次编号、全称、曾用名或简称都找不到联盟“{name}”，是不是要找 {guess}（{via}）？")
-    static let messages = [noRecords, ambiguous, notFound, notFoundGuess, notFoundGuessVia]
+    static let messages = [noRecords]
 }
 
 /// `vault stats PERIOD [--format text|json]`.

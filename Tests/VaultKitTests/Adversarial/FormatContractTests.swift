@@ -115,6 +115,7 @@ enum HostileValues {
             (["score", "2024", "--format", "json"], [name]),
             (["stats", "2024", "--format", "json"], ["2024"]),
             (["report", "2024", "--format", "json"], [name]),
+            (["report", "--alliance", id, "--format", "json"], [id, name, path]),
             (["diff", "HEAD", ".", "--format", "json"], [id, name, path, "service title=\"服务 <a href='x'>&copy; | #3\\t\\\"引号\\\"\""]),
         ] {
             let run = try project.run(arguments)
@@ -148,7 +149,7 @@ enum HostileValues {
         #expect(rows.contains { $0.split(separator: "\t", omittingEmptySubsequences: false)[2] == name.replacingOccurrences(of: "\t", with: " ") })
 
         // Markdown: tables keep their column count; the name is escaped, never raw.
-        for arguments in [["report", "2024", "--format", "md"], ["diff", "HEAD", ".", "--format", "md"]] {
+        for arguments in [["report", "2024", "--format", "md"], ["report", "--alliance", "118", "--format", "md"], ["diff", "HEAD", ".", "--format", "md"]] {
             let run = try project.run(arguments)
             #expect(run.status == 0, "\(arguments): \(run.stderr)")
             Self.expectTablesKeepColumns(run.stdout, "\(arguments)")
@@ -162,11 +163,16 @@ enum HostileValues {
         }
 
         // HTML: every `<` opens one of the page's own tags, every `&` an entity.
-        let html = try project.run(["report", "2024", "--format", "html"])
+        for arguments in [["report", "2024", "--format", "html"], ["report", "--alliance", id, "--format", "html"]] {
+        let html = try project.run(arguments)
         #expect(html.status == 0)
-        // The page's own tags (none of the data's: <u>, <script>, <a>, <i>, <s>).
+        // The page's own tags (none of the data's: <u>, <i>, <s>); its one script (the
+        // sorting) and its links (the contents, to `#…`) are checked below.
         let tags = Set(["html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "b", "table", "thead", "tbody",
-                        "tr", "th", "td", "div", "section", "svg", "rect", "text", "line", "figure", "figcaption"])
+                        "tr", "th", "td", "div", "section", "svg", "rect", "text", "line", "figure", "figcaption",
+                        "nav", "ol", "li", "a", "script"])
+        #expect(html.stdout.components(separatedBy: "<script").count == 2, "\(arguments): one script, the page's own")
+        #expect(html.stdout.components(separatedBy: "<a ").count == html.stdout.components(separatedBy: "<a href=\"#").count, "\(arguments)")
         var index = html.stdout.startIndex
         while let lt = html.stdout[index...].firstIndex(of: "<") {
             let rest = html.stdout[html.stdout.index(after: lt)...]
@@ -180,6 +186,7 @@ enum HostileValues {
         }
         #expect(html.stdout.contains(Escape.html(name)))
         Self.expectNoRawControls(html.stdout, "html")
+        }
 
         // CODEOWNERS: two fields a line (pattern and owner), the pattern unescaping to the path.
         let owners = try project.run(["codeowners"])
@@ -219,7 +226,7 @@ enum HostileValues {
 
         // Text: nothing raw; the values shown escaped (the tab as `\t`).
         for arguments in [["lint", "--no-suppressions"], ["score", "2024"], ["explain", id, "2024"], ["stats", "2024"],
-                          ["report", "2024"], ["diff", "HEAD", "."]] {
+                          ["report", "2024"], ["report", "--alliance", id], ["diff", "HEAD", "."]] {
             let run = try project.run(arguments)
             #expect(run.status == 0 || run.status == 1, "\(arguments): \(run.stderr)")
             Self.expectNoRawControls(run.stdout, "\(arguments)")
@@ -294,6 +301,8 @@ enum HostileValues {
             "score": [try Self.output(["score", "2024", "--format", "json"], in: fixture)],
             "stats": [try Self.output(["stats", "2024", "--format", "json"], in: fixture),
                       try Self.output(["stats", "2022-2023", "--format", "json"], in: shipped)],
+            "history": [try Self.output(["report", "--alliance", "TD", "--format", "json"], in: shipped),
+                        try Self.output(["report", "--alliance", "320", "--format", "json"], in: fixture)],
             "report": [try Self.output(["report", "2024", "--format", "json"], in: fixture),
                        try Self.output(["report", "2015", "--format", "json"], in: shipped),
                        try Self.output(["report", "2019", "--format", "json"], in: shipped),

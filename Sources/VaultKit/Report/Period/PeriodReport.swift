@@ -1,6 +1,7 @@
 /// The data sections of a period's published report, built from the vault: activity
 /// totals, the expert panel, overview, batches, the A-level and not-evaluated lists, the
-/// results table grouped by band, and every figure the sources print with the vault's check.
+/// results table grouped by band, every figure the sources print with the vault's check,
+/// and the bands of every period (历年活跃度).
 /// Every output format (text, Markdown, JSON, HTML) renders this one value.
 public struct PeriodReport: Sendable {
     public struct BandGroup: Sendable {
@@ -49,6 +50,8 @@ public struct PeriodReport: Sendable {
     public var incomplete: Int
     /// The words for kinds and figures (`FigureWords`).
     let words: FigureWords
+    /// Band shares and the ranked alliances' bands across every period (`BandHistory`).
+    public var history: BandHistory
 
     public init?(period periodID: String, vault: Vault, results: [String: PeriodResult]) {
         guard let result = results[periodID], let schema = result.schema else { return nil }
@@ -98,6 +101,7 @@ public struct PeriodReport: Sendable {
         notEvaluated = NotEvaluatedSection(period: periodID, vault: vault, result: result, statistics: statistics)
         hasResults = result.hasResults
         incomplete = result.alliances.filter { $0.status == .incomplete }.count
+        history = BandHistory(period: periodID, vault: vault, results: results)
     }
 
     /// The published figures the vault's data does not give (acknowledged or not).

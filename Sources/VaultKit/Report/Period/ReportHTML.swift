@@ -1,57 +1,34 @@
-/// `vault report --format html`: one self-contained page (no network, no scripts,
-/// no external styles or fonts) with inline SVG charts like the reports' figures.
+/// `vault report --format html`: one self-contained page (`HTMLPage`: no network, no
+/// external styles or fonts, one inline script that only sorts) with inline SVG charts
+/// like the reports' figures.
 /// It is well-formed XML (XHTML syntax), so a test can parse it.
 public enum ReportHTML {
     static let colors = ["#1b7f3b", "#7cb342", "#f2a900", "#c62828", "#6d4c41"]
 
     public static func render(_ r: PeriodReport) -> String {
         var body = ""
-        body += "<h1>\(e(r.title))</h1>\n"
-        body += "<p class=\"meta\">评价期 \(e(r.period.start?.description ?? "?")) 至 \(e(r.period.end?.description ?? "?"))；指标体系 \(e(r.schema.title))</p>\n"
         for section in r.sections {
             body += "<section id=\"\(section.id)\"><h2>\(e(section.title))</h2>\n"
             for block in section.blocks {
                 switch block {
                 case .paragraph(let text): body += "<p>\(e(text))</p>\n"
                 case .subheading(let text): body += "<h3>\(e(text))</h3>\n"
-                case .table(let t): body += table(t.header, t.rows, numeric: t.numeric)
+                case .table(let t): body += table(t.header, t.rows, numeric: t.numeric, sortable: t.sortable)
                 case .chart(let chart, let caption):
                     let svg = switch chart {
                     case .bands: bandChart(r)
                     case .batches: batchChart(r)
                     case .histogram: histogram(r)
+                    case .bandShares: bandSharesChart(r.history)
                     }
                     body += "<figure>\(svg)<figcaption>\(e(caption))</figcaption></figure>\n"
                 }
             }
             body += "</section>\n"
         }
-        return """
-            <!DOCTYPE html>
-            <html xmlns="http://www.w3.org/1999/xhtml" lang="zh-CN">
-            <head>
-            <meta charset="utf-8" />
-            <meta name="viewport" content="width=device-width, initial-scale=1" />
-            <title>\(e(r.title))</title>
-            <style>
-            body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem; color: #222; line-height: 1.5; }
-            h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; border-bottom: 1px solid #ccc; margin-top: 2rem; } h3 { font-size: 1rem; }
-            .meta { color: #555; }
-            .scroll { overflow-x: auto; }
-            table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
-            th, td { border: 1px solid #ccc; padding: 0.2rem 0.5rem; text-align: left; }
-            td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-            figure { margin: 1rem 0; } figcaption { font-size: 0.85rem; color: #555; text-align: center; }
-            svg { width: 100%; height: auto; max-width: 40rem; display: block; margin: 0 auto; }
-            svg text { font-size: 12px; fill: #222; }
-            @media print { body { max-width: none; } section { page-break-inside: avoid; } h2 { page-break-after: avoid; } }
-            </style>
-            </head>
-            <body>
-            \(body)</body>
-            </html>
-
-            """
+        // The page's table of contents lists these sections (`HTMLPage.sections(of:)`).
+        let header = "<h1>\(e(r.title))</h1>\n<p class=\"meta\">评价期 \(e(r.period.start?.description ?? "?")) 至 \(e(r.period.end?.description ?? "?"))；指标体系 \(e(r.schema.title))</p>\n"
+        return HTMLPage.render(title: r.title, header: header, body: body)
     }
 
     /// Escapes text for HTML/XML (`Escape.html`: control characters shown as escapes).
@@ -59,21 +36,15 @@ public enum ReportHTML {
 
     static func pct(_ value: FixedDecimal?) -> String { value.map { "\($0)%" } ?? "–" }
 
-    static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int>) -> String {
-        var out = "<div class=\"scroll\"><table>\n<thead><tr>"
-        for (i, h) in header.enumerated() { out += "<th\(numeric.contains(i) ? " class=\"n\"" : "")>\(e(h))</th>" }
-        out += "</tr></thead>\n<tbody>\n"
-        for row in rows {
-            out += "<tr>" + row.enumerated().map { "<td\(numeric.contains($0) ? " class=\"n\"" : "")>\(e($1))</td>" }.joined() + "</tr>\n"
-        }
-        return out + "</tbody></table></div>\n"
+    static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int>, sortable: Bool = false) -> String {
+        HTMLPage.table(header, rows, numeric: numeric, sortable: sortable)
     }
 
     /// Horizontal bars: each band's share of evaluated alliances.
     static func bandChart(_ r: PeriodReport) -> String {
         let bands = r.statistics.bands
         let rowHeight = 32, labelWidth = 110, width = 560
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(bands.count * rowHeight + 10)\" role=\"img\" aria-label=\"各等级联盟占比\">"
+        var svg = HTMLPage.svgOpen(width: width, height: bands.count * rowHeight + 10, label: "各等级联盟占比")
         for (i, b) in bands.enumerated() {
             let share = b.percentOfEvaluated?.doubleValue ?? 0
             let length = Int((share / 100 * Double(width - labelWidth - 90)).rounded())
@@ -90,7 +61,7 @@ public enum ReportHTML {
         let batches = r.statistics.batches.filter { $0.evaluated > 0 }
         let rowHeight = 34, labelWidth = 110, barWidth = 420, width = 560
         let legendY = batches.count * rowHeight + 10
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(legendY + 30)\" role=\"img\" aria-label=\"各批次等级构成\">"
+        var svg = HTMLPage.svgOpen(width: width, height: legendY + 30, label: "各批次等级构成")
         for (i, batch) in batches.enumerated() {
             let y = i * rowHeight + 5
             svg += "<text x=\"0\" y=\"\(y + 20)\">\(e(PeriodReport.batchLabel(batch.batch)))（\(batch.evaluated)）</text>"
@@ -116,7 +87,7 @@ public enum ReportHTML {
         let bins = r.histogram
         let top = max(1, bins.max() ?? 1)
         let width = 560, height = 220, left = 30, bottom = 190, columnWidth = 50
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"评分分布\">"
+        var svg = HTMLPage.svgOpen(width: width, height: height, label: "评分分布")
         svg += "<line x1=\"\(left)\" y1=\"\(bottom)\" x2=\"\(left + columnWidth * 10)\" y2=\"\(bottom)\" stroke=\"#888\" />"
         for (i, count) in bins.enumerated() {
             let h = Int((Double(count) / Double(top) * 160).rounded())

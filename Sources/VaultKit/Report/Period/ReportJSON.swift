@@ -87,6 +87,7 @@ public enum ReportJSON {
             ("notEvaluatedNamed", String(r.notEvaluated.named)), ("notEvaluatedUnnamed", String(r.notEvaluated.unnamed)),
             ("aLevel", aLevel), ("aLevelByBatch", byBatch), ("panel", panel), ("activity", activity),
             ("indicatorActivity", indicatorActivity), ("published", published), ("discrepancies", discrepancies),
+            ("history", historyJSON(r.history)),
         ]) + "\n"
     }
 }

@@ -5,10 +5,13 @@ public struct ReportTable: Sendable {
     public var rows: [[String]]
     /// Right-aligned (numeric) columns.
     public var numeric: Set<Int>
+    /// Whether the HTML page lets a reader sort it by any column (`HTMLPage`); text and
+    /// Markdown print it in this order.
+    public var sortable = false
 }
 
 /// The HTML page's charts; text and Markdown carry their data in the tables beside them.
-public enum ReportChart: Sendable { case bands, batches, histogram }
+public enum ReportChart: Sendable { case bands, batches, histogram, bandShares }
 
 public enum ReportBlock: Sendable {
     case paragraph(String)
@@ -30,10 +33,10 @@ extension PeriodReport {
     /// The sections in the published report's order: activity totals (前言), the panel
     /// (二、3 and annex 1), scope and bands (二、4–5, 三、1), batches (三、1–9), the A-level
     /// list (五, annex 4), the alliances not evaluated (七, annex 2), the results (annex 3),
-    /// and the figures the vault reads differently.
+    /// the figures the vault reads differently, and the vault's own 历年活跃度.
     public var sections: [ReportSection] {
         let built = [activitySection, panelSection, overviewSection, batchesSection, aLevelSection,
-                     notEvaluatedSection, resultsSection, discrepanciesSection].compactMap { $0 }
+                     notEvaluatedSection, resultsSection, discrepanciesSection, historySection].compactMap { $0 }
         return built.enumerated().map { index, section in
             var numbered = section
             numbered.title = "\(Self.numerals[min(index, Self.numerals.count - 1)])、\(section.title)"
@@ -210,7 +213,7 @@ extension PeriodReport {
             if group.rows.isEmpty { continue }
             blocks.append(.table(ReportTable(header: ["序号", "联盟名称", "批次", "评分"], rows: group.rows.map {
                 [String($0.rank ?? 0), $0.printedName ?? $0.name, $0.printedCode ?? $0.code ?? "", $0.score?.description ?? "未印"]
-            }, numeric: [0, 3])))
+            }, numeric: [0, 3], sortable: true)))
         }
         blocks.append(.subheading("评分分布"))
         var rows = histogram.enumerated().map { i, count in ["\(i * 10)–\(i == 9 ? 100 : i * 10 + 9)", String(count)] }
