@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import VaultKit
+
+/// The findings of the load (parser, binder, loader) and of the vault's checks, as
+/// a user reads them in Chinese: real projects linted, the text output checked line
+/// by line, and the same findings in English word for word as before.
+@Suite struct LoadMessagesTests {
+    /// `vault --lang LANGUAGE lint` on the example project with `files` laid over it.
+    func lint(_ language: String, _ files: [String: Data]) throws -> Run {
+        let dir = try TemporaryDirectory()
+        try dir.writeExampleProject()
+        for (path, data) in files { try dir.write(path, data) }
+        return try Run(["--lang", language, "-C", dir.path, "lint"])
+    }
+
+    /// The text report of the findings of the example project with `path` replaced by `content`.
+    func report(_ language: Language, _ path: String, _ content: String) -> String {
+        let result = lintExample(path, content)
+        return DiagnosticTextReporter(color: false, language: language).render(result.diagnostics, files: 1)
+    }
+
+    static let brokenLines = Data("participation status=evaluated group=A\r\n2023-03-01 meeting type=council title=\"第一次理事会\r\n".utf8)
+        + Data([0x32, 0x30, 0x32, 0x33, 0x2D, 0x30, 0x33, 0x2D, 0x30, 0x32]) + Data(" meeting type=council title=".utf8) + Data([0xFF, 0x0D, 0x0A])
+
+    @Test func theParsersFindingsReadInChinese() throws {
+        let run = try lint("zh", ["vault/alliances/示例/2023.txt": Self.brokenLines])
+        #expect(run.status == 1)
+        let lines = run.stdout.components(separatedBy: "\n")
+        #expect(lines.contains("vault/alliances/示例/2023.txt:1:39: warning: 行尾是 CRLF [text-convention]"))
+        #expect(lines.contains("  = hint: 运行 `vault fmt` 将文件改写为 LF 行尾"))
+        #expect(lines.contains("vault/alliances/示例/2023.txt:2:39: error: 字段“title”的取值以引号开头，但引号没有闭合 [syntax]"))
+        #expect(lines.contains("  = hint: 请在行尾之前补上闭合的 \""))
+        #expect(lines.contains("vault/alliances/示例/2023.txt:3:39: error: 无效的 UTF-8 字节 0xFF [encoding]"))
+        #expect(lines.contains("  = hint: 请将文件另存为 UTF-8（它可能是 GBK 或其他编码）"))
+    }
+
+    @Test func theParsersFindingsInEnglishAreUnchanged() throws {
+        let run = try lint("en", ["vault/alliances/示例/2023.txt": Self.brokenLines])
+        let lines = run.stdout.components(separatedBy: "\n")
+        #expect(lines.contains("vault/alliances/示例/2023.txt:1:39: warning: line ends with CRLF [text-convention]"))
+        #expect(lines.contains("  = hint: run `vault fmt` to rewrite the file with LF line ends"))
+        #expect(lines.contains("vault/alliances/示例/2023.txt:2:39: error: the value of \"title\" opens a quote that is never closed [syntax]"))
+        #expect(lines.contains("  = hint: add the closing \" before the end of the line"))
+        #expect(lines.contains("vault/alliances/示例/2023.txt:3:39: error: invalid UTF-8 byte 0xFF [encoding]"))
+        #expect(lines.contains("  = hint: save the file as UTF-8 (it may be in GBK or another encoding)"))
+    }
+
+    @Test func aFieldGivenTwiceNamesItInEitherLanguage() {
+        let line = "2023-03-01 meeting type=council title=A type=secretariat\n"
+        let zh = report(.zh, "vault/alliances/示例/2023.txt", line)
+        #expect(zh.contains("error: 字段“type”在本行出现了两次 [syntax]\n"))
+        #expect(zh.contains("  = hint: 只保留一个 type=；一条记录的每个字段只能有一个取值\n"))
+        let en = report(.en, "vault/alliances/示例/2023.txt", line)
+        #expect(en.contains("error: field \"type\" appears twice on this line [syntax]\n"))
+        #expect(en.contains("  = hint: keep one \"type=\"; a record has at most one value per field\n"))
+    }
+}
