@@ -55,4 +55,36 @@ import Testing
         #expect(en.contains("error: field \"type\" appears twice on this line [syntax]\n"))
         #expect(en.contains("  = hint: keep one \"type=\"; a record has at most one value per field\n"))
     }
+
+    @Test func theBindersFindingsNameTheSchemasTermsInChinese() {
+        let lines = "2023-03-01 meeting type=councl title=A attendes=40\n2023-03-02 meting type=council title=B\n2023-03-03 meeting type=council title=C funding=1200\n"
+        let zh = report(.zh, "vault/alliances/示例/2023.txt", lines)
+        #expect(zh.contains("error: 取值 type=\"councl\" 不是以下之一：council、secretariat [bad-value]\n"))
+        #expect(zh.contains("  = hint: 是不是“council”？\n"))
+        #expect(zh.contains("error: 记录类型“meeting”（会议）没有字段“attendes” [unknown-field]\n"))
+        #expect(zh.contains("  = hint: 是不是“attendees”？\n"))
+        #expect(zh.contains("error: 联盟的评价期记录文件中没有记录类型“meting” [unknown-kind]\n"))
+        #expect(zh.contains("error: 取值 funding=\"1200\" 不是带单位（元、万元或亿元）的金额 [bad-value]\n"))
+        #expect(zh.contains("  = hint: 请在数字后写上单位，例如 1200万元 或 14.63亿元\n"))
+        let en = report(.en, "vault/alliances/示例/2023.txt", lines)
+        #expect(en.contains("error: type=\"councl\" is not one of council, secretariat [bad-value]\n"))
+        #expect(en.contains("  = hint: did you mean \"council\"?\n"))
+        #expect(en.contains("error: unknown field \"attendes\" for record kind \"meeting\" [unknown-field]\n"))
+        #expect(en.contains("error: unknown record kind \"meting\" in an alliance's period file [unknown-kind]\n"))
+        #expect(en.contains("error: funding=\"1200\" is not an amount with its unit (元, 万元 or 亿元) [bad-value]\n"))
+    }
+
+    @Test func aPeriodsFindingsReadInChinese() {
+        let zh = report(.zh, "vault/periods/2023.txt", "period start=2023-01-01 end=2023-12-31 schema=tset roster=-2\n")
+        #expect(zh.contains("error: 没有名为“tset”的指标体系 [unknown-schema]\n"))
+        #expect(zh.contains("  = hint: 是不是“test”？\n"))
+        #expect(zh.contains("error: roster=-2 是负数，而它表示联盟数量 [bad-value]\n"))
+        #expect(zh.contains("  = hint: 请写 0 或更大的数\n"))
+        let outside = report(.zh, "vault/alliances/示例/2023.txt", "2022-12-31 meeting type=council title=A\n")
+        #expect(outside.contains("error: 日期 2022-12-31 不在评价期 2023（2023-01-01 至 2023-12-31）之内 [date-outside-period]\n"))
+        #expect(outside.contains("  = hint: 请把这条记录移到它实际所属评价期的文件中，或更正日期\n"))
+        let en = report(.en, "vault/periods/2023.txt", "period start=2023-01-01 end=2023-12-31 schema=tset roster=-2\n")
+        #expect(en.contains("error: roster=-2 is negative: it is a number of alliances [bad-value]\n"))
+        #expect(en.contains("  = hint: write 0 or more\n"))
+    }
 }

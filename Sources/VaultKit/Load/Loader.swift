@@ -146,7 +146,7 @@ public enum Loader {
 
     static func loadSchemas(_ files: [(DiscoveredFile, ParsedFile)], into vault: inout Vault, _ diagnostics: inout [Diagnostic]) {
         for (file, parsed) in files {
-            let (bound, bindProblems) = Binder.bind(parsed, table: MetaSchema.table, bands: [], place: "a schema file")
+            let (bound, bindProblems) = Binder.bind(parsed, table: MetaSchema.table, bands: [], place: .schema)
             let (schema, problems) = SchemaBuilder.build(id: file.id, file: bound)
             diagnostics += bindProblems + problems
             vault.schemas[file.id] = schema
@@ -170,7 +170,7 @@ public enum Loader {
     static func loadPeriods(_ files: [(DiscoveredFile, ParsedFile)], into vault: inout Vault, _ diagnostics: inout [Diagnostic]) {
         let table = KindTable(CoreSchema.kinds(for: .period))
         for (file, parsed) in files {
-            let (bound, problems) = Binder.bind(parsed, table: table, bands: [], place: "a period file")
+            let (bound, problems) = Binder.bind(parsed, table: table, bands: [], place: .period)
             diagnostics += problems
             vault.boundFiles.append(bound)
             var period = Period(id: file.id, file: bound)
@@ -178,17 +178,18 @@ public enum Loader {
                 period.start = bound.date(record, "start")
                 period.end = bound.date(record, "end")
                 // A roster or threshold below 0 means nothing: a bad value, and not used.
-                func notNegative<T: Comparable>(_ field: String, _ value: T?, zero: T, _ what: String) -> T? {
+                func notNegative<T: Comparable>(_ field: String, _ value: T?, zero: T, _ what: MessageTemplate) -> T? {
                     guard let value, value < zero else { return value }
                     diagnostics.append(bound.site(record).diagnostic(BadValueRule.description, at: bound.offset(of: field, in: record),
-                        "\(field)=\(value) is negative: it is \(what)", hint: "write 0 or more"))
+                        BadValueRule.negative(["field": .text(field), "value": .text("\(value)"), "what": .message(what())]),
+                        hint: BadValueRule.notNegativeHint()))
                     return nil
                 }
-                period.roster = notNegative("roster", bound.int(record, "roster"), zero: 0, "a number of alliances")
-                period.threshold = notNegative("threshold", bound.decimal(record, "threshold"), zero: FixedDecimal(0), "a difference in points")
+                period.roster = notNegative("roster", bound.int(record, "roster"), zero: 0, BadValueRule.allianceCount)
+                period.threshold = notNegative("threshold", bound.decimal(record, "threshold"), zero: FixedDecimal(0), BadValueRule.pointDifference)
                 period.entriesClosed = bound.date(record, "entries-closed")
                 for (field, batch) in [("roster1", "1"), ("roster2", "2"), ("roster3", "3"), ("roster-later", "later")] {
-                    if let count = notNegative(field, bound.int(record, field), zero: 0, "a number of alliances") { period.batchRoster[batch] = count }
+                    if let count = notNegative(field, bound.int(record, field), zero: 0, BadValueRule.allianceCount) { period.batchRoster[batch] = count }
                 }
                 period.schemaID = bound.text(record, "schema")
                 if let schemaID = period.schemaID {
@@ -236,7 +237,7 @@ public enum Loader {
                 }
                 return kind
             }
-            let (bound, problems) = Binder.bind(parsed, table: KindTable(kinds), bands: schema.bands, place: "a review file")
+            let (bound, problems) = Binder.bind(parsed, table: KindTable(kinds), bands: schema.bands, place: .review)
             diagnostics += problems
             vault.boundFiles.append(bound)
             vault.periods[periodID]!.reviews[file.id] = bound
@@ -246,7 +247,7 @@ public enum Loader {
     static func loadAlliances(_ files: [(DiscoveredFile, ParsedFile)], into vault: inout Vault, _ diagnostics: inout [Diagnostic]) {
         let table = KindTable(CoreSchema.kinds(for: .alliance))
         for (file, parsed) in files {
-            let (bound, problems) = Binder.bind(parsed, table: table, bands: [], place: "an alliance.txt file")
+            let (bound, problems) = Binder.bind(parsed, table: table, bands: [], place: .allianceMetadata)
             diagnostics += problems
             vault.boundFiles.append(bound)
             guard let id = file.alliance else { continue }
@@ -311,7 +312,7 @@ public enum Loader {
                 return (parsed.withoutFields, nil, parsed.diagnostics + [unknown])
             }
             guard let (table, bands) = bindings[file.id] else { return (parsed.withoutFields, nil, parsed.diagnostics) }
-            let (bound, problems) = Binder.bind(parsed, table: table, bands: bands, place: "an alliance's period file", arena: arena)
+            let (bound, problems) = Binder.bind(parsed, table: table, bands: bands, place: .allianceRecords, arena: arena)
             // Raw fields are dropped here, not after the pass: kept for every file, they were a fifth of the peak memory.
             let found = check?(bound, snapshot) ?? []
             return (bound.parsed, bound, parsed.diagnostics + problems + found)
