@@ -23,7 +23,7 @@ struct CodeownersCommand {
         let shown = invocation.paths(root: fs.root)
         guard problems.isEmpty else {
             for p in problems {
-                Terminal.error("\(Escape.terminal("\(shown(p.location.path)):\(p.location.line):\(p.location.column)")): error: \(Escape.terminal(p.message))\n  = hint: \(Escape.terminal(p.hint))\n")
+                Terminal.error("\(Escape.terminal("\(shown(p.location.path)):\(p.location.line):\(p.location.column)")): error: \(Escape.terminal(p.message.text(Terminal.language)))\n  = hint: \(Escape.terminal(p.hint.text(Terminal.language)))\n")
             }
             Terminal.error("vault: CODEOWNERS not written: \(problems.count) \(problems.count == 1 ? "problem" : "problems") in the vault's owners\n")
             return .usage

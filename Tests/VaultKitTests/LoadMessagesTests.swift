@@ -87,4 +87,36 @@ import Testing
         #expect(en.contains("error: roster=-2 is negative: it is a number of alliances [bad-value]\n"))
         #expect(en.contains("  = hint: write 0 or more\n"))
     }
+
+    /// The findings of the project as a whole (`files` over the example project).
+    func report(_ language: Language, _ files: [String: String]) -> String {
+        var all = ExampleProject.base
+        for (path, content) in files { all[path] = content }
+        return DiagnosticTextReporter(color: false, language: language).render(VaultKitTests.lint(all).diagnostics, files: 1)
+    }
+
+    @Test func theVaultsChecksReadInChinese() {
+        let files = ["vault/alliances/另一/alliance.txt": "alliance code=110 batch=2 name=另一\nalliance code=111 batch=1 name=另一\nmaintainer handle=\"@zhang @li\"\n"]
+        let zh = report(.zh, files)
+        #expect(zh.contains("error: 编号 110 也被示例（vault/alliances/示例/alliance.txt:1）使用 [code-collision]\n"))
+        #expect(zh.contains("  = hint: 如果来源报告就是这样印的，请照印刷保留，并加豁免注释：# vault-allow code-collision: 理由\n"))
+        #expect(zh.contains("error: batch=2 与编号 110 不符：该编号对应的批次是 1 [alliance-metadata]\n"))
+        #expect(zh.contains("error: 又一条“alliance”（联盟）记录（第一条在第 1 行） [duplicate-record]\n"))
+        #expect(zh.contains("error: 维护人账号“@zhang @li”不是 CODEOWNERS 可用的审批人（@用户、@组织/团队 或电子邮件地址） [bad-handle]\n"))
+        #expect(zh.contains("  = hint: 只写一个代码托管平台账号，例如 handle=@zhang；其他审批人各写一行\n"))
+        let en = report(.en, files)
+        #expect(en.contains("error: code 110 is also used by 示例 (vault/alliances/示例/alliance.txt:1) [code-collision]\n"))
+        #expect(en.contains("error: a second \"alliance\" record (the first is on line 1) [duplicate-record]\n"))
+        #expect(en.contains("error: maintainer handle \"@zhang @li\" is not a CODEOWNERS owner (@user, @org/team or an e-mail address) [bad-handle]\n"))
+    }
+
+    @Test func identityFindingsReadInChinese() {
+        let files = ["vault/alliances/示例(一)/alliance.txt": "alliance code=111 batch=1 name=\"示例一产业技术创新战略联盟\"\n",
+                     "vault/alliances/示例（一）/alliance.txt": "alliance code=112 batch=1 name=\"示例甲产业技术创新战略联盟\"\n"]
+        let zh = report(.zh, files)
+        #expect(zh.contains("error: 联盟目录“vault/alliances/示例（一）”看起来像“vault/alliances/示例(一)”：两个名称只差兼容字符或形近标点（"))
+        #expect(zh.contains("  = hint: 同一事物只用一个名称：请合并，或给其中一个改一个能分辨的名称\n"))
+        let en = report(.en, files)
+        #expect(en.contains("error: alliance directory \"vault/alliances/示例（一）\" looks like \"vault/alliances/示例(一)\": the names differ only by compatibility characters or look-alike punctuation ("))
+    }
 }

@@ -93,7 +93,7 @@ public enum Loader {
         var directories = discovered.allianceDirectories
         var files = discovered.files
         let alliances = Identity.screen(directories.map { Identity.Entry(name: $0, path: "vault/alliances/" + $0) },
-                                        what: "alliance directory")
+                                        what: Identity.allianceDirectory)
         diagnostics += alliances.diagnostics
         var refusedFiles: Set<Int> = []
         var groups: [String: [Int]] = ["schema": []]
@@ -106,7 +106,7 @@ public enum Loader {
         }
         for (key, indices) in groups {
             let screening = Identity.screen(indices.map { Identity.Entry(name: files[$0].id, path: files[$0].path) },
-                                            what: key == "schema" ? "schema file" : "review file")
+                                            what: key == "schema" ? Identity.schemaFile : Identity.reviewFile)
             diagnostics += screening.diagnostics
             for position in screening.refused { refusedFiles.insert(indices[position]) }
         }

@@ -6,7 +6,7 @@
 /// says a message of this list.
 public enum Catalogue {
     public static var all: [MessageTemplate] {
-        var all = Language.messages + Linter.messages + Suggest.messages
+        var all = Language.messages + Linter.messages + Suggest.messages + Owners.messages
         for rule in Rules.all { all += rule.messages }
         return all
     }
