@@ -10,6 +10,7 @@ import Testing
         "missing-field", "syntax", "encoding", "text-convention",
         "unknown-schema", "unknown-period", "unknown-kind", "unknown-field", "bad-value", "date-outside-period",
         "duplicate-record", "alliance-metadata", "bad-handle", "code-collision", "unknown-reference", "identity",
+        "schema",
     ])
 
     /// A finding's message and hint come from the catalogue, and render in both

@@ -119,4 +119,15 @@ import Testing
         let en = report(.en, files)
         #expect(en.contains("error: alliance directory \"vault/alliances/示例（一）\" looks like \"vault/alliances/示例(一)\": the names differ only by compatibility characters or look-alike punctuation ("))
     }
+
+    @Test func aBrokenSchemaReadsInChinese() {
+        let schema = ExampleProject.base["schemas/test.txt"]!.replacingOccurrences(of: "group id=1 title=组织运行 max=10", with: "group id=1 title=组织运行 max=12")
+        let zh = report(.zh, ["schemas/test.txt": schema])
+        #expect(zh.contains("error: 一级指标“1”的 max=12，但其二级指标合计为 10.00 [schema]\n"))
+        #expect(zh.contains("  = hint: 请让二级指标的 max 之和等于一级指标的 max\n"))
+        #expect(zh.contains("error: 指标体系“test”有错误，评价期 2023 的记录只检查写法，这个评价期也无法计分；第一处错误：schemas/test.txt:1:21：指标体系 total=100，但一级指标合计为 102.00 [schema]\n"))
+        let en = report(.en, ["schemas/test.txt": schema])
+        #expect(en.contains("error: group \"1\" has max=12 but its indicators add up to 10.00 [schema]\n"))
+        #expect(en.contains("error: schema \"test\" has errors, so the records of period 2023 are checked for syntax only and the period cannot be scored; first: schemas/test.txt:1:21: schema total=100 but its groups add up to 102.00 [schema]\n"))
+    }
 }

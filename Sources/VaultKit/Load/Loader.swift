@@ -161,10 +161,11 @@ public enum Loader {
         }
     }
 
-    /// `; first: PATH:LINE:COLUMN: MESSAGE` for a broken schema, as a period's finding names it.
-    static func firstError(_ vault: Vault, _ schemaID: String) -> String {
-        guard let error = vault.schemaErrors[schemaID] else { return "" }
-        return "; first: \(error.location): \(error.message)"
+    /// The finding of a period whose schema is broken, naming the schema's first error.
+    static func brokenSchema(_ vault: Vault, _ schemaID: String, period: String) -> Message {
+        guard let error = vault.schemaErrors[schemaID] else { return SchemaRule.broken(["schema": .text(schemaID), "period": .text(period)]) }
+        return SchemaRule.brokenFirst(["schema": .text(schemaID), "period": .text(period),
+                                       "location": .text("\(error.location)"), "first": .message(error.message)])
     }
 
     static func loadPeriods(_ files: [(DiscoveredFile, ParsedFile)], into vault: inout Vault, _ diagnostics: inout [Diagnostic]) {
@@ -196,8 +197,7 @@ public enum Loader {
                     if vault.brokenSchemas.contains(schemaID) {
                         diagnostics.append(bound.site(record).diagnostic(SchemaRule.description,
                             at: bound.offset(of: "schema", in: record),
-                            "schema \"\(schemaID)\" has errors, so the records of period \(file.id) are checked for syntax only and the period cannot be scored\(Self.firstError(vault, schemaID))",
-                            hint: "mend the errors reported in schemas/\(schemaID).txt"))
+                            Self.brokenSchema(vault, schemaID, period: file.id), hint: SchemaRule.brokenHint(["schema": .text(schemaID)])))
                     } else if let schema = vault.schemas[schemaID] {
                         period.schema = schema
                     } else {
