@@ -10,7 +10,7 @@ import Testing
         "missing-field", "syntax", "encoding", "text-convention",
         "unknown-schema", "unknown-period", "unknown-kind", "unknown-field", "bad-value", "date-outside-period",
         "duplicate-record", "alliance-metadata", "bad-handle", "code-collision", "unknown-reference", "identity",
-        "schema",
+        "schema", "io", "interrupted-write", "layout",
     ])
 
     /// A finding's message and hint come from the catalogue, and render in both

@@ -130,4 +130,16 @@ import Testing
         #expect(en.contains("error: group \"1\" has max=12 but its indicators add up to 10.00 [schema]\n"))
         #expect(en.contains("error: schema \"test\" has errors, so the records of period 2023 are checked for syntax only and the period cannot be scored; first: schemas/test.txt:1:21: schema total=100 but its groups add up to 102.00 [schema]\n"))
     }
+
+    @Test func layoutFindingsReadInChinese() {
+        let files = ["vault/notes.txt": "随手记\n", "vault/alliances/示例/2023年.txt": "2023-03-01 meeting type=council title=A\n",
+                     "vault/alliances/示例/.2023.txt.tmp-42": "x\n"]
+        let zh = report(.zh, files)
+        #expect(zh.contains("vault/notes.txt:1:1: error: 多余的文件“vault/notes.txt” [layout]\n  = hint: vault/ 下只能有 periods/、alliances/、reviews/ 和 results/\n"))
+        #expect(zh.contains("error: “2023年.txt”不是按评价期命名的（YYYY.txt 或 YYYY-YYYY.txt） [layout]\n  = hint: 联盟的记录文件请按评价期命名，例如 2017.txt\n"))
+        #expect(zh.contains("warning: vault/alliances/示例/.2023.txt.tmp-42 是写入中断后留下的临时文件 [interrupted-write]\n"))
+        let en = report(.en, files)
+        #expect(en.contains("vault/notes.txt:1:1: error: unexpected file \"vault/notes.txt\" [layout]\n  = hint: vault/ holds only periods/, alliances/, reviews/ and results/\n"))
+        #expect(en.contains("warning: vault/alliances/示例/.2023.txt.tmp-42 is a temporary file left by an interrupted write [interrupted-write]\n"))
+    }
 }

@@ -25,6 +25,10 @@ public struct FileSystemError: Error, Sendable {
         self.message = message
         self.hint = hint
     }
+
+    /// The error as the reason in a finding or refusal that names the file.
+    var reason: MessageArgument { .text(message) }
+    var hintMessage: Message? { hint.map(Message.verbatim) }
 }
 
 /// Where the loader reads from: the disk, or memory in tests and rule examples.

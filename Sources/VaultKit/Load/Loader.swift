@@ -27,8 +27,7 @@ public enum Loader {
         vault.refusedEntries = discovered.refused
         for path in discovered.leftovers {
             diagnostics.append(InterruptedWriteRule.description.fileDiagnostic(path,
-                "\(path) is a temporary file left by an interrupted write",
-                hint: "the file beside it is intact; the next `vault score --write` or `vault fmt` removes this one, or delete it"))
+                InterruptedWriteRule.leftover(["path": .text(path)]), hint: InterruptedWriteRule.leftoverHint()))
         }
         let (allianceDirectories, files) = screenIdentities(discovered, &diagnostics)
         for directory in allianceDirectories {
@@ -139,8 +138,8 @@ public enum Loader {
         do throws(FileSystemError) {
             return (try fs.read(file.path, into: arena), nil)
         } catch {
-            return (nil, IORule.description.fileDiagnostic(file.path, "cannot read \"\(file.path)\": \(error.message)",
-                                                              hint: error.hint))
+            return (nil, IORule.description.fileDiagnostic(file.path, IORule.cannotRead(["path": .text(file.path), "reason": error.reason]),
+                                                              hint: error.hintMessage))
         }
     }
 
