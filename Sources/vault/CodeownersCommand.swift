@@ -54,7 +54,7 @@ struct CodeownersCommand {
             Terminal.write("wrote \(Escape.terminal(outputShown))\n")
             return .clean
         } catch {
-            Terminal.error("vault: \(Escape.terminal(error.message))\n" + (error.hint.map { "  = hint: \(Escape.terminal($0))\n" } ?? ""))
+            Terminal.error("vault: \(Escape.terminal(error.message.text(Terminal.language)))\n" + (error.hint.map { "  = hint: \(Escape.terminal($0.text(Terminal.language)))\n" } ?? ""))
             return .usage
         }
     }

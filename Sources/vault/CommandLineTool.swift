@@ -166,7 +166,7 @@ func openProject(_ directory: String?) -> DiskFileSystem? {
         let root = try ProjectLocator.findRoot(from: start)
         return try DiskFileSystem(root: root)
     } catch {
-        Terminal.failure(error.message, hint: error.hint)
+        Terminal.failure(error.message.text(Terminal.language), hint: error.hint?.text(Terminal.language))
         return nil
     }
 }

@@ -29,7 +29,7 @@ struct FmtCommand {
             if report.changed.isEmpty && report.refused.isEmpty { Terminal.write("all files are in canonical form\n") }
             return (check && !report.changed.isEmpty) || !report.refused.isEmpty ? .findings : .clean
         } catch {
-            Terminal.failure(error.message, hint: error.hint)
+            Terminal.failure(error.message.text(Terminal.language), hint: error.hint?.text(Terminal.language))
             return .usage
         }
     }

@@ -31,7 +31,7 @@ struct PeriodCommand {
             Terminal.write("next: each alliance enters its records and sets status=entered (docs/scoring.md#participation)\n")
             return .clean
         } catch {
-            Terminal.failure(error.message, hint: error.hint)
+            Terminal.failure(error.message.text(Terminal.language), hint: error.hint?.text(Terminal.language))
             return .usage
         }
     }

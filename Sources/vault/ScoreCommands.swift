@@ -56,7 +56,7 @@ struct ScoreCommand {
                 Terminal.write(changed.isEmpty ? "results are up to date\n" : "\(changed.count) files written\n")
                 return .clean
             } catch {
-                Terminal.failure(error.message, hint: error.hint)
+                Terminal.failure(error.message.text(Terminal.language), hint: error.hint?.text(Terminal.language))
                 return .usage
             }
         }

@@ -142,4 +142,21 @@ import Testing
         #expect(en.contains("vault/notes.txt:1:1: error: unexpected file \"vault/notes.txt\" [layout]\n  = hint: vault/ holds only periods/, alliances/, reviews/ and results/\n"))
         #expect(en.contains("warning: vault/alliances/示例/.2023.txt.tmp-42 is a temporary file left by an interrupted write [interrupted-write]\n"))
     }
+
+    @Test func fileSystemRefusalsReadInChinese() throws {
+        let dir = try TemporaryDirectory()
+        try dir.writeExampleProject()
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/vault/alliances/示例/2024.txt", withDestinationPath: "/etc/passwd")
+        let zh = try Run(["--lang", "zh", "-C", dir.path, "lint"])
+        #expect(zh.status == 1)
+        #expect(zh.stdout.contains("vault/alliances/示例/2024.txt:1:1: error: “vault/alliances/示例/2024.txt”：它是符号链接（指向 /etc/passwd）；vault 不跟随符号链接 [io]\n"))
+        #expect(zh.stdout.contains("  = hint: 请用链接所指的文件或目录（放在项目内的副本）替换这个链接\n"))
+        let en = try Run(["--lang", "en", "-C", dir.path, "lint"])
+        #expect(en.stdout.contains("vault/alliances/示例/2024.txt:1:1: error: \"vault/alliances/示例/2024.txt\": it is a symbolic link (to /etc/passwd); vault follows no symbolic link [io]\n"))
+        let empty = try TemporaryDirectory()
+        let none = try Run(["--lang", "zh", "-C", empty.path, "lint"])
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("及其上级目录中都没有 vault 项目"))
+        #expect(none.stderr.contains("请在项目中运行 vault，或用 -C DIR 指定项目"))
+    }
 }

@@ -248,8 +248,8 @@ public enum PeriodOpener {
             // The directory is opened beneath the root without following a link, as every writer does.
             let directory = fs.open(beneath: parent, O_RDONLY | O_DIRECTORY | O_NONBLOCK)
             guard directory >= 0 else {
-                let error = fs.failure(parent, errno, hint: "check that the directory is writable")
-                throw fail("cannot write \(path): \(error.message)", hint: error.hint)
+                let error = fs.failure(parent, errno, hint: AtomicFile.directoryWritable())
+                throw fail("cannot write \(path): \(error.message.text(.en))", hint: error.hint?.text(.en))
             }
             let fd = openat(directory, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             let openError = fd < 0 ? DiskFileSystem.errnoText() : nil
@@ -270,7 +270,7 @@ public enum PeriodOpener {
         do throws(FileSystemError) {
             try AtomicFile.write(plan.periodFile, to: plan.periodPath, in: fs)
         } catch {
-            throw fail(error.message, hint: error.hint)
+            throw fail(error.message.text(.en), hint: error.hint?.text(.en))
         }
     }
 }

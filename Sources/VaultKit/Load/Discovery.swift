@@ -88,7 +88,7 @@ enum Discovery {
                 entries = try fs.entries(in: directory)
             } catch {
                 report(IORule.description, directory, IORule.cannotList(["path": .text(directory), "reason": error.reason]),
-                       hint: error.hintMessage ?? IORule.projectHolds(["expecting": .message(expecting())]))
+                       hint: error.hint ?? IORule.projectHolds(["expecting": .message(expecting())]))
                 return
             }
             for entry in entries where entry.name != "README.md" {
@@ -110,13 +110,13 @@ enum Discovery {
             case .file, .directory:
                 return true
             case .link(let target):
-                let error = DiskFileSystem.notOpened("", what: "a symbolic link (to \(target))")
-                report(IORule.description, path, IORule.refused(["path": .text(path), "reason": error.reason]), hint: error.hintMessage)
+                let error = DiskFileSystem.notOpened("", what: FileSystemError.link(["target": .text(target)]), link: true)
+                report(IORule.description, path, IORule.refused(["path": .text(path), "reason": error.reason]), hint: error.hint)
                 result.refused.append("\"\(path)\" is a symbolic link (to \(target))")
             case .other(let why):
-                let error = DiskFileSystem.notOpened("", what: why)
-                report(IORule.description, path, IORule.refused(["path": .text(path), "reason": error.reason]), hint: error.hintMessage)
-                result.refused.append("\"\(path)\" is \(why)")
+                let error = DiskFileSystem.notOpened("", what: why, link: false)
+                report(IORule.description, path, IORule.refused(["path": .text(path), "reason": error.reason]), hint: error.hint)
+                result.refused.append("\"\(path)\" is \(why.text(.en))")
             }
             return false
         }

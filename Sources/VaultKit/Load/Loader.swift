@@ -139,7 +139,7 @@ public enum Loader {
             return (try fs.read(file.path, into: arena), nil)
         } catch {
             return (nil, IORule.description.fileDiagnostic(file.path, IORule.cannotRead(["path": .text(file.path), "reason": error.reason]),
-                                                              hint: error.hintMessage))
+                                                              hint: error.hint))
         }
     }
 

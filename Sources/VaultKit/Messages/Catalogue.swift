@@ -6,7 +6,8 @@
 /// says a message of this list.
 public enum Catalogue {
     public static var all: [MessageTemplate] {
-        var all = Language.messages + Linter.messages + Suggest.messages + Owners.messages
+        var all = Language.messages + Linter.messages + Suggest.messages + Owners.messages + FileSystemError.messages
+        all += AtomicFile.messages + FormatRun.messages
         for rule in Rules.all { all += rule.messages }
         return all
     }
