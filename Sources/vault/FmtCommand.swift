@@ -24,7 +24,7 @@ struct FmtCommand {
             let report = try FormatRun.run(fs, paths: paths, check: check)
             for path in report.changed { Terminal.write("\(check ? "would reformat" : "formatted") \(Escape.terminal(shown(path)))\n") }
             for (path, reason) in report.refused {
-                Terminal.error("vault: \(Escape.terminal(shown(path))) not formatted: \(Escape.terminal(reason))\n  = hint: mend the error (vault lint shows it), then run vault fmt again\n")
+                Terminal.error("vault: \(Escape.terminal(shown(path))) not formatted: \(Escape.terminal(reason.text(Terminal.language)))\n  = hint: mend the error (vault lint shows it), then run vault fmt again\n")
             }
             if report.changed.isEmpty && report.refused.isEmpty { Terminal.write("all files are in canonical form\n") }
             return (check && !report.changed.isEmpty) || !report.refused.isEmpty ? .findings : .clean

@@ -159,4 +159,15 @@ import Testing
         #expect(none.stderr.contains("及其上级目录中都没有 vault 项目"))
         #expect(none.stderr.contains("请在项目中运行 vault，或用 -C DIR 指定项目"))
     }
+
+    @Test func fmtSaysWhyAFileIsNotFormattedInChinese() throws {
+        let dir = try TemporaryDirectory()
+        try dir.writeExampleProject()
+        try dir.write("vault/alliances/示例/2023.txt", "2023-03-01 meeting type=council title=\"第一次理事会\n")
+        let zh = try Run(["--lang", "zh", "-C", dir.path, "fmt"])
+        #expect(zh.status == 1)
+        #expect(zh.stderr.contains("vault/alliances/示例/2023.txt:1:39：字段“title”的取值以引号开头，但引号没有闭合\n"))
+        let en = try Run(["--lang", "en", "-C", dir.path, "fmt"])
+        #expect(en.stderr.contains("vault/alliances/示例/2023.txt:1:39: the value of \"title\" opens a quote that is never closed\n"))
+    }
 }

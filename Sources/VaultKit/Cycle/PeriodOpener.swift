@@ -177,7 +177,7 @@ public enum PeriodOpener {
         case .changed(let canonical): bytes = canonical
         case .unchanged: break
         case .refused(let reason):
-            throw Refusal(message: "the period file for \(id) could not be put in canonical form: \(reason)",
+            throw Refusal(message: "the period file for \(id) could not be put in canonical form: \(reason.text(.en))",
                           hint: "mend the panel lines of vault/periods/\(request.from ?? "?").txt (vault lint shows them); nothing was written")
         }
         return Plan(id: id, start: start, end: end, schema: schemaID, threshold: threshold, basis: basis?.id,

@@ -8,7 +8,7 @@ import Darwin
 public enum FormatRun {
     public struct Report: Sendable {
         public var changed: [String] = []
-        public var refused: [(path: String, reason: String)] = []
+        public var refused: [(path: String, reason: Message)] = []
     }
 
     /// Formats every vault and schema file whose path starts with one of `paths`
@@ -84,5 +84,5 @@ public enum FormatRun {
         "fmt.no-such-path.hint", en: "give a path relative to the project root ({root}), e.g. vault/alliances/ID/PERIOD.txt; nothing was formatted",
         zh: "请给出相对于项目根目录（{root}）的路径，例如 vault/alliances/ID/PERIOD.txt；什么也没有格式化")
 
-    public static let messages = [outside, insideHint, notVaultFile, notVaultFileHint, noSuchPath, noSuchPathHint]
+    public static let messages = [outside, insideHint, notVaultFile, notVaultFileHint, noSuchPath, noSuchPathHint, Formatter.refusedAt]
 }
