@@ -28,6 +28,7 @@ struct CommandLineTool {
         // The language first, wherever --lang stands, so that every later word is said in it.
         do throws(Language.Refusal) {
             Terminal.language = try Language.choose(flag: Globals.languageFlag(in: arguments), environment: Terminal.environment)
+            OutOfMemory.language = Terminal.language
         } catch {
             return usageError(UsageError(message: error.message.text(.en), usage: ""))
         }

@@ -7,7 +7,7 @@
 public enum Catalogue {
     public static var all: [MessageTemplate] {
         var all = Language.messages + Linter.messages + Suggest.messages + Owners.messages + FileSystemError.messages
-        all += AtomicFile.messages + FormatRun.messages
+        all += AtomicFile.messages + FormatRun.messages + OutOfMemory.messages
         for rule in Rules.all { all += rule.messages }
         return all
     }
