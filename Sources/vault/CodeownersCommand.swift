@@ -24,8 +24,8 @@ struct CodeownersCommand {
         guard problems.isEmpty else {
             for p in problems {
                 let l = invocation.language
-                Terminal.error("\(Escape.terminal("\(shown(p.location.path)):\(p.location.line):\(p.location.column)")): \(DiagnosticTextReporter.severityWord(.error, l)): \(Escape.terminal(p.message))\n"
-                               + DiagnosticTextReporter.hintLine(["hint": .text(Escape.terminal(p.hint))]).text(l) + "\n")
+                Terminal.error("\(Escape.terminal("\(shown(p.location.path)):\(p.location.line):\(p.location.column)")): \(DiagnosticTextReporter.severityWord(.error, l)): \(Escape.terminal(p.message.text(l)))\n"
+                               + DiagnosticTextReporter.hintLine(["hint": .text(Escape.terminal(p.hint.text(l)))]).text(l) + "\n")
             }
             Terminal.failure(Self.notWritten(["count": .count(problems.count)]))
             return .usage

@@ -37,9 +37,11 @@ struct CommandLineTool {
         let environment = Terminal.environment
         do throws(Language.Refusal) {
             Terminal.language = try Language.choose(flag: Globals.languageFlag(in: arguments), environment: environment)
+            OutOfMemory.language = Terminal.language
         } catch {
             // The refusal itself is said in the language the other settings choose.
             Terminal.language = Self.fallbackLanguage(environment)
+            OutOfMemory.language = Terminal.language
             if arguments.first == "__complete" { return Completion.run(Array(arguments.dropFirst())) }
             return usageError(UsageError(message: error.message, usage: ""))
         }
@@ -190,7 +192,7 @@ func openProject(_ directory: String?) -> DiskFileSystem? {
         let root = try ProjectLocator.findRoot(from: start)
         return try DiskFileSystem(root: root)
     } catch {
-        Terminal.failure(error.message, hint: error.hint)
+        Terminal.failure(error.message.text(Terminal.language), hint: error.hint?.text(Terminal.language))
         return nil
     }
 }

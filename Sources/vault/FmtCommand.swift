@@ -27,12 +27,12 @@ struct FmtCommand {
                 Terminal.write((check ? Self.wouldReformat : Self.formatted)(["path": .text(Escape.terminal(shown(path)))]).text(l) + "\n")
             }
             for (path, reason) in report.refused {
-                Terminal.failure(Self.notFormatted(["path": .text(shown(path)), "reason": .text(reason)]), hint: Self.mend())
+                Terminal.failure(Self.notFormatted(["path": .text(shown(path)), "reason": .message(reason)]), hint: Self.mend())
             }
             if report.changed.isEmpty && report.refused.isEmpty { Terminal.write(Self.canonical().text(l) + "\n") }
             return (check && !report.changed.isEmpty) || !report.refused.isEmpty ? .findings : .clean
         } catch {
-            Terminal.failure(error.message, hint: error.hint)
+            Terminal.failure(error.message.text(Terminal.language), hint: error.hint?.text(Terminal.language))
             return .usage
         }
     }

@@ -48,7 +48,7 @@ struct ReportCommand {
             try AtomicFile.write(Array(text.utf8), toPath: path, project: DiskFileSystem(root: project.root))
             return .clean
         } catch {
-            Terminal.failure(error.message, hint: error.hint)
+            Terminal.failure(error.message.text(Terminal.language), hint: error.hint?.text(Terminal.language))
             return .usage
         }
     }

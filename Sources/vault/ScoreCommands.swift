@@ -111,7 +111,7 @@ struct ScoreCommand {
                 Terminal.write((changed.isEmpty ? Self.upToDate() : Self.written(["count": .count(changed.count)])).text(l) + "\n")
                 return .clean
             } catch {
-                Terminal.failure(error.message, hint: error.hint)
+                Terminal.failure(error.message.text(Terminal.language), hint: error.hint?.text(Terminal.language))
                 return .usage
             }
         }

@@ -12,7 +12,7 @@ let table: KindTable = {
 public func fuzzRecordParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let parsed = LineParser.parse(SourceText(path: "vault/alliances/x/2023.txt", bytes: bytes))
-    let (bound, _) = Binder.bind(parsed, table: table, bands: [], place: "fuzz")
+    let (bound, _) = Binder.bind(parsed, table: table, bands: [], place: .allianceRecords)
     for record in bound.records {
         _ = bound.site(record).diagnostic(SyntaxRule.description, at: Int(bound.rawLine(of: record).start), "x")
         for field in bound.kind(of: record).fields { _ = bound.text(record, field.id) }

@@ -6,7 +6,7 @@ import Foundation
 public func fuzzSchemaParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let parsed = LineParser.parse(SourceText(path: "schemas/test.txt", bytes: bytes))
-    let (bound, _) = Binder.bind(parsed, table: MetaSchema.table, bands: [], place: "fuzz")
+    let (bound, _) = Binder.bind(parsed, table: MetaSchema.table, bands: [], place: .schema)
     _ = SchemaBuilder.build(id: "test", file: bound)
     var files = ExampleProject.base.mapValues { Array($0.utf8) }
     files["schemas/test.txt"] = bytes

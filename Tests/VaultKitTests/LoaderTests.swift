@@ -20,7 +20,7 @@ import Testing
     @Test func noProjectAboveIsAnError() throws {
         let dir = try TemporaryDirectory()
         let error = #expect(throws: FileSystemError.self) { try ProjectLocator.findRoot(from: dir.path) }
-        #expect(error?.message.contains("no vault project") == true)
+        #expect(error?.message.text(.en).contains("no vault project") == true)
     }
 
     @Test func bytesOfEveryKindStillLetTheRestBeChecked() throws {
@@ -97,7 +97,7 @@ import Testing
         let dir = try TemporaryDirectory()
         #expect(mkfifo(dir.path + "/pipe.txt", 0o600) == 0)
         let error = #expect(throws: FileSystemError.self) { try DiskFileSystem(root: dir.path).read("pipe.txt", into: Arena()) }
-        #expect(error?.message == "it is a FIFO; vault opens only regular files and directories")
+        #expect(error?.message.text(.en) == "it is a FIFO; vault opens only regular files and directories")
     }
 
     /// Files read and bound on several threads share one arena: each keeps its own bytes.

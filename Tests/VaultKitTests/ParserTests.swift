@@ -164,7 +164,7 @@ import Testing
             "edge d=0.00000000001",
         ]
         let parsed = LineParser.parse(SourceText(path: "vault/alliances/x/2023.txt", text: lines.joined(separator: "\n")))
-        let (file, problems) = Binder.bind(parsed, table: KindTable([kind]), bands: [], place: "a test", arena: Arena())
+        let (file, problems) = Binder.bind(parsed, table: KindTable([kind]), bands: [], place: .allianceRecords, arena: Arena())
         #expect(problems.isEmpty)
         let written = lines.map { line in
             Dictionary(uniqueKeysWithValues: line.split(separator: " ").dropFirst().compactMap { part -> (String, String)? in
@@ -193,7 +193,7 @@ import Testing
         ]
         for (field, words) in beyond {
             let (_, refused) = Binder.bind(LineParser.parse(SourceText(path: "x.txt", text: "edge \(field)")),
-                                           table: KindTable([kind]), bands: [], place: "a test")
+                                           table: KindTable([kind]), bands: [], place: .allianceRecords)
             #expect(refused.map(\.ruleID) == ["bad-value"], "\(field)")
             #expect(refused.first?.message.text(.en).contains(words) == true, "\(field): \(refused.map { $0.message.text(.en) })")
         }

@@ -246,7 +246,7 @@ public enum PeriodOpener {
             // The directory is opened beneath the root without following a link, as every writer does.
             let directory = fs.open(beneath: parent, O_RDONLY | O_DIRECTORY | O_NONBLOCK)
             guard directory >= 0 else {
-                let error = fs.failure(parent, errno, hint: "check that the directory is writable")
+                let error = fs.failure(parent, errno, hint: AtomicFile.directoryWritable())
                 throw fail(cannotWrite(["path": .text(path), "reason": .message(CycleRefusal.said(error.message))]),
                            hint: error.hint.map(CycleRefusal.said) ?? checkWritable())
             }

@@ -340,7 +340,7 @@ public enum ReviewAssigner {
             fs = try DiskFileSystem(root: root)
             lock = try WriteLock(fs)
         } catch {
-            throw CycleRefusal(error.message, hint: error.hint)
+            throw CycleRefusal(error.message.text(.en), hint: error.hint?.text(.en))
         }
         defer { withExtendedLifetime(lock) {} }
         lock.removeLeftovers(vault.leftovers, in: fs)
@@ -354,7 +354,7 @@ public enum ReviewAssigner {
             if let file {
                 let current: [UInt8]
                 do throws(FileSystemError) { current = try fs.read(path) } catch {
-                    throw CycleRefusal(error.message, hint: error.hint)
+                    throw CycleRefusal(error.message.text(.en), hint: error.hint?.text(.en))
                 }
                 guard current == Array(file.parsed.text.bytes) else {
                     throw CycleRefusal(changedMeanwhile(["path": .text(path)]), hint: runAgain())
@@ -395,7 +395,7 @@ public enum ReviewAssigner {
                 try AtomicFile.ensureDirectory("vault/reviews/\(plan.period)", in: fs)
                 for write in writes { try AtomicFile.write(write.bytes, to: write.path, in: fs) }
             } catch {
-                throw CycleRefusal(error.message, hint: error.hint)
+                throw CycleRefusal(error.message.text(.en), hint: error.hint?.text(.en))
             }
         }
         return Outcome(plan: plan, files: writes.map { ($0.path, $0.added, $0.removed) })

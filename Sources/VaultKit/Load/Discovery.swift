@@ -43,12 +43,12 @@ enum Discovery {
             return walker.usable(name, entry.type)
         }
         if usable("schemas") {
-            walker.walk("schemas", expecting: "schema files (ID.txt)") { name, type, walker in
+            walker.walk("schemas", expecting: IORule.schemaFiles) { name, type, walker in
                 walker.file(name, type, in: "schemas", role: .schema)
             }
         }
         if usable("vault") {
-            walker.walk("vault", expecting: "periods/, alliances/, reviews/ and results/") { name, type, walker in
+            walker.walk("vault", expecting: IORule.vaultDirectories) { name, type, walker in
                 walker.vaultEntry(name, type)
             }
         }
@@ -81,14 +81,14 @@ enum Discovery {
         let fs: any FileSystem
         var result: Result
 
-        mutating func walk(_ directory: String, expecting: String,
+        mutating func walk(_ directory: String, expecting: MessageTemplate,
                            _ visit: (String, EntryType, inout Walker) -> Void) {
             let entries: [(name: String, type: EntryType)]
             do throws(FileSystemError) {
                 entries = try fs.entries(in: directory)
             } catch {
-                report(IORule.description, directory, "cannot read directory \"\(directory)\": \(error.message)",
-                       hint: error.hint ?? "a project holds \(expecting) here")
+                report(IORule.description, directory, IORule.cannotList(["path": .text(directory), "reason": error.reason]),
+                       hint: error.hint ?? IORule.projectHolds(["expecting": .message(expecting())]))
                 return
             }
             for entry in entries where entry.name != "README.md" {
@@ -100,7 +100,7 @@ enum Discovery {
             }
         }
 
-        mutating func report(_ rule: RuleDescription, _ path: String, _ message: String, hint: String?) {
+        mutating func report(_ rule: RuleDescription, _ path: String, _ message: Message, hint: Message?) {
             result.diagnostics.append(rule.fileDiagnostic(path, message, hint: hint))
         }
 
@@ -110,13 +110,13 @@ enum Discovery {
             case .file, .directory:
                 return true
             case .link(let target):
-                let error = DiskFileSystem.notOpened("", what: "a symbolic link (to \(target))")
-                report(IORule.description, path, "\"\(path)\": \(error.message)", hint: error.hint)
+                let error = DiskFileSystem.notOpened("", what: FileSystemError.link(["target": .text(target)]), link: true)
+                report(IORule.description, path, IORule.refused(["path": .text(path), "reason": error.reason]), hint: error.hint)
                 result.refused.append("\"\(path)\" is a symbolic link (to \(target))")
             case .other(let why):
-                let error = DiskFileSystem.notOpened("", what: why)
-                report(IORule.description, path, "\"\(path)\": \(error.message)", hint: error.hint)
-                result.refused.append("\"\(path)\" is \(why)")
+                let error = DiskFileSystem.notOpened("", what: why, link: false)
+                report(IORule.description, path, IORule.refused(["path": .text(path), "reason": error.reason]), hint: error.hint)
+                result.refused.append("\"\(path)\" is \(why.text(.en))")
             }
             return false
         }
@@ -126,18 +126,18 @@ enum Discovery {
             let path = directory + "/" + name
             guard usable(path, type) else { return }
             guard type == .file else {
-                report(LayoutRule.description, path, "directory \"\(path)\" where a file belongs",
-                       hint: "only \(role == .schema ? "schema" : "record") files (NAME.txt) belong in \(directory)/")
+                report(LayoutRule.description, path, LayoutRule.directoryForFile(["path": .text(path)]),
+                       hint: (role == .schema ? LayoutRule.onlySchemaFiles : LayoutRule.onlyRecordFiles)(["directory": .text(directory)]))
                 return
             }
             guard let id = Discovery.stem(ofTextFile: name) else {
-                report(LayoutRule.description, path, "unexpected file \"\(path)\"",
-                       hint: "files in \(directory)/ are NAME.txt; move other files out of the vault")
+                report(LayoutRule.description, path, LayoutRule.unexpectedFile(["path": .text(path)]),
+                       hint: LayoutRule.textFilesOnly(["directory": .text(directory)]))
                 return
             }
             if role == .period || role == .records, id != "alliance", !Discovery.isPeriodID(id) {
-                report(LayoutRule.description, path, "\"\(name)\" is not named after a period (YYYY.txt or YYYY-YYYY.txt)",
-                       hint: role == .records ? "name an alliance's record files after their period, e.g. 2017.txt" : "name period files YYYY.txt or YYYY-YYYY.txt")
+                report(LayoutRule.description, path, LayoutRule.notAPeriod(["name": .text(name)]),
+                       hint: role == .records ? LayoutRule.nameRecordFiles() : LayoutRule.namePeriodFiles())
                 return
             }
             let finalRole: FileRole = role == .records && id == "alliance" ? .alliance : role
@@ -149,19 +149,19 @@ enum Discovery {
             guard usable(path, type) else { return }
             switch (name, type) {
             case ("periods", .directory):
-                walk(path, expecting: "period files") { name, type, walker in
+                walk(path, expecting: IORule.periodFiles) { name, type, walker in
                     walker.file(name, type, in: path, role: .period)
                 }
             case ("alliances", .directory):
                 var directories: [String] = []
-                walk(path, expecting: "alliance directories") { name, type, walker in
+                walk(path, expecting: IORule.allianceDirectories) { name, type, walker in
                     if walker.isAllianceDirectory(name, type) { directories.append(name) }
                 }
                 // Ten thousand directories: listed and visited on every core, then joined in order.
                 let fs = self.fs
                 let walked = parallelMap(directories) { name in
                     var walker = Walker(fs: fs, result: Result())
-                    walker.walk(path + "/" + name, expecting: "alliance.txt and PERIOD.txt files") { entry, entryType, walker in
+                    walker.walk(path + "/" + name, expecting: IORule.allianceFiles) { entry, entryType, walker in
                         walker.file(entry, entryType, in: path + "/" + name, role: .records, alliance: name)
                     }
                     return walker.result
@@ -174,16 +174,17 @@ enum Discovery {
                     result.refused += part.refused
                 }
             case ("reviews", .directory):
-                walk(path, expecting: "period directories of review files") { name, type, walker in
+                walk(path, expecting: IORule.reviewDirectories) { name, type, walker in
                     walker.reviewDirectory(name, type)
                 }
             case ("results", .directory):
-                walk(path, expecting: "result tables (PERIOD.tsv)") { name, type, walker in
+                walk(path, expecting: IORule.resultTables) { name, type, walker in
                     walker.resultTable(name, type)
                 }
             default:
-                report(LayoutRule.description, path, "unexpected \(type == .directory ? "directory" : "file") \"\(path)\"",
-                       hint: "vault/ holds only periods/, alliances/, reviews/ and results/")
+                report(LayoutRule.description, path,
+                       (type == .directory ? LayoutRule.unexpectedDirectory : LayoutRule.unexpectedFile)(["path": .text(path)]),
+                       hint: LayoutRule.vaultHolds())
             }
         }
 
@@ -191,8 +192,7 @@ enum Discovery {
             let path = "vault/results/" + name
             guard usable(path, type) else { return }
             guard type == .file, name.hasSuffix(".tsv"), Discovery.isPeriodID(name.dropLast(4)) else {
-                report(LayoutRule.description, path, "unexpected \"\(path)\"",
-                       hint: "vault/results/ holds only PERIOD.tsv tables written by `vault score --write`")
+                report(LayoutRule.description, path, LayoutRule.unexpectedResult(["path": .text(path)]), hint: LayoutRule.resultsHold())
                 return
             }
             result.files.append(DiscoveredFile(path: path, role: .results, id: String(name.dropLast(4))))
@@ -203,8 +203,7 @@ enum Discovery {
             let path = "vault/alliances/" + name
             guard usable(path, type) else { return false }
             guard type == .directory else {
-                report(LayoutRule.description, path, "file \"\(path)\" where an alliance directory belongs",
-                       hint: "each alliance is a directory: vault/alliances/ID/alliance.txt and ID/PERIOD.txt")
+                report(LayoutRule.description, path, LayoutRule.fileForAlliance(["path": .text(path)]), hint: LayoutRule.allianceIsDirectory())
                 return false
             }
             return true
@@ -214,11 +213,10 @@ enum Discovery {
             let path = "vault/reviews/" + name
             guard usable(path, type) else { return }
             guard type == .directory, Discovery.isPeriodID(name) else {
-                report(LayoutRule.description, path, "\"\(path)\" is not a period directory of reviews",
-                       hint: "reviews go in vault/reviews/PERIOD/EXPERT.txt")
+                report(LayoutRule.description, path, LayoutRule.notReviewPeriod(["path": .text(path)]), hint: LayoutRule.reviewsGo())
                 return
             }
-            walk(path, expecting: "review files (EXPERT.txt)") { entry, entryType, walker in
+            walk(path, expecting: IORule.reviewFiles) { entry, entryType, walker in
                 walker.file(entry, entryType, in: path, role: .review, period: name)
             }
         }

@@ -11,20 +11,76 @@ public enum EntryType: Sendable, Equatable {
     /// A symbolic link (its target as written): never followed, wherever it leads.
     case link(String)
     /// A FIFO, a socket, a device, or an entry that cannot be examined: never opened.
-    case other(String)
+    case other(Message)
 }
 
 /// An error reading the project, with the words a user needs.
 public struct FileSystemError: Error, Sendable {
-    public var message: String
-    public var hint: String?
+    public var message: Message
+    public var hint: Message?
     /// The `errno` behind it, when there is one (`ENOENT`: the file is not there).
     var code: Int32 = 0
 
-    public init(message: String, hint: String?) {
+    /// For an error about the path itself ("it is a FIFO …"): the same words with
+    /// another subject, so that a writer can name the file it refuses.
+    var withSubject: (@Sendable (MessageArgument) -> Message)?
+
+    public init(message: Message, hint: Message?) {
         self.message = message
         self.hint = hint
     }
+
+    /// Words not yet in the catalogue (`Message.verbatim`): transitional, for the
+    /// period opener's refusals (`PeriodOpener.Refusal`) until they move into it.
+    public init(message: String, hint: String?) {
+        self.init(message: .verbatim(message), hint: hint.map(Message.verbatim))
+    }
+
+    /// The error as the reason in a finding or refusal that names the file.
+    var reason: MessageArgument { .message(message) }
+
+    static let noDirectory = MessageTemplate("fs.no-directory", en: "no such directory", zh: "没有这个目录")
+    static let noFile = MessageTemplate("fs.no-file", en: "no such file", zh: "没有这个文件")
+    static let cannotOpen = MessageTemplate("fs.open", en: "cannot open \"{path}\": {reason}", zh: "无法打开“{path}”：{reason}")
+    static let itIs = MessageTemplate("fs.it-is", en: "it is {what}", zh: "它是{what}")
+    static let subjectIs = MessageTemplate("fs.subject-is", en: "{subject} is {what}", zh: "{subject}是{what}")
+    static let onItsWay = MessageTemplate("fs.on-its-way", en: "\"{entry}\" on its way is {what}", zh: "路径上的“{entry}”是{what}")
+    static let noLink = MessageTemplate("fs.no-link", en: "{subject}; vault follows no symbolic link", zh: "{subject}；vault 不跟随符号链接")
+    static let noLinkHint = MessageTemplate(
+        "fs.no-link.hint", en: "replace the link by the file or directory it stands for (a copy inside the project)",
+        zh: "请用链接所指的文件或目录（放在项目内的副本）替换这个链接")
+    static let regularOnly = MessageTemplate(
+        "fs.special", en: "{subject}; vault opens only regular files and directories", zh: "{subject}；vault 只打开普通文件和目录")
+    static let regularOnlyHint = MessageTemplate(
+        "fs.special.hint", en: "replace it by a regular file, or move it out of the project", zh: "请换成普通文件，或把它移出项目")
+    static let tooLarge = MessageTemplate(
+        "fs.too-large", en: "{subject} {size} bytes, over the {mib} MiB ({limit} bytes) a vault file may hold; not read",
+        zh: "{subject}有 {size} 字节，超过了 vault 文件的上限 {mib} MiB（{limit} 字节）；未读取")
+    static let tooLargeHint = MessageTemplate(
+        "fs.too-large.hint", en: "a vault file is text kept by hand: split the records, or move the file out of the project",
+        zh: "vault 文件是手工维护的文本：请拆分记录，或把文件移出项目")
+    static let itIsSubject = MessageTemplate("fs.it", en: "it is", zh: "它")
+    static let isSubject = MessageTemplate("fs.subject", en: "{subject} is", zh: "{subject}")
+    static let cannotRead = MessageTemplate("fs.read", en: "cannot read file: {reason}", zh: "无法读取文件：{reason}")
+    static let directoryPermissions = MessageTemplate("fs.directory-permissions.hint", en: "check the directory's permissions", zh: "请检查目录的权限")
+    static let filePermissions = MessageTemplate(
+        "fs.file-permissions.hint", en: "check the file's permissions (chmod u+r)", zh: "请检查文件的权限（chmod u+r）")
+    static let link = MessageTemplate("fs.what.link-to", en: "a symbolic link (to {target})", zh: "符号链接（指向 {target}）")
+    static let fifo = MessageTemplate("fs.what.fifo", en: "a FIFO", zh: "命名管道（FIFO）")
+    static let socket = MessageTemplate("fs.what.socket", en: "a socket", zh: "套接字")
+    static let characterDevice = MessageTemplate("fs.what.character-device", en: "a character device", zh: "字符设备")
+    static let blockDevice = MessageTemplate("fs.what.block-device", en: "a block device", zh: "块设备")
+    static let directory = MessageTemplate("fs.what.directory", en: "a directory", zh: "目录")
+    static let symbolicLink = MessageTemplate("fs.what.link", en: "a symbolic link", zh: "符号链接")
+    static let notRegular = MessageTemplate("fs.what.other", en: "not a regular file", zh: "非普通文件")
+    static let unexaminable = MessageTemplate("fs.what.unexaminable", en: "an entry that cannot be examined ({reason})", zh: "无法查看的目录项（{reason}）")
+    static let fileForDirectory = MessageTemplate("fs.what.file-for-directory", en: "a file where a directory belongs", zh: "本应是目录的文件")
+
+    public static let messages = [
+        noDirectory, noFile, cannotOpen, itIs, subjectIs, onItsWay, noLink, noLinkHint, regularOnly, regularOnlyHint,
+        tooLarge, tooLargeHint, itIsSubject, isSubject, cannotRead, directoryPermissions, filePermissions,
+        link, fifo, socket, characterDevice, blockDevice, directory, symbolicLink, notRegular, unexaminable, fileForDirectory,
+    ] + ProjectLocator.messages
 }
 
 /// Where the loader reads from: the disk, or memory in tests and rule examples.
@@ -101,13 +157,13 @@ public struct MemoryFileSystem: FileSystem {
         throws(FileSystemError) -> [(name: String, type: EntryType)] {
         guard let list = children[ByteKey(directory)] else {
             if directory.isEmpty { return [] }
-            throw FileSystemError(message: "no such directory", hint: nil)
+            throw FileSystemError(message: FileSystemError.noDirectory(), hint: nil)
         }
         return list
     }
 
     public func read(_ path: String, into arena: Arena?) throws(FileSystemError) -> Slab<UInt8> {
-        guard let bytes = files[ByteKey(path)] else { throw FileSystemError(message: "no such file", hint: nil) }
+        guard let bytes = files[ByteKey(path)] else { throw FileSystemError(message: FileSystemError.noFile(), hint: nil) }
         if bytes.count > DiskFileSystem.maximumFileSize { throw DiskFileSystem.tooLarge(path, size: bytes.count) }
         return Slab(copying: bytes, in: arena)
     }
@@ -135,11 +191,11 @@ public struct DiskFileSystem: FileSystem {
 
     public init(root: String) throws(FileSystemError) {
         guard let real = DiskFileSystem.realPath(root) else {
-            throw FileSystemError(message: "cannot open \"\(root)\": \(DiskFileSystem.errnoText())", hint: nil)
+            throw FileSystemError(message: FileSystemError.cannotOpen(["path": .text(root), "reason": .text(DiskFileSystem.errnoText())]), hint: nil)
         }
         let fd = Glibc.open(real, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw FileSystemError(message: "cannot open \"\(root)\": \(DiskFileSystem.errnoText())", hint: nil)
+            throw FileSystemError(message: FileSystemError.cannotOpen(["path": .text(root), "reason": .text(DiskFileSystem.errnoText())]), hint: nil)
         }
         self.root = real
         handle = Descriptor(fd)
@@ -153,7 +209,7 @@ public struct DiskFileSystem: FileSystem {
         guard fd >= 0, let dir = fdopendir(fd) else {
             let code = errno
             if fd >= 0 { close(fd) }
-            throw failure(directory, code, hint: "check the directory's permissions")
+            throw failure(directory, code, hint: FileSystemError.directoryPermissions())
         }
         defer { closedir(dir) }
         let listed = dirfd(dir)
@@ -177,7 +233,7 @@ public struct DiskFileSystem: FileSystem {
     static func type(of name: String, in directory: Int32) -> EntryType {
         var info = stat()
         guard fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
-            return .other("an entry that cannot be examined (\(errnoText()))")
+            return .other(FileSystemError.unexaminable(["reason": .text(errnoText())]))
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .file
@@ -196,21 +252,21 @@ public struct DiskFileSystem: FileSystem {
     }
 
     /// "a FIFO", "a socket", … for a mode that is neither a regular file nor a directory.
-    static func kind(_ mode: mode_t) -> String {
+    static func kind(_ mode: mode_t) -> Message {
         switch mode & S_IFMT {
-        case S_IFIFO: return "a FIFO"
-        case S_IFSOCK: return "a socket"
-        case S_IFCHR: return "a character device"
-        case S_IFBLK: return "a block device"
-        case S_IFDIR: return "a directory"
-        case S_IFLNK: return "a symbolic link"
-        default: return "not a regular file"
+        case S_IFIFO: FileSystemError.fifo()
+        case S_IFSOCK: FileSystemError.socket()
+        case S_IFCHR: FileSystemError.characterDevice()
+        case S_IFBLK: FileSystemError.blockDevice()
+        case S_IFDIR: FileSystemError.directory()
+        case S_IFLNK: FileSystemError.symbolicLink()
+        default: FileSystemError.notRegular()
         }
     }
 
     public func read(_ path: String, into arena: Arena?) throws(FileSystemError) -> Slab<UInt8> {
         let fd = open(beneath: path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw failure(path, errno, hint: "check the file's permissions (chmod u+r)") }
+        guard fd >= 0 else { throw failure(path, errno, hint: FileSystemError.filePermissions()) }
         defer { close(fd) }
         return try DiskFileSystem.readOpened(fd, path: path, into: arena)
     }
@@ -220,7 +276,7 @@ public struct DiskFileSystem: FileSystem {
     static func readOpened(_ fd: Int32, path: String, into arena: Arena?) throws(FileSystemError) -> Slab<UInt8> {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw readFailure(errno) }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw notOpened("", what: kind(info.st_mode)) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw notOpened("", what: kind(info.st_mode), link: info.st_mode & S_IFMT == S_IFLNK) }
         let size = Int(info.st_size)
         guard size <= maximumFileSize else { throw tooLarge(path, size: size) }
         Arena.ensureRoom(toParse: size, path: path)
@@ -312,20 +368,20 @@ public struct DiskFileSystem: FileSystem {
 
     /// Why `path` could not be opened: the link or special file on its way, named,
     /// or the system's reason.
-    func failure(_ path: String, _ code: Int32, hint: String) -> FileSystemError {
+    func failure(_ path: String, _ code: Int32, hint: Message) -> FileSystemError {
         if code == ELOOP || code == EXDEV || code == ENOTDIR || code == ENXIO || code == EOPNOTSUPP,
-           let (entry, what) = firstUnusable(path) {
-            return DiskFileSystem.notOpened(entry == path ? "" : entry, what: what)
+           let (entry, what, link) = firstUnusable(path) {
+            return DiskFileSystem.notOpened(entry == path ? "" : entry, what: what, link: link)
         }
         errno = code
-        var error = FileSystemError(message: "cannot open \"\(path)\": \(DiskFileSystem.errnoText())", hint: hint)
+        var error = FileSystemError(message: FileSystemError.cannotOpen(["path": .text(path), "reason": .text(DiskFileSystem.errnoText())]), hint: hint)
         error.code = code
         return error
     }
 
     /// The first entry on the way to `path` (or `path` itself) that is a symbolic
     /// link or a special file, with what it is. Only on the error path.
-    func firstUnusable(_ path: String) -> (String, String)? {
+    func firstUnusable(_ path: String) -> (String, Message, link: Bool)? {
         var directory = handle.fd
         defer { if directory != handle.fd { close(directory) } }
         var walked = ""
@@ -333,9 +389,9 @@ public struct DiskFileSystem: FileSystem {
         for (index, part) in parts.enumerated() {
             walked += (walked.isEmpty ? "" : "/") + part
             switch DiskFileSystem.type(of: part, in: directory) {
-            case .link(let target): return (walked, "a symbolic link (to \(target))")
-            case .other(let what): return (walked, what)
-            case .file: return index == parts.count - 1 ? nil : (walked, "a file where a directory belongs")
+            case .link(let target): return (walked, FileSystemError.link(["target": .text(target)]), true)
+            case .other(let what): return (walked, what, false)
+            case .file: return index == parts.count - 1 ? nil : (walked, FileSystemError.fileForDirectory(), false)
             case .directory:
                 let next = openat(directory, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                 guard next >= 0 else { return nil }
@@ -348,23 +404,32 @@ public struct DiskFileSystem: FileSystem {
 
     /// The refusal for an entry vault does not open: `entry` is empty when it is the
     /// path itself (the caller names it), else the link or special file on its way.
-    static func notOpened(_ entry: String, what: String) -> FileSystemError {
-        let link = what.hasPrefix("a symbolic link")
-        let subject = entry.isEmpty ? "it is \(what)" : "\"\(entry)\" on its way is \(what)"
-        return FileSystemError(
-            message: subject + (link ? "; vault follows no symbolic link" : "; vault opens only regular files and directories"),
-            hint: link ? "replace the link by the file or directory it stands for (a copy inside the project)"
-                       : "replace it by a regular file, or move it out of the project")
+    /// `link`: whether `what` is a symbolic link (the words then say no link is followed).
+    static func notOpened(_ entry: String, what: Message, link: Bool) -> FileSystemError {
+        let words = link ? FileSystemError.noLink : FileSystemError.regularOnly
+        let subject = entry.isEmpty ? FileSystemError.itIs(["what": .message(what)])
+            : FileSystemError.onItsWay(["entry": .text(entry), "what": .message(what)])
+        var error = FileSystemError(message: words(["subject": .message(subject)]),
+                                    hint: link ? FileSystemError.noLinkHint() : FileSystemError.regularOnlyHint())
+        if entry.isEmpty {
+            error.withSubject = { named in words(["subject": .message(FileSystemError.subjectIs(["subject": named, "what": .message(what)]))]) }
+        }
+        return error
     }
 
     static func tooLarge(_ path: String, size: Int) -> FileSystemError {
-        FileSystemError(message: "it is \(size) bytes, over the \(maximumFileSize >> 20) MiB (\(maximumFileSize) bytes) a vault file may hold; not read",
-                        hint: "a vault file is text kept by hand: split the records, or move the file out of the project")
+        @Sendable func words(_ subject: Message) -> Message {
+            FileSystemError.tooLarge(["subject": .message(subject), "size": .text("\(size)"), "mib": .text("\(maximumFileSize >> 20)"),
+                                      "limit": .text("\(maximumFileSize)")])
+        }
+        var error = FileSystemError(message: words(FileSystemError.itIsSubject()), hint: FileSystemError.tooLargeHint())
+        error.withSubject = { named in words(FileSystemError.isSubject(["subject": named])) }
+        return error
     }
 
     private static func readFailure(_ code: Int32) -> FileSystemError {
         errno = code
-        return FileSystemError(message: "cannot read file: \(DiskFileSystem.errnoText())", hint: nil)
+        return FileSystemError(message: FileSystemError.cannotRead(["reason": .text(DiskFileSystem.errnoText())]), hint: nil)
     }
 
     public static func realPath(_ path: String) -> String? {

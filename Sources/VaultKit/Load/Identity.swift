@@ -80,8 +80,33 @@ public enum Identity {
     /// Reports names not in NFC, names equal in NFC (the one not in NFC, or the
     /// later in byte order, is refused) and names a reader cannot tell apart
     /// (the same skeleton). Linear: each name is normalised once and bucketed.
-    /// `what` names the kind in messages ("alliance directory").
-    public static func screen(_ entries: [Entry], what: String, rule: RuleDescription = IdentityRule.description) -> Screening {
+    /// `what` names the kind in messages (`Identity.allianceDirectory`).
+    static let allianceDirectory = MessageTemplate("identity.what.alliance", en: "alliance directory", zh: "联盟目录")
+    static let schemaFile = MessageTemplate("identity.what.schema", en: "schema file", zh: "指标体系文件")
+    static let reviewFile = MessageTemplate("identity.what.review", en: "review file", zh: "评审文件")
+    static let oneInNFC = MessageTemplate(
+        "identity.nfc-twins",
+        en: "{what} \"{path}\" and \"{kept}\" are one name in Unicode NFC ({codePoints} and {keptCodePoints}); \"{path}\" is not loaded",
+        zh: "{what}“{path}”和“{kept}”在 Unicode NFC 下是同一个名称（{codePoints} 与 {keptCodePoints}）；“{path}”不予读取")
+    static let mergeSpellings = MessageTemplate(
+        "identity.nfc-twins.hint", en: "an id has one spelling: merge the two into \"{kept}\" and delete the other",
+        zh: "一个标识只有一种写法：请把两者合并到“{kept}”，删除另一个")
+    static let notNFC = MessageTemplate(
+        "identity.name-nfc", en: "{what} name \"{name}\" is not in Unicode normal form NFC ({codePoints})",
+        zh: "{what}名称“{name}”不是 Unicode NFC 规范形式（{codePoints}）")
+    static let renameNFC = MessageTemplate(
+        "identity.name-nfc.hint", en: "rename it to its NFC spelling ({nfc}): ids are compared in NFC", zh: "请改为 NFC 写法（{nfc}）：标识按 NFC 比较")
+    static let looksLike = MessageTemplate(
+        "identity.look-alike",
+        en: "{what} \"{path}\" looks like \"{other}\": the names differ only by compatibility characters or look-alike punctuation ({codePoints} and {otherCodePoints})",
+        zh: "{what}“{path}”看起来像“{other}”：两个名称只差兼容字符或形近标点（{codePoints} 与 {otherCodePoints}）")
+    static let oneName = MessageTemplate(
+        "identity.look-alike.hint", en: "one thing has one name: merge them, or give one a name a reader can tell apart",
+        zh: "同一事物只用一个名称：请合并，或给其中一个改一个能分辨的名称")
+
+    static let messages = [allianceDirectory, schemaFile, reviewFile, oneInNFC, mergeSpellings, notNFC, renameNFC, looksLike, oneName]
+
+    public static func screen(_ entries: [Entry], what: MessageTemplate, rule: RuleDescription = IdentityRule.description) -> Screening {
         var out = Screening()
         guard entries.count > 0 else { return out }
         // Canonical equivalence is String equality: the dictionary buckets by NFC.
@@ -100,13 +125,14 @@ public enum Identity {
             for index in ordered where index != keep {
                 out.refused.insert(index)
                 out.diagnostics.append(rule.fileDiagnostic(entries[index].path,
-                    "\(what) \"\(entries[index].path)\" and \"\(entries[keep].path)\" are one name in Unicode NFC (\(codePoints(entries[index].name)) and \(codePoints(entries[keep].name))); \"\(entries[index].path)\" is not loaded",
-                    hint: "an id has one spelling: merge the two into \"\(entries[keep].path)\" and delete the other"))
+                    oneInNFC(["what": .message(what()), "path": .text(entries[index].path), "kept": .text(entries[keep].path),
+                              "codePoints": .text(codePoints(entries[index].name)), "keptCodePoints": .text(codePoints(entries[keep].name))]),
+                    hint: mergeSpellings(["kept": .text(entries[keep].path)])))
             }
             if !nfcIsSelf[keep] {
                 out.diagnostics.append(rule.fileDiagnostic(entries[keep].path,
-                    "\(what) name \"\(entries[keep].name)\" is not in Unicode normal form NFC (\(codePoints(entries[keep].name)))",
-                    hint: "rename it to its NFC spelling (\(codePoints(nfc(entries[keep].name)))): ids are compared in NFC"))
+                    notNFC(["what": .message(what()), "name": .text(entries[keep].name), "codePoints": .text(codePoints(entries[keep].name))]),
+                    hint: renameNFC(["nfc": .text(codePoints(nfc(entries[keep].name)))])))
             }
         }
         // Look-alikes among the names that stay: bucketed by skeleton.
@@ -117,8 +143,9 @@ public enum Identity {
             for index in ordered.dropFirst() {
                 let first = ordered[0]
                 out.diagnostics.append(rule.fileDiagnostic(entries[index].path,
-                    "\(what) \"\(entries[index].path)\" looks like \"\(entries[first].path)\": the names differ only by compatibility characters or look-alike punctuation (\(codePoints(entries[index].name)) and \(codePoints(entries[first].name)))",
-                    hint: "one thing has one name: merge them, or give one a name a reader can tell apart"))
+                    looksLike(["what": .message(what()), "path": .text(entries[index].path), "other": .text(entries[first].path),
+                               "codePoints": .text(codePoints(entries[index].name)), "otherCodePoints": .text(codePoints(entries[first].name))]),
+                    hint: oneName()))
             }
         }
         return out

@@ -27,8 +27,7 @@ public enum Loader {
         vault.refusedEntries = discovered.refused
         for path in discovered.leftovers {
             diagnostics.append(InterruptedWriteRule.description.fileDiagnostic(path,
-                "\(path) is a temporary file left by an interrupted write",
-                hint: "the file beside it is intact; the next `vault score --write` or `vault fmt` removes this one, or delete it"))
+                InterruptedWriteRule.leftover(["path": .text(path)]), hint: InterruptedWriteRule.leftoverHint()))
         }
         let (allianceDirectories, files) = screenIdentities(discovered, &diagnostics)
         for directory in allianceDirectories {
@@ -93,7 +92,7 @@ public enum Loader {
         var directories = discovered.allianceDirectories
         var files = discovered.files
         let alliances = Identity.screen(directories.map { Identity.Entry(name: $0, path: "vault/alliances/" + $0) },
-                                        what: "alliance directory")
+                                        what: Identity.allianceDirectory)
         diagnostics += alliances.diagnostics
         var refusedFiles: Set<Int> = []
         var groups: [String: [Int]] = ["schema": []]
@@ -106,7 +105,7 @@ public enum Loader {
         }
         for (key, indices) in groups {
             let screening = Identity.screen(indices.map { Identity.Entry(name: files[$0].id, path: files[$0].path) },
-                                            what: key == "schema" ? "schema file" : "review file")
+                                            what: key == "schema" ? Identity.schemaFile : Identity.reviewFile)
             diagnostics += screening.diagnostics
             for position in screening.refused { refusedFiles.insert(indices[position]) }
         }
@@ -139,14 +138,14 @@ public enum Loader {
         do throws(FileSystemError) {
             return (try fs.read(file.path, into: arena), nil)
         } catch {
-            return (nil, IORule.description.fileDiagnostic(file.path, "cannot read \"\(file.path)\": \(error.message)",
+            return (nil, IORule.description.fileDiagnostic(file.path, IORule.cannotRead(["path": .text(file.path), "reason": error.reason]),
                                                               hint: error.hint))
         }
     }
 
     static func loadSchemas(_ files: [(DiscoveredFile, ParsedFile)], into vault: inout Vault, _ diagnostics: inout [Diagnostic]) {
         for (file, parsed) in files {
-            let (bound, bindProblems) = Binder.bind(parsed, table: MetaSchema.table, bands: [], place: "a schema file")
+            let (bound, bindProblems) = Binder.bind(parsed, table: MetaSchema.table, bands: [], place: .schema)
             let (schema, problems) = SchemaBuilder.build(id: file.id, file: bound)
             diagnostics += bindProblems + problems
             vault.schemas[file.id] = schema
@@ -161,16 +160,17 @@ public enum Loader {
         }
     }
 
-    /// `; first: PATH:LINE:COLUMN: MESSAGE` for a broken schema, as a period's finding names it.
-    static func firstError(_ vault: Vault, _ schemaID: String) -> String {
-        guard let error = vault.schemaErrors[schemaID] else { return "" }
-        return "; first: \(error.location): \(error.message)"
+    /// The finding of a period whose schema is broken, naming the schema's first error.
+    static func brokenSchema(_ vault: Vault, _ schemaID: String, period: String) -> Message {
+        guard let error = vault.schemaErrors[schemaID] else { return SchemaRule.broken(["schema": .text(schemaID), "period": .text(period)]) }
+        return SchemaRule.brokenFirst(["schema": .text(schemaID), "period": .text(period),
+                                       "location": .text("\(error.location)"), "first": .message(error.message)])
     }
 
     static func loadPeriods(_ files: [(DiscoveredFile, ParsedFile)], into vault: inout Vault, _ diagnostics: inout [Diagnostic]) {
         let table = KindTable(CoreSchema.kinds(for: .period))
         for (file, parsed) in files {
-            let (bound, problems) = Binder.bind(parsed, table: table, bands: [], place: "a period file")
+            let (bound, problems) = Binder.bind(parsed, table: table, bands: [], place: .period)
             diagnostics += problems
             vault.boundFiles.append(bound)
             var period = Period(id: file.id, file: bound)
@@ -178,25 +178,25 @@ public enum Loader {
                 period.start = bound.date(record, "start")
                 period.end = bound.date(record, "end")
                 // A roster or threshold below 0 means nothing: a bad value, and not used.
-                func notNegative<T: Comparable>(_ field: String, _ value: T?, zero: T, _ what: String) -> T? {
+                func notNegative<T: Comparable>(_ field: String, _ value: T?, zero: T, _ what: MessageTemplate) -> T? {
                     guard let value, value < zero else { return value }
                     diagnostics.append(bound.site(record).diagnostic(BadValueRule.description, at: bound.offset(of: field, in: record),
-                        "\(field)=\(value) is negative: it is \(what)", hint: "write 0 or more"))
+                        BadValueRule.negative(["field": .text(field), "value": .text("\(value)"), "what": .message(what())]),
+                        hint: BadValueRule.notNegativeHint()))
                     return nil
                 }
-                period.roster = notNegative("roster", bound.int(record, "roster"), zero: 0, "a number of alliances")
-                period.threshold = notNegative("threshold", bound.decimal(record, "threshold"), zero: FixedDecimal(0), "a difference in points")
+                period.roster = notNegative("roster", bound.int(record, "roster"), zero: 0, BadValueRule.allianceCount)
+                period.threshold = notNegative("threshold", bound.decimal(record, "threshold"), zero: FixedDecimal(0), BadValueRule.pointDifference)
                 period.entriesClosed = bound.date(record, "entries-closed")
                 for (field, batch) in [("roster1", "1"), ("roster2", "2"), ("roster3", "3"), ("roster-later", "later")] {
-                    if let count = notNegative(field, bound.int(record, field), zero: 0, "a number of alliances") { period.batchRoster[batch] = count }
+                    if let count = notNegative(field, bound.int(record, field), zero: 0, BadValueRule.allianceCount) { period.batchRoster[batch] = count }
                 }
                 period.schemaID = bound.text(record, "schema")
                 if let schemaID = period.schemaID {
                     if vault.brokenSchemas.contains(schemaID) {
                         diagnostics.append(bound.site(record).diagnostic(SchemaRule.description,
                             at: bound.offset(of: "schema", in: record),
-                            "schema \"\(schemaID)\" has errors, so the records of period \(file.id) are checked for syntax only and the period cannot be scored\(Self.firstError(vault, schemaID))",
-                            hint: "mend the errors reported in schemas/\(schemaID).txt"))
+                            Self.brokenSchema(vault, schemaID, period: file.id), hint: SchemaRule.brokenHint(["schema": .text(schemaID)])))
                     } else if let schema = vault.schemas[schemaID] {
                         period.schema = schema
                     } else {
@@ -236,7 +236,7 @@ public enum Loader {
                 }
                 return kind
             }
-            let (bound, problems) = Binder.bind(parsed, table: KindTable(kinds), bands: schema.bands, place: "a review file")
+            let (bound, problems) = Binder.bind(parsed, table: KindTable(kinds), bands: schema.bands, place: .review)
             diagnostics += problems
             vault.boundFiles.append(bound)
             vault.periods[periodID]!.reviews[file.id] = bound
@@ -246,7 +246,7 @@ public enum Loader {
     static func loadAlliances(_ files: [(DiscoveredFile, ParsedFile)], into vault: inout Vault, _ diagnostics: inout [Diagnostic]) {
         let table = KindTable(CoreSchema.kinds(for: .alliance))
         for (file, parsed) in files {
-            let (bound, problems) = Binder.bind(parsed, table: table, bands: [], place: "an alliance.txt file")
+            let (bound, problems) = Binder.bind(parsed, table: table, bands: [], place: .allianceMetadata)
             diagnostics += problems
             vault.boundFiles.append(bound)
             guard let id = file.alliance else { continue }
@@ -311,7 +311,7 @@ public enum Loader {
                 return (parsed.withoutFields, nil, parsed.diagnostics + [unknown])
             }
             guard let (table, bands) = bindings[file.id] else { return (parsed.withoutFields, nil, parsed.diagnostics) }
-            let (bound, problems) = Binder.bind(parsed, table: table, bands: bands, place: "an alliance's period file", arena: arena)
+            let (bound, problems) = Binder.bind(parsed, table: table, bands: bands, place: .allianceRecords, arena: arena)
             // Raw fields are dropped here, not after the pass: kept for every file, they were a fifth of the peak memory.
             let found = check?(bound, snapshot) ?? []
             return (bound.parsed, bound, parsed.diagnostics + problems + found)

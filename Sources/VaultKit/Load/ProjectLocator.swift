@@ -9,20 +9,30 @@ import Darwin
 public enum ProjectLocator {
     public static func findRoot(from start: String) throws(FileSystemError) -> String {
         guard var directory = DiskFileSystem.realPath(start) else {
-            throw FileSystemError(message: "cannot use directory \"\(start)\": \(DiskFileSystem.errnoText())",
-                                  hint: "check the path given to -C")
+            throw FileSystemError(message: cannotUse(["path": .text(start), "reason": .text(DiskFileSystem.errnoText())]), hint: checkPath())
         }
         guard isDirectory(directory) else {
-            throw FileSystemError(message: "\"\(start)\" is not a directory", hint: "give -C a directory")
+            throw FileSystemError(message: notADirectory(["path": .text(start)]), hint: giveDirectory())
         }
         while true {
             if isEntry(directory + "/vault"), isEntry(directory + "/schemas") { return directory }
             guard directory != "/", let slash = directory.utf8.lastIndex(of: UInt8(ascii: "/")) else { break }
             directory = slash == directory.utf8.startIndex ? "/" : String(directory[..<slash])
         }
-        throw FileSystemError(message: "no vault project in \"\(start)\" or any directory above it",
-                              hint: "a project root holds vault/ and schemas/; run vault inside one, or pass -C DIR")
+        throw FileSystemError(message: noProject(["path": .text(start)]), hint: runInside())
     }
+
+    static let cannotUse = MessageTemplate("fs.project.directory", en: "cannot use directory \"{path}\": {reason}", zh: "无法使用目录“{path}”：{reason}")
+    static let checkPath = MessageTemplate("fs.project.directory.hint", en: "check the path given to -C", zh: "请检查 -C 给出的路径")
+    static let notADirectory = MessageTemplate("fs.project.not-directory", en: "\"{path}\" is not a directory", zh: "“{path}”不是目录")
+    static let giveDirectory = MessageTemplate("fs.project.not-directory.hint", en: "give -C a directory", zh: "-C 后面请给一个目录")
+    static let noProject = MessageTemplate(
+        "fs.project.none", en: "no vault project in \"{path}\" or any directory above it", zh: "“{path}”及其上级目录中都没有 vault 项目")
+    static let runInside = MessageTemplate(
+        "fs.project.none.hint", en: "a project root holds vault/ and schemas/; run vault inside one, or pass -C DIR",
+        zh: "项目根目录下有 vault/ 和 schemas/；请在项目中运行 vault，或用 -C DIR 指定项目")
+
+    static let messages = [cannotUse, checkPath, notADirectory, giveDirectory, noProject, runInside]
 
     /// A directory, or a symbolic link standing where `vault/` or `schemas/` belongs:
     /// such a root is still found, so that the link is reported (and never followed)

@@ -6,7 +6,8 @@
 /// says a message of this list.
 public enum Catalogue {
     public static var all: [MessageTemplate] {
-        var all = Language.messages + Linter.messages
+        var all = Language.messages + Linter.messages + Suggest.messages + Owners.messages + FileSystemError.messages
+        all += AtomicFile.messages + FormatRun.messages + OutOfMemory.messages
         for rule in Rules.all { all += rule.messages }
         all += ReviewEligibility.messages + CycleRefusal.messages
         all += DiagnosticTextReporter.messages + GitHubReporter.messages

@@ -77,6 +77,8 @@ public indirect enum MessageArgument: Sendable, Hashable, ExpressibleByStringLit
     case text(String)
     /// Items joined as the language joins them.
     case list([String])
+    /// Messages joined as a list ("示例（vault/…:1）、另一（…）").
+    case messages([Message])
     /// A count; `{name|one|other}` chooses its word.
     case count(Int)
     /// A message within a message (the reason an I/O error gives, say).
@@ -96,6 +98,7 @@ public indirect enum MessageArgument: Sendable, Hashable, ExpressibleByStringLit
         case (.list(let x), .list(let y)): x.count == y.count && zip(x, y).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
         case (.count(let x), .count(let y)): x == y
         case (.message(let x), .message(let y)): x == y
+        case (.messages(let x), .messages(let y)): x == y
         case (.term(let x, let s), .term(let y, let t)): x.utf8.elementsEqual(y.utf8) && s == t
         default: false
         }
@@ -112,6 +115,7 @@ public indirect enum MessageArgument: Sendable, Hashable, ExpressibleByStringLit
         case .list(let items): items.joined(separator: language == .zh ? "、" : ", ")
         case .count(let n): String(n)
         case .message(let message): message.text(language)
+        case .messages(let messages): messages.map { $0.text(language) }.joined(separator: language == .zh ? "、" : ", ")
         case .term(let name, let title):
             language == .zh ? "“\(name)”" + (title.map { "（\($0)）" } ?? "") : "\"\(name)\""
         }

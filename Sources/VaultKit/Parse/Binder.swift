@@ -5,7 +5,7 @@
 public enum Binder {
     /// `arena`: where the records and values go (the load's); nil for a file bound alone.
     public static func bind(_ parsed: ParsedFile, table: KindTable, bands: [Band],
-                            place: String, arena: Arena? = nil) -> (BoundFile, [Diagnostic]) {
+                            place: UnknownKindRule.Place, arena: Arena? = nil) -> (BoundFile, [Diagnostic]) {
         var records: [Record] = []
         var unbound: [RawLine] = []
         var diagnostics: [Diagnostic] = []
@@ -79,16 +79,15 @@ public enum Binder {
         if let dateSpan = line.date {
             if pointer.pointee.dated == .no {
                 diagnostics.append(site.diagnostic(BadValueRule.description, at: Int(dateSpan.start),
-                    "record kind \"\(spec.id)\" takes no date, found \"\(parsed.text.excerpt(dateSpan))\"",
-                    hint: "remove the date: a \"\(spec.id)\" record is about the whole period or file"))
+                    BadValueRule.undatedKind(["kind": .term(spec.id, title: spec.title), "date": .text(parsed.text.excerpt(dateSpan))]),
+                    hint: BadValueRule.removeDate(["kind": .term(spec.id, title: spec.title)])))
                 ok = false
             } else if let day = Day(bytes, dateSpan) {
                 date = day
                 identity = SpanBytes.hash(bytes, dateSpan, seed: 0xDA7E)
             } else {
                 diagnostics.append(site.diagnostic(BadValueRule.description, at: Int(dateSpan.start),
-                    "\"\(parsed.text.excerpt(dateSpan))\" is not a date (YYYY-MM-DD) that exists",
-                    hint: "write the date as YYYY-MM-DD, e.g. 2023-04-10"))
+                    BadValueRule.noSuchDate(["date": .text(parsed.text.excerpt(dateSpan))]), hint: ValueParser.dateHint()))
                 ok = false
             }
         } else if pointer.pointee.dated == .yes {

@@ -6,8 +6,8 @@
 enum Encoding {
     struct Problem {
         var offset: Int
-        var message: String
-        var hint: String
+        var message: Message
+        var hint: Message
     }
 
     /// The first problem on the line `start..<end`, or nil.
@@ -77,13 +77,12 @@ enum Encoding {
     private static func character(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (Int, Problem?) {
         let c = b[i]
         if c == 0xEF, i + 2 < end, b[i + 1] == 0xBB, b[i + 2] == 0xBF {
-            return (3, Problem(offset: i, message: "byte-order mark inside the file",
-                               hint: "remove the invisible U+FEFF character (often left by joining files)"))
+            return (3, Problem(offset: i, message: EncodingRule.bomInside(), hint: EncodingRule.bomInsideHint()))
         }
         let length = sequenceLength(b, i, end)
         if length == 0 {
-            return (1, Problem(offset: i, message: "invalid UTF-8 byte 0x\(hex(c))",
-                               hint: "save the file as UTF-8 (it may be in GBK or another encoding)"))
+            return (1, Problem(offset: i, message: EncodingRule.invalidByte(["byte": .text(hex(c))]),
+                               hint: EncodingRule.invalidByteHint()))
         }
         return (length, nil)
     }
@@ -140,11 +139,10 @@ enum Encoding {
 
     private static func control(_ c: UInt8, at offset: Int) -> Problem {
         if c == 0 {
-            return Problem(offset: offset, message: "NUL byte in a text file",
-                           hint: "this looks like a binary file; vault files are UTF-8 text")
+            return Problem(offset: offset, message: EncodingRule.nul(), hint: EncodingRule.nulHint())
         }
-        return Problem(offset: offset, message: "control character 0x\(hex(c)) in a text file",
-                       hint: "remove it; only tabs, spaces and printable text may appear in a line")
+        return Problem(offset: offset, message: EncodingRule.control(["byte": .text(hex(c))]),
+                       hint: EncodingRule.controlHint())
     }
 
     /// The length of the well-formed UTF-8 sequence at `i`, or 0 when it is not one

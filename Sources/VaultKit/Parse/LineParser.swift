@@ -73,8 +73,7 @@ public enum LineParser {
             var number = 1
             if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
                 report(TextConventionRule.description, line: 1, lineStart: 0, at: 0,
-                       "file starts with a byte-order mark",
-                       hint: "run `vault fmt` to drop it, or save the file as UTF-8 without a BOM")
+                       TextConventionRule.byteOrderMark(), hint: TextConventionRule.byteOrderMarkHint())
                 offset = 3
             }
             while offset < bytes.count {
@@ -85,7 +84,7 @@ public enum LineParser {
                     if !sawCRLF {
                         sawCRLF = true
                         report(TextConventionRule.description, line: number, lineStart: offset, at: content,
-                               "line ends with CRLF", hint: "run `vault fmt` to rewrite the file with LF line ends")
+                               TextConventionRule.crlf(), hint: TextConventionRule.crlfHint())
                     }
                 }
                 parseLine(bytes, number: number, start: offset, end: content)
@@ -99,7 +98,7 @@ public enum LineParser {
         /// Reports a finding on the current line. A line with bad bytes gets the encoding
         /// finding instead of a syntax one: the bytes are the problem, not the grammar.
         mutating func report(_ rule: RuleDescription, line number: Int, lineStart: Int, at offset: Int,
-                             _ message: String, hint: String? = nil) {
+                             _ message: Message, hint: Message) {
             if !clean, rule.id == SyntaxRule.description.id, let (bytes, end) = line,
                let problem = Encoding.firstProblem(bytes, from: lineStart, to: end) {
                 reportEncoding(problem, line: number, lineStart: lineStart)
@@ -146,23 +145,20 @@ public enum LineParser {
                 i = skipSpace(b, tokenEnd, end)
                 if i == end || b[i] == UInt8(ascii: "#") {
                     report(SyntaxRule.description, line: number, lineStart: start, at: i,
-                           "expected a record kind after the date \"\(text.excerpt(date!))\"",
-                           hint: "write a kind after the date, e.g. \"2023-04-10 meeting type=council title=…\"")
+                           SyntaxRule.kindAfterDate(["date": .text(text.excerpt(date!))]), hint: SyntaxRule.kindAfterDateHint())
                     return
                 }
             }
             let kindStart = i
             guard isLower(b[i]) else {
                 report(SyntaxRule.description, line: number, lineStart: start, at: i,
-                       "expected a record kind, found \"\(excerpt(b, i, end))\"",
-                       hint: "a line starts with an optional date (YYYY-MM-DD) and a lower-case kind such as \"meeting\"")
+                       SyntaxRule.expectedKind(["found": .text(excerpt(b, i, end))]), hint: SyntaxRule.expectedKindHint())
                 return
             }
             while i < end, isKindByte(b[i]) { i += 1 }
             if i < end, !isSpace(b[i]) {
                 report(SyntaxRule.description, line: number, lineStart: start, at: kindStart,
-                       "record kind \"\(excerpt(b, kindStart, end))\" may hold only lower-case letters, digits and \"-\"",
-                       hint: "separate the kind from its fields with a space")
+                       SyntaxRule.kindCharacters(["kind": .text(excerpt(b, kindStart, end))]), hint: SyntaxRule.kindCharactersHint())
                 return
             }
             let kind = Span(start: kindStart, end: i)
@@ -189,7 +185,7 @@ public enum LineParser {
                 if b[i] == UInt8(ascii: "#") {
                     if i == gapStart {
                         report(SyntaxRule.description, line: number, lineStart: lineStart, at: i,
-                               "\"#\" right after a value", hint: "put a space before a comment, or quote the value")
+                               SyntaxRule.hashAfterValue(), hint: SyntaxRule.hashAfterValueHint())
                         return false
                     }
                     return comment(b, number: number, lineStart: lineStart, from: i, to: end, standalone: false)
@@ -197,11 +193,10 @@ public enum LineParser {
                 let keyStart = i
                 i = LineParser.keyEnd(b, from: i, to: end)
                 if i == keyStart || i == end || b[i] != UInt8(ascii: "=") {
-                    let message = b[keyStart] == UInt8(ascii: "=")
-                        ? "stray \"=\" without a field name"
-                        : "expected key=value, found \"\(excerpt(b, keyStart, end))\""
-                    report(SyntaxRule.description, line: number, lineStart: lineStart, at: keyStart, message,
-                           hint: "write fields as key=value; quote values that hold spaces: title=\"…\"")
+                    report(SyntaxRule.description, line: number, lineStart: lineStart, at: keyStart,
+                           b[keyStart] == UInt8(ascii: "=") ? SyntaxRule.strayEquals()
+                               : SyntaxRule.expectedField(["found": .text(excerpt(b, keyStart, end))]),
+                           hint: SyntaxRule.expectedFieldHint())
                     return false
                 }
                 let key = Span(start: keyStart, end: i)
@@ -219,15 +214,14 @@ public enum LineParser {
                 if earlier < fields.count {
                     let shown = text.excerpt(key)
                     report(SyntaxRule.description, line: number, lineStart: lineStart, at: keyStart,
-                           "field \"\(shown)\" appears twice on this line",
-                           hint: "keep one \"\(shown)=\"; a record has at most one value per field")
+                           SyntaxRule.fieldTwice(["field": .text(shown)]), hint: SyntaxRule.fieldTwiceHint(["field": .text(shown)]))
                     return false
                 }
                 fields.append(field)
                 if i < end, !isSpace(b[i]) {
                     report(SyntaxRule.description, line: number, lineStart: lineStart, at: i,
-                           "expected a space after the value of \"\(text.excerpt(key))\", found \"\(excerpt(b, i, end))\"",
-                           hint: "separate fields with spaces")
+                           SyntaxRule.spaceAfterValue(["field": .text(text.excerpt(key)), "found": .text(excerpt(b, i, end))]),
+                           hint: SyntaxRule.spaceAfterValueHint())
                     return false
                 }
             }
@@ -238,8 +232,7 @@ public enum LineParser {
             var keyText: String { text.excerpt(key) }
             if i == end || isSpace(b[i]) {
                 report(SyntaxRule.description, line: number, lineStart: lineStart, at: i,
-                       "field \"\(keyText)\" has no value",
-                       hint: "write a value after \"=\", or \(keyText)=\"\" for an empty text")
+                       SyntaxRule.noValue(["field": .text(keyText)]), hint: SyntaxRule.noValueHint(["field": .text(keyText)]))
                 return nil
             }
             if b[i] == UInt8(ascii: "\"") {
@@ -266,8 +259,8 @@ public enum LineParser {
                         guard next == UInt8(ascii: "\"") || next == UInt8(ascii: "\\")
                             || next == UInt8(ascii: "n") || next == UInt8(ascii: "t") else {
                             report(SyntaxRule.description, line: number, lineStart: lineStart, at: i,
-                                   "unknown escape \"\(excerpt(b, i, min(end, i + 2)))\" in the value of \"\(keyText)\"",
-                                   hint: "the escapes are \\\" \\\\ \\n \\t; write \\\\ for a backslash")
+                                   SyntaxRule.unknownEscape(["escape": .text(excerpt(b, i, min(end, i + 2))), "field": .text(keyText)]),
+                                   hint: SyntaxRule.unknownEscapeHint())
                             return nil
                         }
                         i += 2
@@ -275,8 +268,7 @@ public enum LineParser {
                 }
                 guard i < end else {
                     report(SyntaxRule.description, line: number, lineStart: lineStart, at: open,
-                           "the value of \"\(keyText)\" opens a quote that is never closed",
-                           hint: "add the closing \" before the end of the line")
+                           SyntaxRule.unclosedQuote(["field": .text(keyText)]), hint: SyntaxRule.unclosedQuoteHint())
                     return nil
                 }
                 let value = Span(start: valueStart, end: i)
@@ -287,8 +279,7 @@ public enum LineParser {
             while i < end, !LineParser.endsUnquotedValue(b[i]) { i += 1 }
             if i < end, b[i] == UInt8(ascii: "\"") {
                 report(SyntaxRule.description, line: number, lineStart: lineStart, at: i,
-                       "a quote inside the unquoted value of \"\(keyText)\"",
-                       hint: "quote the whole value: \(keyText)=\"…\", writing \\\" for a quote inside it")
+                       SyntaxRule.quoteInValue(["field": .text(keyText)]), hint: SyntaxRule.quoteInValueHint(["field": .text(keyText)]))
                 return nil
             }
             guard clean || checkEncoding(b, valueStart, i, line: number, lineStart: lineStart) else { return nil }

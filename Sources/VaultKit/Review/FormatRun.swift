@@ -8,7 +8,7 @@ import Darwin
 public enum FormatRun {
     public struct Report: Sendable {
         public var changed: [String] = []
-        public var refused: [(path: String, reason: String)] = []
+        public var refused: [(path: String, reason: Message)] = []
     }
 
     /// Formats every vault and schema file whose path starts with one of `paths`
@@ -64,18 +64,33 @@ public enum FormatRun {
                 }
             }
             if outside {
-                throw FileSystemError(message: "\(path) is outside the project (\(root))",
-                                      hint: "give paths inside the project, relative to its root: vault/…, schemas/…; nothing was formatted")
+                throw FileSystemError(message: FormatRun.outside(["path": .text(path), "root": .text(root)]), hint: FormatRun.insideHint())
             }
             let relative = parts.joined(separator: "/")
             if relative.isEmpty { continue }
             if files.contains(where: { $0 == relative || $0.hasPrefix(relative + "/") }) { continue }
             var info = stat()
             let exists = lstat(root + "/" + relative, &info) == 0
-            throw FileSystemError(message: exists ? "\(path) is not a record or schema file of the vault"
-                                                  : "\(path): no such file or directory in the project",
-                                  hint: exists ? "vault fmt formats schemas/*.txt and the .txt files of vault/periods, vault/alliances and vault/reviews; nothing was formatted"
-                                               : "give a path relative to the project root (\(root)), e.g. vault/alliances/ID/PERIOD.txt; nothing was formatted")
+            throw FileSystemError(message: exists ? notVaultFile(["path": .text(path)]) : noSuchPath(["path": .text(path)]),
+                                  hint: exists ? notVaultFileHint() : noSuchPathHint(["root": .text(root)]))
         }
     }
+
+    static let outside = MessageTemplate("fmt.outside", en: "{path} is outside the project ({root})", zh: "{path} 在项目（{root}）之外")
+    static let insideHint = MessageTemplate(
+        "fmt.outside.hint", en: "give paths inside the project, relative to its root: vault/…, schemas/…; nothing was formatted",
+        zh: "请给出项目内、相对于项目根目录的路径：vault/…、schemas/…；什么也没有格式化")
+    static let notVaultFile = MessageTemplate(
+        "fmt.not-vault-file", en: "{path} is not a record or schema file of the vault", zh: "{path} 不是 vault 的记录文件或指标体系文件")
+    static let notVaultFileHint = MessageTemplate(
+        "fmt.not-vault-file.hint",
+        en: "vault fmt formats schemas/*.txt and the .txt files of vault/periods, vault/alliances and vault/reviews; nothing was formatted",
+        zh: "vault fmt 只格式化 schemas/*.txt 以及 vault/periods、vault/alliances、vault/reviews 下的 .txt 文件；什么也没有格式化")
+    static let noSuchPath = MessageTemplate(
+        "fmt.no-such-path", en: "{path}: no such file or directory in the project", zh: "{path}：项目中没有这个文件或目录")
+    static let noSuchPathHint = MessageTemplate(
+        "fmt.no-such-path.hint", en: "give a path relative to the project root ({root}), e.g. vault/alliances/ID/PERIOD.txt; nothing was formatted",
+        zh: "请给出相对于项目根目录（{root}）的路径，例如 vault/alliances/ID/PERIOD.txt；什么也没有格式化")
+
+    public static let messages = [outside, insideHint, notVaultFile, notVaultFileHint, noSuchPath, noSuchPathHint, Formatter.refusedAt]
 }

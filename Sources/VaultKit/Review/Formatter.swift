@@ -11,13 +11,15 @@ public enum Formatter {
         case unchanged
         case changed([UInt8])
         /// The file has syntax or encoding errors: not formatted.
-        case refused(String)
+        case refused(Message)
     }
+
+    static let refusedAt = MessageTemplate("fmt.refused", en: "{location}: {message}", zh: "{location}：{message}")
 
     public static func format(_ bytes: [UInt8], path: String, table: KindTable?, sort: Bool) -> Outcome {
         let parsed = LineParser.parse(SourceText(path: path, bytes: bytes))
         if let problem = parsed.diagnostics.first(where: { $0.severity == .error }) {
-            return .refused("\(problem.location): \(problem.message)")
+            return .refused(refusedAt(["location": .text("\(problem.location)"), "message": .message(problem.message)]))
         }
         let lines = splitLines(bytes)
         var recordByLine: [Int: RawLine] = [:]

@@ -74,8 +74,8 @@ public struct Owners: Sendable {
     /// a path CODEOWNERS cannot name exactly.
     public struct Problem: Sendable, Equatable {
         public var location: SourceLocation
-        public var message: String
-        public var hint: String
+        public var message: Message
+        public var hint: Message
     }
 
     /// Every problem in the order of the file's lines; `vault codeowners` refuses to
@@ -87,20 +87,36 @@ public struct Owners: Sendable {
                                     message: BadHandleRule.message(kind, handle), hint: BadHandleRule.hint))
         }
         if !prefix.isEmpty, Escape.codeownersPath(prefix) == nil {
-            problems.append(Problem(location: .file(prefix), message: "the project's directory \"\(prefix)\" cannot be named in CODEOWNERS",
-                                    hint: "move the project to a directory whose name has no control character or *?[]\\!"))
+            problems.append(Problem(location: .file(prefix), message: Self.projectPath(["path": .text(prefix)]), hint: Self.moveProject()))
         }
         for id in alliances.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where Escape.codeownersPath(id) == nil {
             problems.append(Problem(location: .file("vault/alliances/\(id)/"),
-                                    message: "alliance directory \"\(id)\" cannot be named in CODEOWNERS",
-                                    hint: "rename the directory: no control character or *?[]\\! in an alliance id"))
+                                    message: Self.allianceDirectory(["id": .text(id)]), hint: Self.renameDirectory()))
         }
         for path in reviews.keys.sorted() where Escape.codeownersPath(path) == nil {
-            problems.append(Problem(location: .file(path), message: "review file \"\(path)\" cannot be named in CODEOWNERS",
-                                    hint: "give the expert an id with no control character or *?[]\\!"))
+            problems.append(Problem(location: .file(path), message: Self.reviewFile(["path": .text(path)]), hint: Self.renameExpert()))
         }
         return problems
     }
+
+    static let projectPath = MessageTemplate(
+        "owners.project-path", en: "the project's directory \"{path}\" cannot be named in CODEOWNERS", zh: "项目目录“{path}”无法写进 CODEOWNERS")
+    static let moveProject = MessageTemplate(
+        "owners.project-path.hint", en: "move the project to a directory whose name has no control character or *?[]\\!",
+        zh: "请把项目移到名称中不含控制字符和 *?[]\\! 的目录")
+    static let allianceDirectory = MessageTemplate(
+        "owners.alliance-path", en: "alliance directory \"{id}\" cannot be named in CODEOWNERS", zh: "联盟目录“{id}”无法写进 CODEOWNERS")
+    static let renameDirectory = MessageTemplate(
+        "owners.alliance-path.hint", en: "rename the directory: no control character or *?[]\\! in an alliance id",
+        zh: "请重命名该目录：联盟标识中不能有控制字符和 *?[]\\!")
+    static let reviewFile = MessageTemplate(
+        "owners.review-path", en: "review file \"{path}\" cannot be named in CODEOWNERS", zh: "评审文件“{path}”无法写进 CODEOWNERS")
+    static let renameExpert = MessageTemplate(
+        "owners.review-path.hint", en: "give the expert an id with no control character or *?[]\\!",
+        zh: "请给这位专家换一个不含控制字符和 *?[]\\! 的编号")
+
+    /// The refusals of `problems` (a bad handle's are `BadHandleRule`'s).
+    public static let messages = [projectPath, moveProject, allianceDirectory, renameDirectory, reviewFile, renameExpert]
 
     /// CODEOWNERS lines; `prefix` is the project's path inside the repository. Paths
     /// are escaped for CODEOWNERS and only well-formed owners are written, so no value

@@ -114,7 +114,7 @@ public enum CoreSchema {
 
     public static let schema: Schema = {
         let parsed = LineParser.parse(SourceText(path: "<core>", text: text))
-        let (file, bindProblems) = Binder.bind(parsed, table: MetaSchema.table, bands: [], place: "a schema file")
+        let (file, bindProblems) = Binder.bind(parsed, table: MetaSchema.table, bands: [], place: .schema)
         let (schema, problems) = SchemaBuilder.build(id: "core", file: file)
         precondition(parsed.diagnostics.isEmpty && bindProblems.isEmpty && problems.isEmpty,
                      "the built-in core schema must be valid: \(parsed.diagnostics + bindProblems + problems)")

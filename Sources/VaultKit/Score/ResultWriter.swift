@@ -172,7 +172,7 @@ public enum AtomicFile {
         let (parent, name) = split(path)
         let directory = fs.open(beneath: parent, O_RDONLY | O_DIRECTORY | O_NONBLOCK)
         guard directory >= 0 else {
-            throw cannotWrite(path, fs.failure(parent, errno, hint: "check that the directory is writable"), on: parent)
+            throw cannotWrite(path, fs.failure(parent, errno, hint: directoryWritable()), on: parent)
         }
         defer { close(directory) }
         try write(bytes, name: name, in: directory, shown: path)
@@ -186,8 +186,8 @@ public enum AtomicFile {
         let (parent, name) = split(path)
         let directory = Glibc.open(parent.isEmpty ? "/" : parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard directory >= 0 else {
-            throw FileSystemError(message: "cannot write \(path): \(DiskFileSystem.errnoText())",
-                                  hint: "check that the directory exists and is writable")
+            throw FileSystemError(message: cannotWritePath(["path": .text(path), "reason": .text(DiskFileSystem.errnoText())]),
+                                  hint: directoryExists())
         }
         defer { close(directory) }
         try write(bytes, name: name, in: directory, shown: path)
@@ -220,16 +220,16 @@ public enum AtomicFile {
     public static func refusal(_ refused: [String]) -> FileSystemError? {
         guard !refused.isEmpty else { return nil }
         let shown = refused.prefix(5).joined(separator: "; ") + (refused.count > 5 ? "; and \(refused.count - 5) more" : "")
-        return FileSystemError(message: "the project holds entries vault never opens: \(shown); nothing was written",
-                               hint: "replace each by a regular file or directory (`vault lint` lists them), then run again")
+        return FileSystemError(message: neverOpened(["entries": .text(shown)]), hint: replaceEntries())
     }
 
     /// A read or open failure met while writing `path`, said as a refusal to write it.
     static func cannotWrite(_ path: String, _ error: FileSystemError, on entry: String? = nil) -> FileSystemError {
         var error = error
-        let subject = entry.map { $0.isEmpty ? "the project root" : "\"\($0)\"" } ?? "\"\(path)\""
-        error.message = "cannot write \"\(path)\": " + (error.message.hasPrefix("it is") ? subject + " is" + error.message.dropFirst(5) : error.message)
-            + "; nothing was written to it"
+        let subject: Message = entry.map { $0.isEmpty ? projectRoot() : quoted(["path": .text($0)]) } ?? quoted(["path": .text(path)])
+        let reason = error.withSubject.map { $0(.message(subject)) } ?? error.message
+        error.message = cannotWriteQuoted(["path": .text(path), "reason": .message(reason)])
+        error.withSubject = nil
         return error
     }
 
@@ -241,23 +241,23 @@ public enum AtomicFile {
         if fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0 {
             let type = info.st_mode & S_IFMT
             guard type == S_IFREG else {
-                let what = type == S_IFLNK ? "a symbolic link (to \(DiskFileSystem.linkTarget(name, in: directory)))" : DiskFileSystem.kind(info.st_mode)
-                throw FileSystemError(message: "\(path) is \(what); vault writes only regular files and never through a link; it was left as it was",
-                                      hint: "replace it by a regular file if vault should write it, then run again")
+                let what = type == S_IFLNK ? FileSystemError.link(["target": .text(DiskFileSystem.linkTarget(name, in: directory))])
+                    : DiskFileSystem.kind(info.st_mode)
+                throw FileSystemError(message: notRegular(["path": .text(path), "what": .message(what)]), hint: replaceByFile())
             }
             guard info.st_nlink <= 1 else {
-                throw FileSystemError(message: "\(path) has \(info.st_nlink) hard links; replacing it would leave the other names with the old content; it was left as it was",
-                                      hint: "give it a file of its own (cp \(name) \(name).new && mv \(name).new \(name)), then run again")
+                throw FileSystemError(message: hardLinked(["path": .text(path), "links": .text("\(info.st_nlink)")]),
+                                      hint: ownFile(["name": .text(name)]))
             }
             // A file its owner made read-only stays as it is (rename would replace it regardless).
             guard info.st_mode & S_IWUSR != 0 else {
-                throw FileSystemError(message: "\(path) is read-only; it was left as it was",
-                                      hint: "make it writable (chmod u+w) if it should change, then run again")
+                throw FileSystemError(message: readOnly(["path": .text(path)]), hint: makeWritable())
             }
             mode = info.st_mode & 0o7777
             owner = (info.st_uid, info.st_gid)
         } else if errno != ENOENT {
-            throw FileSystemError(message: "cannot write \(path): \(DiskFileSystem.errnoText())", hint: "check the directory's permissions")
+            throw FileSystemError(message: cannotWritePath(["path": .text(path), "reason": .text(DiskFileSystem.errnoText())]),
+                                  hint: FileSystemError.directoryPermissions())
         }
         // An unpredictable name, created exclusively: a planted file or link is never followed.
         var temporary = ""
@@ -268,8 +268,8 @@ public enum AtomicFile {
             if fd >= 0 || errno != EEXIST { break }
         }
         guard fd >= 0 else {
-            throw FileSystemError(message: "cannot write \(path): \(DiskFileSystem.errnoText())",
-                                  hint: "check that the directory is writable and the disk is not full")
+            throw FileSystemError(message: cannotWritePath(["path": .text(path), "reason": .text(DiskFileSystem.errnoText())]),
+                                  hint: diskNotFull())
         }
         // The mode exactly as it was (the umask narrowed the one given to open), and the owner where allowed.
         _ = fchmod(fd, mode)
@@ -283,9 +283,8 @@ public enum AtomicFile {
                 let message = DiskFileSystem.errnoText()
                 close(fd)
                 unlinkat(directory, temporary, 0)
-                throw FileSystemError(message: "cannot write \(path): \(message)",
-                                      hint: tooLarge ? "the file was left as it was; the file-size limit (ulimit -f) is too small for it"
-                                                     : "the file was left as it was; free disk space and run again")
+                throw FileSystemError(message: cannotWritePath(["path": .text(path), "reason": .text(message)]),
+                                      hint: tooLarge ? sizeLimit() : freeDiskSpace())
             }
             offset += n
         }
@@ -294,7 +293,7 @@ public enum AtomicFile {
         guard synced, renameat(directory, temporary, directory, name) == 0 else {
             let message = DiskFileSystem.errnoText()
             unlinkat(directory, temporary, 0)
-            throw FileSystemError(message: "cannot replace \(path): \(message)", hint: "the file was left as it was")
+            throw FileSystemError(message: cannotReplace(["path": .text(path), "reason": .text(message)]), hint: leftAsItWas())
         }
         _ = fsync(directory)
     }
@@ -304,13 +303,60 @@ public enum AtomicFile {
     public static func ensureDirectory(_ path: String, in fs: DiskFileSystem) throws(FileSystemError) {
         let (parent, name) = split(path)
         let directory = fs.open(beneath: parent, O_RDONLY | O_DIRECTORY | O_NONBLOCK)
-        guard directory >= 0 else { throw cannotWrite(path, fs.failure(parent, errno, hint: "check the directory's permissions"), on: parent) }
+        guard directory >= 0 else { throw cannotWrite(path, fs.failure(parent, errno, hint: FileSystemError.directoryPermissions()), on: parent) }
         defer { close(directory) }
         if mkdirat(directory, name, 0o755) != 0 && errno != EEXIST {
-            throw FileSystemError(message: "cannot create \(path): \(DiskFileSystem.errnoText())", hint: nil)
+            throw FileSystemError(message: cannotCreate(["path": .text(path), "reason": .text(DiskFileSystem.errnoText())]), hint: nil)
         }
         let made = fs.open(beneath: path, O_RDONLY | O_DIRECTORY | O_NONBLOCK)
-        guard made >= 0 else { throw cannotWrite(path, fs.failure(path, errno, hint: "check the directory's permissions"), on: path) }
+        guard made >= 0 else { throw cannotWrite(path, fs.failure(path, errno, hint: FileSystemError.directoryPermissions()), on: path) }
         close(made)
     }
+
+    // The writers' refusals.
+    static let cannotWritePath = MessageTemplate("write.cannot-write", en: "cannot write {path}: {reason}", zh: "无法写入 {path}：{reason}")
+    static let cannotWriteQuoted = MessageTemplate(
+        "write.cannot-write-quoted", en: "cannot write \"{path}\": {reason}; nothing was written to it", zh: "无法写入“{path}”：{reason}；没有写入任何内容")
+    static let projectRoot = MessageTemplate("write.project-root", en: "the project root", zh: "项目根目录")
+    static let quoted = MessageTemplate("write.quoted", en: "\"{path}\"", zh: "“{path}”")
+    static let directoryWritable = MessageTemplate("write.directory-writable.hint", en: "check that the directory is writable", zh: "请检查目录是否可写")
+    static let directoryExists = MessageTemplate(
+        "write.directory-exists.hint", en: "check that the directory exists and is writable", zh: "请检查目录是否存在且可写")
+    static let neverOpened = MessageTemplate(
+        "write.refused", en: "the project holds entries vault never opens: {entries}; nothing was written",
+        zh: "项目中有 vault 从不打开的目录项：{entries}；什么也没有写入")
+    static let replaceEntries = MessageTemplate(
+        "write.refused.hint", en: "replace each by a regular file or directory (`vault lint` lists them), then run again",
+        zh: "请把它们逐一换成普通文件或目录（`vault lint` 会列出），然后再运行")
+    static let notRegular = MessageTemplate(
+        "write.not-regular", en: "{path} is {what}; vault writes only regular files and never through a link; it was left as it was",
+        zh: "{path} 是{what}；vault 只写普通文件，也从不经由链接写入；它保持原样")
+    static let replaceByFile = MessageTemplate(
+        "write.not-regular.hint", en: "replace it by a regular file if vault should write it, then run again",
+        zh: "如果应由 vault 写入，请把它换成普通文件，然后再运行")
+    static let hardLinked = MessageTemplate(
+        "write.hard-links", en: "{path} has {links} hard links; replacing it would leave the other names with the old content; it was left as it was",
+        zh: "{path} 有 {links} 个硬链接；替换它会让其他名称仍指向旧内容；它保持原样")
+    static let ownFile = MessageTemplate(
+        "write.hard-links.hint", en: "give it a file of its own (cp {name} {name}.new && mv {name}.new {name}), then run again",
+        zh: "请让它成为独立的文件（cp {name} {name}.new && mv {name}.new {name}），然后再运行")
+    static let readOnly = MessageTemplate("write.read-only", en: "{path} is read-only; it was left as it was", zh: "{path} 是只读的；它保持原样")
+    static let makeWritable = MessageTemplate(
+        "write.read-only.hint", en: "make it writable (chmod u+w) if it should change, then run again", zh: "如果它应当修改，请设为可写（chmod u+w），然后再运行")
+    static let diskNotFull = MessageTemplate(
+        "write.disk.hint", en: "check that the directory is writable and the disk is not full", zh: "请检查目录是否可写、磁盘是否已满")
+    static let sizeLimit = MessageTemplate(
+        "write.size-limit.hint", en: "the file was left as it was; the file-size limit (ulimit -f) is too small for it",
+        zh: "文件保持原样；文件大小上限（ulimit -f）太小，写不下它")
+    static let freeDiskSpace = MessageTemplate(
+        "write.free-disk.hint", en: "the file was left as it was; free disk space and run again", zh: "文件保持原样；请腾出磁盘空间后再运行")
+    static let cannotReplace = MessageTemplate("write.replace", en: "cannot replace {path}: {reason}", zh: "无法替换 {path}：{reason}")
+    static let leftAsItWas = MessageTemplate("write.replace.hint", en: "the file was left as it was", zh: "文件保持原样")
+    static let cannotCreate = MessageTemplate("write.create", en: "cannot create {path}: {reason}", zh: "无法创建 {path}：{reason}")
+
+    public static let messages = [
+        cannotWritePath, cannotWriteQuoted, projectRoot, quoted, directoryWritable, directoryExists, neverOpened, replaceEntries,
+        notRegular, replaceByFile, hardLinked, ownFile, readOnly, makeWritable, diskNotFull, sizeLimit, freeDiskSpace,
+        cannotReplace, leftAsItWas, cannotCreate,
+    ] + WriteLock.messages
 }

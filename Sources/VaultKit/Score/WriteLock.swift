@@ -17,6 +17,24 @@ public final class WriteLock {
     public static let name = ".vault.lock"
 
     /// Takes the lock, or says who holds it.
+    static let lockIsLink = MessageTemplate(
+        "write.lock-link", en: "the lock file {path} is a symbolic link (to {target}); vault follows no link, and nothing was written",
+        zh: "锁文件 {path} 是符号链接（指向 {target}）；vault 不跟随链接，什么也没有写入")
+    static let removeLock = MessageTemplate(
+        "write.lock.hint", en: "remove it (rm {path}); the next writer creates a fresh one", zh: "请删除它（rm {path}）；下一次写入时会重新创建")
+    static let projectWritable = MessageTemplate(
+        "write.lock-create.hint", en: "check that the project directory is writable", zh: "请检查项目目录是否可写")
+    static let hardLinks = MessageTemplate("write.lock-hard-links", en: "a file with {links} hard links", zh: "有 {links} 个硬链接的文件")
+    static let lockShared = MessageTemplate(
+        "write.lock-shared", en: "the lock file {path} is {what}, not a file of its own; vault leaves it as it is, and nothing was written",
+        zh: "锁文件 {path} 是{what}，不是独立的文件；vault 不去动它，什么也没有写入")
+    static let held = MessageTemplate(
+        "write.lock-held", en: "another vault writer (pid {pid}) is changing this project", zh: "另一个 vault 写入进程（pid {pid}）正在修改这个项目")
+    static let waitForIt = MessageTemplate(
+        "write.lock-held.hint", en: "wait for it to finish, then run the command again; nothing was written", zh: "请等它结束后再运行一次；这次什么也没有写入")
+
+    static let messages = [lockIsLink, removeLock, projectWritable, hardLinks, lockShared, held, waitForIt]
+
     public convenience init(root: String) throws(FileSystemError) {
         try self.init(try DiskFileSystem(root: root))
     }
@@ -27,27 +45,27 @@ public final class WriteLock {
         guard fd >= 0 else {
             let code = errno
             if code == ELOOP {
-                throw FileSystemError(message: "the lock file \(shown) is a symbolic link (to \(DiskFileSystem.linkTarget(WriteLock.name, in: fs.rootDescriptor))); vault follows no link, and nothing was written",
-                                      hint: "remove it (rm \(shown)); the next writer creates a fresh one")
+                throw FileSystemError(message: WriteLock.lockIsLink(["path": .text(shown),
+                                                                     "target": .text(DiskFileSystem.linkTarget(WriteLock.name, in: fs.rootDescriptor))]),
+                                      hint: WriteLock.removeLock(["path": .text(shown)]))
             }
             errno = code
-            throw FileSystemError(message: "cannot create \(shown): \(DiskFileSystem.errnoText())",
-                                  hint: "check that the project directory is writable")
+            throw FileSystemError(message: AtomicFile.cannotCreate(["path": .text(shown), "reason": .text(DiskFileSystem.errnoText())]),
+                                  hint: WriteLock.projectWritable())
         }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink <= 1 else {
-            let what = info.st_mode & S_IFMT == S_IFREG ? "a file with \(info.st_nlink) hard links" : DiskFileSystem.kind(info.st_mode)
+            let what = info.st_mode & S_IFMT == S_IFREG ? WriteLock.hardLinks(["links": .text("\(info.st_nlink)")]) : DiskFileSystem.kind(info.st_mode)
             close(fd)
-            throw FileSystemError(message: "the lock file \(shown) is \(what), not a file of its own; vault leaves it as it is, and nothing was written",
-                                  hint: "remove it (rm \(shown)); the next writer creates a fresh one")
+            throw FileSystemError(message: WriteLock.lockShared(["path": .text(shown), "what": .message(what)]),
+                                  hint: WriteLock.removeLock(["path": .text(shown)]))
         }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             var holder = [UInt8](repeating: 0, count: 32)
             let n = pread(fd, &holder, holder.count, 0)
             let pid = n > 0 ? String(decoding: holder[..<n].prefix { $0 != 0x0A }, as: UTF8.self) : "?"
             close(fd)
-            throw FileSystemError(message: "another vault writer (pid \(pid)) is changing this project",
-                                  hint: "wait for it to finish, then run the command again; nothing was written")
+            throw FileSystemError(message: WriteLock.held(["pid": .text(pid)]), hint: WriteLock.waitForIt())
         }
         let pid = Array("\(getpid())\n".utf8)
         _ = ftruncate(fd, 0)

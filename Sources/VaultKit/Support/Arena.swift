@@ -156,15 +156,37 @@ extension Arena {
 /// cannot be built, so vault stops with exit status 2 and says so, instead of
 /// trapping. The message goes out with `write(2)` at once (a few bytes of
 /// allocation, which a refused large mapping leaves room for).
-enum OutOfMemory {
+public enum OutOfMemory {
+    /// The language of the message: the executable sets it once it has chosen
+    /// (`Terminal.language`), before any load.
+    nonisolated(unsafe) public static var language: Language = .en
+
     static func exit(_ byteCount: Int, reading path: String? = nil, of size: Int = 0) -> Never {
-        let reason = errno
-        var message = "vault: out of memory: "
-        if let path { message += "reading \"\(path)\" (\(size) bytes) needs about \(byteCount) bytes, which " }
-        message += "the system refused "
-        message += path != nil ? "" : byteCount == Int.max ? "an allocation too large to count " : "\(byteCount) bytes "
-        message += "(\(String(cString: strerror(reason))))\n  = hint: raise the memory limit (ulimit -v), or check a vault with fewer or smaller files\n"
+        let reason = MessageArgument.text(String(cString: strerror(errno)))
+        let words = if let path {
+            reading(["path": .text(path), "size": .text("\(size)"), "needed": .text("\(byteCount)"), "reason": reason])
+        } else if byteCount == Int.max {
+            uncountable(["reason": reason])
+        } else {
+            refused(["needed": .text("\(byteCount)"), "reason": reason])
+        }
+        var message = "vault: \(words.text(language))\n  = hint: \(hint().text(language))\n"
         message.withUTF8 { _ = Glibc.write(2, $0.baseAddress, $0.count) }
         _exit(2)
     }
+
+    static let reading = MessageTemplate(
+        "load.out-of-memory-reading",
+        en: "out of memory: reading \"{path}\" ({size} bytes) needs about {needed} bytes, which the system refused ({reason})",
+        zh: "内存不足：读取“{path}”（{size} 字节）约需 {needed} 字节，系统拒绝分配（{reason}）")
+    static let refused = MessageTemplate(
+        "load.out-of-memory", en: "out of memory: the system refused {needed} bytes ({reason})", zh: "内存不足：系统拒绝分配 {needed} 字节（{reason}）")
+    static let uncountable = MessageTemplate(
+        "load.out-of-memory-uncountable", en: "out of memory: the system refused an allocation too large to count ({reason})",
+        zh: "内存不足：系统拒绝了一次大到无法计数的分配（{reason}）")
+    static let hint = MessageTemplate(
+        "load.out-of-memory.hint", en: "raise the memory limit (ulimit -v), or check a vault with fewer or smaller files",
+        zh: "请提高内存上限（ulimit -v），或检查文件更少、更小的 vault")
+
+    static let messages = [reading, refused, uncountable, hint]
 }

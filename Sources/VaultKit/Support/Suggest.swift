@@ -38,3 +38,15 @@ public enum Suggest {
         return previous[b.count]
     }
 }
+
+extension Suggest {
+    public static let didYouMean = MessageTemplate("suggest.did-you-mean", en: "did you mean \"{name}\"?", zh: "是不是“{name}”？")
+
+    /// "did you mean "X"?" naming the closest candidate, else `otherwise`: the hint of
+    /// a name that is not known.
+    public static func hint(for word: String, in candidates: [String], otherwise: @autoclosure () -> Message) -> Message {
+        closest(to: word, in: candidates).map { didYouMean(["name": .text($0)]) } ?? otherwise()
+    }
+
+    public static let messages = [didYouMean]
+}

@@ -271,6 +271,16 @@ import Testing
         try project.expectNoSecretCopied()
     }
 
+    @Test func runningOutOfMemoryIsSaidInChinese() throws {
+        let project = try HostileProject(from: Fixture.root)
+        try sparse(project.root + "/" + Self.record, size: 60 << 20)
+        let run = try limited(memory: 250_000, ["--lang", "zh", "-C", project.root, "lint"])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("vault: 内存不足：读取“\(Self.record)”（62914560 字节）约需 251658240 字节，系统拒绝分配（"), "\(run.stderr.prefix(400))")
+        #expect(run.stderr.contains("  = hint: 请提高内存上限（ulimit -v），或检查文件更少、更小的 vault\n"))
+        try project.remove(Self.record)
+    }
+
     @Test func theRoomProbeTellsAFittingRequestFromAnImpossibleOne() {
         #expect(Arena.hasRoom(for: 1 << 20))
         #expect(!Arena.hasRoom(for: 1 << 62))

@@ -5,6 +5,8 @@ public enum CodeCollisionRule: VaultRule {
         id: "code-collision",
         summary: "two alliances carry the same code",
         rationale: "codes identify alliances in the reports; when two share one, a report row cannot be traced to its alliance. The reports do print colliding codes: keep them as printed and acknowledge each with a reason",
+        summaryZH: "两个联盟使用了同一个编号",
+        rationaleZH: "报告中用编号指代联盟；两个联盟共用一个编号时，报告中的一行就无法对应到联盟。报告确实印过重复的编号：请照印刷保留，并逐一用豁免注释写明理由",
         severity: .error,
         triggering: [
             RuleExample(["vault/alliances/示例/alliance.txt": "alliance ↓code=110 batch=1 name=示例\n",
@@ -44,12 +46,13 @@ public enum CodeCollisionRule: VaultRule {
                     uses.append((code, Use(alliance: alliance.id, file: file, record: record)))
                 }
             }
-            return report(uses, what: "printed code in period \(period)")
+            return report(uses, what: printedCode, period: period)
         }
-        return report(metadata, what: "code") + printed.joined()
+        return report(metadata, what: code, period: nil) + printed.joined()
     }
 
-    static func report(_ uses: [(code: String, use: Use)], what: String) -> [Diagnostic] {
+    /// `what`: the message for a metadata code or a period's printed code (`period`).
+    static func report(_ uses: [(code: String, use: Use)], what: MessageTemplate, period: String?) -> [Diagnostic] {
         // Most codes are written once: the first use of each code is kept, and a list
         // of uses is made only for a code that comes again (a list for every code was
         // an allocation per alliance).
@@ -69,12 +72,23 @@ public enum CodeCollisionRule: VaultRule {
             guard Set(list.map(\.alliance)).count > 1 else { continue }
             for use in list {
                 let others = list.filter { $0.alliance != use.alliance }
-                    .map { "\($0.alliance) (\($0.file.path):\($0.record.number))" }
+                    .map { useAt(["alliance": .text($0.alliance), "place": .text("\($0.file.path):\($0.record.number)")]) }
                 found.append(use.file.site(use.record).diagnostic(description, at: use.file.offset(of: "code", in: use.record),
-                    "\(what) \(code) is also used by \(others.joined(separator: ", "))",
-                    hint: "if the source printed it so, keep it and acknowledge it: # vault-allow code-collision: REASON"))
+                    what(["code": .text(code), "period": .text(period ?? ""), "others": .messages(others)]), hint: keepAndAllow()))
             }
         }
         return found
     }
+
+    static let code = MessageTemplate(
+        "code-collision.code", en: "code {code} is also used by {others}", zh: "编号 {code} 也被{others}使用")
+    static let printedCode = MessageTemplate(
+        "code-collision.printed", en: "printed code in period {period} {code} is also used by {others}",
+        zh: "评价期 {period} 公布的编号 {code} 也被{others}使用")
+    static let useAt = MessageTemplate("code-collision.use", en: "{alliance} ({place})", zh: "{alliance}（{place}）")
+    static let keepAndAllow = MessageTemplate(
+        "code-collision.code.hint", en: "if the source printed it so, keep it and acknowledge it: # vault-allow code-collision: REASON",
+        zh: "如果来源报告就是这样印的，请照印刷保留，并加豁免注释：# vault-allow code-collision: 理由")
+
+    public static let messages = [code, printedCode, useAt, keepAndAllow]
 }

@@ -5,6 +5,8 @@ public enum DuplicateRecordRule: FileRule {
         id: "duplicate-record",
         summary: "a record appears twice in one file",
         rationale: "a record entered twice would be counted twice; when the source itself repeats a row, acknowledge it with a suppression",
+        summaryZH: "一个文件中同一条记录出现了两次",
+        rationaleZH: "重复录入的记录会被计两次；来源报告本身重复印了一行时，请用豁免注释说明",
         severity: .error,
         triggering: [
             RuleExample("vault/alliances/示例/2023.txt", "2023-03-01 meeting type=council title=A\n↓2023-03-01 meeting title=A  type=council\n"),
@@ -26,10 +28,10 @@ public enum DuplicateRecordRule: FileRule {
             if unique[Int(record.kind)] {
                 let first = firstOfUniqueKind[Int(record.kind)]
                 if first > 0 {
-                    let kind = file.kindID(of: record)
+                    let spec = file.kind(of: record)
+                    let kind = MessageArgument.term(spec.id, title: spec.title)
                     found.append(file.site(record).diagnostic(description, at: Int(file.rawLine(of: record).kind.start),
-                        "a second \"\(kind)\" record (the first is on line \(first))",
-                        hint: "a file holds one \"\(kind)\" record; merge the two lines"))
+                        second(["kind": kind, "line": .count(Int(first))]), hint: mergeLines(["kind": kind])))
                 } else {
                     firstOfUniqueKind[Int(record.kind)] = record.number
                 }
@@ -76,8 +78,7 @@ public enum DuplicateRecordRule: FileRule {
             if let earlier = earlierByIdentity[record.identity],
                let first = earlier.first(where: { same(file, file.records[$0], record) }) {
                 found.append(file.site(record).diagnostic(description, at: Int(record.start),
-                    "record repeats line \(file.records[first].number) (same kind, date and fields)",
-                    hint: "delete one of the two lines, or acknowledge a repeat the source printed: # vault-allow duplicate-record: REASON"))
+                    repeats(["line": .count(Int(file.records[first].number))]), hint: deleteOrAllow()))
             } else {
                 earlierByIdentity[record.identity, default: []].append(index)
             }
@@ -101,4 +102,18 @@ public enum DuplicateRecordRule: FileRule {
         }
         return true
     }
+
+    static let second = MessageTemplate(
+        "duplicate-record.unique", en: "a second {kind} record (the first is on line {line})", zh: "又一条{kind}记录（第一条在第 {line} 行）")
+    static let mergeLines = MessageTemplate(
+        "duplicate-record.unique.hint", en: "a file holds one {kind} record; merge the two lines", zh: "一个文件只能有一条{kind}记录；请把两行合并")
+    static let repeats = MessageTemplate(
+        "duplicate-record.repeat", en: "record repeats line {line} (same kind, date and fields)",
+        zh: "这条记录与第 {line} 行重复（记录类型、日期和字段都相同）")
+    static let deleteOrAllow = MessageTemplate(
+        "duplicate-record.repeat.hint",
+        en: "delete one of the two lines, or acknowledge a repeat the source printed: # vault-allow duplicate-record: REASON",
+        zh: "请删去其中一行；如果来源报告本身就印了两次，请加豁免注释：# vault-allow duplicate-record: 理由")
+
+    public static let messages = [second, mergeLines, repeats, deleteOrAllow]
 }

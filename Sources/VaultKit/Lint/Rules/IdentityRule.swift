@@ -7,6 +7,8 @@ public enum IdentityRule: VaultRule {
         id: "identity",
         summary: "two names are one identity, or one identity has two names",
         rationale: "ids are compared in Unicode NFC, so two spellings of one name would silently become one entry and one of them would vanish or take the other's place; names that differ only by compatibility characters or look-alike punctuation cannot be told apart by a reviewer; and a panel member or an alliance entered twice escapes the conflict-of-interest check. docs/format.md states the rule",
+        summaryZH: "两个名称其实是同一身份，或同一身份有两个名称",
+        rationaleZH: "标识按 Unicode NFC 比较，同一名称的两种写法会悄悄合并为一项，其中一项消失或顶替另一项；只差兼容字符或形近标点的名称，审阅人无法分辨；专家或联盟录入两次，就会逃过利益冲突核查。规则见 docs/format.md",
         severity: .error,
         triggering: [
             // A directory name in NFD (e + U+0301).
@@ -56,21 +58,21 @@ public enum IdentityRule: VaultRule {
         for expert in period.experts {
             if !Identity.isNFC(expert.id) {
                 found.append(file.site(expert.record).diagnostic(description, at: at(expert, "id"),
-                    "expert id \"\(expert.id)\" is not in Unicode normal form NFC (\(Identity.codePoints(expert.id)))",
-                    hint: "write it in NFC (\(Identity.codePoints(Identity.nfc(expert.id)))), as its review file is named"))
+                    expertNotNFC(["id": .text(expert.id), "codePoints": .text(Identity.codePoints(expert.id))]),
+                    hint: writeExpertNFC(["nfc": .text(Identity.codePoints(Identity.nfc(expert.id)))])))
             }
             if let first = byID[expert.id] {
                 found.append(file.site(expert.record).diagnostic(description, at: at(expert, "id"),
-                    "expert id \(expert.id) is listed twice on the panel of period \(period.id): here and at \(place(first)) (\(first.name))",
-                    hint: "one panel line per expert: merge the two lines; the conflicts of both apply to every review by \(expert.id)"))
+                    listedTwice(["id": .text(expert.id), "period": .text(period.id), "place": .text(place(first)), "name": .text(first.name)]),
+                    hint: mergePanelLines(["id": .text(expert.id)])))
                 continue
             }
             byID[expert.id] = expert
             let skeleton = Array(Identity.skeleton(expert.id).utf8)
             if let first = bySkeleton[skeleton] {
                 found.append(file.site(expert.record).diagnostic(description, at: at(expert, "id"),
-                    "expert id \"\(expert.id)\" looks like \"\(first.id)\" (\(place(first))): they differ only by compatibility characters or look-alike punctuation",
-                    hint: "give each expert an id a reader can tell apart"))
+                    expertLooksLike(["id": .text(expert.id), "other": .text(first.id), "place": .text(place(first))]),
+                    hint: distinctIDs()))
             } else {
                 bySkeleton[skeleton] = expert
             }
@@ -78,8 +80,8 @@ public enum IdentityRule: VaultRule {
                 let key = Identity.nfc(expert.name)
                 if let first = byName[key] {
                     found.append(file.site(expert.record).diagnostic(description, at: Int(expert.record.start),
-                        "experts \(first.id) (\(place(first))) and \(expert.id) have the same name \(expert.name): one person under two ids",
-                        hint: "list each person once; if they are two people, tell them apart in name= (e.g. add the affiliation). Until then the conflicts of each apply to the reviews of both"))
+                        sameName(["first": .text(first.id), "place": .text(place(first)), "id": .text(expert.id), "name": .text(expert.name)]),
+                        hint: sameNameHint()))
                 } else {
                     byName[key] = expert
                 }
@@ -88,8 +90,8 @@ public enum IdentityRule: VaultRule {
                 let key = ReviewEligibility.handleKey(handle)
                 if let first = byHandle[key], Identity.nfc(first.name) != Identity.nfc(expert.name) {
                     found.append(file.site(expert.record).diagnostic(description, at: at(expert, "handle"),
-                        "experts \(first.id) (\(place(first))) and \(expert.id) have the same handle \(handle): one person under two ids",
-                        hint: "list each person once; the conflicts of each apply to the reviews of both"))
+                        sameHandle(["first": .text(first.id), "place": .text(place(first)), "id": .text(expert.id), "handle": .text(handle)]),
+                        hint: sameHandleHint()))
                 } else if byHandle[key] == nil {
                     byHandle[key] = expert
                 }
@@ -104,8 +106,8 @@ public enum IdentityRule: VaultRule {
         var found: [Diagnostic] = []
         func report(_ file: BoundFile, _ record: Record, _ field: String, _ reference: String) {
             found.append(file.site(record).diagnostic(description, at: file.offset(of: field, in: record),
-                "alliance reference \"\(reference)\" is not in Unicode normal form NFC (\(Identity.codePoints(reference)))",
-                hint: "write it as the directory is named, in NFC (\(Identity.codePoints(Identity.nfc(reference))))"))
+                referenceNotNFC(["reference": .text(reference), "codePoints": .text(Identity.codePoints(reference))]),
+                hint: writeReferenceNFC(["nfc": .text(Identity.codePoints(Identity.nfc(reference)))])))
         }
         for expert in period.experts {
             for reference in expert.alliances where !Identity.isNFC(reference) { report(period.file, expert.record, "alliances", reference) }
@@ -129,10 +131,62 @@ public enum IdentityRule: VaultRule {
             // Reported on each but the first in byte order, naming the first.
             let earlier = others.filter { $0.utf8.lexicographicallyPrecedes(alliance.id.utf8) }
             guard let first = earlier.min(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) else { continue }
+            let name = MessageArgument.text(alliance.name ?? "")
             found.append(file.site(record).diagnostic(description, at: Int(record.start),
-                "vault/alliances/\(alliance.id) and vault/alliances/\(first) are one alliance: the same name \"\(alliance.name ?? "")\"\(alliance.code.map { " and code \($0)" } ?? "")",
-                hint: "an alliance has one directory: merge vault/alliances/\(alliance.id) into vault/alliances/\(first); reviews of either are checked against the conflicts of both"))
+                alliance.code.map { twinsWithCode(["id": .text(alliance.id), "first": .text(first), "name": name, "code": .text($0)]) }
+                    ?? twinsByName(["id": .text(alliance.id), "first": .text(first), "name": name]),
+                hint: mergeTwins(["id": .text(alliance.id), "first": .text(first)])))
         }
         return found
     }
+
+    static let expertNotNFC = MessageTemplate(
+        "identity.expert-nfc", en: "expert id \"{id}\" is not in Unicode normal form NFC ({codePoints})",
+        zh: "专家编号“{id}”不是 Unicode NFC 规范形式（{codePoints}）")
+    static let writeExpertNFC = MessageTemplate(
+        "identity.expert-nfc.hint", en: "write it in NFC ({nfc}), as its review file is named", zh: "请按 NFC 书写（{nfc}），与其评审文件的文件名一致")
+    static let listedTwice = MessageTemplate(
+        "identity.expert-twice", en: "expert id {id} is listed twice on the panel of period {period}: here and at {place} ({name})",
+        zh: "专家编号 {id} 在评价期 {period} 的专家名单中出现了两次：这里和 {place}（{name}）")
+    static let mergePanelLines = MessageTemplate(
+        "identity.expert-twice.hint", en: "one panel line per expert: merge the two lines; the conflicts of both apply to every review by {id}",
+        zh: "每位专家在名单中只占一行：请把两行合并；两行所列的利益冲突都适用于 {id} 的每一条评审")
+    static let expertLooksLike = MessageTemplate(
+        "identity.expert-look-alike",
+        en: "expert id \"{id}\" looks like \"{other}\" ({place}): they differ only by compatibility characters or look-alike punctuation",
+        zh: "专家编号“{id}”看起来像“{other}”（{place}）：两者只差兼容字符或形近标点")
+    static let distinctIDs = MessageTemplate(
+        "identity.expert-look-alike.hint", en: "give each expert an id a reader can tell apart", zh: "请给每位专家一个一眼就能分辨的编号")
+    static let sameName = MessageTemplate(
+        "identity.same-name", en: "experts {first} ({place}) and {id} have the same name {name}: one person under two ids",
+        zh: "专家 {first}（{place}）和 {id} 同名（{name}）：同一个人用了两个编号")
+    static let sameNameHint = MessageTemplate(
+        "identity.same-name.hint",
+        en: "list each person once; if they are two people, tell them apart in name= (e.g. add the affiliation). Until then the conflicts of each apply to the reviews of both",
+        zh: "每人只列一次；如果确是两个人，请在 name= 中加以区分（例如加上工作单位）。在此之前，两人的利益冲突同时适用于两人的评审")
+    static let sameHandle = MessageTemplate(
+        "identity.same-handle", en: "experts {first} ({place}) and {id} have the same handle {handle}: one person under two ids",
+        zh: "专家 {first}（{place}）和 {id} 的账号相同（{handle}）：同一个人用了两个编号")
+    static let sameHandleHint = MessageTemplate(
+        "identity.same-handle.hint", en: "list each person once; the conflicts of each apply to the reviews of both",
+        zh: "每人只列一次；两人的利益冲突同时适用于两人的评审")
+    static let referenceNotNFC = MessageTemplate(
+        "identity.reference-nfc", en: "alliance reference \"{reference}\" is not in Unicode normal form NFC ({codePoints})",
+        zh: "联盟引用“{reference}”不是 Unicode NFC 规范形式（{codePoints}）")
+    static let writeReferenceNFC = MessageTemplate(
+        "identity.reference-nfc.hint", en: "write it as the directory is named, in NFC ({nfc})", zh: "请按目录名的 NFC 写法书写（{nfc}）")
+    static let twinsByName = MessageTemplate(
+        "identity.twins", en: "vault/alliances/{id} and vault/alliances/{first} are one alliance: the same name \"{name}\"",
+        zh: "vault/alliances/{id} 和 vault/alliances/{first} 是同一个联盟：名称同为“{name}”")
+    static let twinsWithCode = MessageTemplate(
+        "identity.twins-code", en: "vault/alliances/{id} and vault/alliances/{first} are one alliance: the same name \"{name}\" and code {code}",
+        zh: "vault/alliances/{id} 和 vault/alliances/{first} 是同一个联盟：名称同为“{name}”，编号同为 {code}")
+    static let mergeTwins = MessageTemplate(
+        "identity.twins.hint",
+        en: "an alliance has one directory: merge vault/alliances/{id} into vault/alliances/{first}; reviews of either are checked against the conflicts of both",
+        zh: "一个联盟只有一个目录：请把 vault/alliances/{id} 并入 vault/alliances/{first}；对其中任一目录的评审都按两者的利益冲突核查")
+
+    public static let messages = [expertNotNFC, writeExpertNFC, listedTwice, mergePanelLines, expertLooksLike, distinctIDs,
+                                  sameName, sameNameHint, sameHandle, sameHandleHint, referenceNotNFC, writeReferenceNFC,
+                                  twinsByName, twinsWithCode, mergeTwins] + Identity.messages
 }
