@@ -13,7 +13,7 @@ extension ReviewAssigner {
     static let oneGroup = MessageTemplate(
         "cycle.uncovered.one-group", en: "the panel has one review group ({group}); the cross stage needs another",
         zh: "评价专家组只有一个评审分组（{group}）；交叉会评需要另一个分组")
-    static let ofGroup = MessageTemplate("cycle.uncovered.of-group", en: "group {group}", zh: "{group} 组")
+    static let ofGroup = MessageTemplate("cycle.uncovered.of-group", en: "group {group}", zh: "{group} 组的专家")
     static let itsReviewers = MessageTemplate(
         "cycle.uncovered.its-reviewers", en: "its initial and cross reviewers", zh: "该联盟分组初评和交叉会评的评审专家")
     static let noExpertOf = MessageTemplate(
