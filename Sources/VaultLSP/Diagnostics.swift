@@ -38,8 +38,8 @@ extension Server {
     func json(_ diagnostic: Diagnostic, in lines: LineIndex) -> JSON {
         let start = lines.offset(line: diagnostic.location.line, column: diagnostic.location.column)
         let end = Self.wordEnd(from: start, in: lines, line: diagnostic.location.line - 1)
-        var message = diagnostic.message.text(language)
-        if let hint = diagnostic.hint { message += "\nhint: " + hint.text(language) }
+        let message = (diagnostic.hint.map { Self.withHint(["message": .message(diagnostic.message), "hint": .message($0)]) }
+            ?? diagnostic.message).text(language)
         let severity: Int = switch diagnostic.severity {
         case .error: 1
         case .warning: 2

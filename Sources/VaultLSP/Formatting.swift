@@ -29,11 +29,11 @@ extension Server {
             throw ResponseError(.invalidParams, "the request names no textDocument.uri")
         }
         guard let document = documents[uri] else {
-            throw ResponseError(.requestFailed, "\(uri) is not open: send textDocument/didOpen first")
+            throw ResponseError(.requestFailed, Self.notOpen(["uri": .text(uri)]).text(language))
         }
         guard let project, let path = document.path else {
-            let place = project.map { "the vault project at \($0.root)" } ?? "a vault project (a directory holding vault/ and schemas/)"
-            throw ResponseError(.requestFailed, "\(uri) is outside \(place): the server checks only the project's files")
+            let answer = project.map { Self.outsideProject(["uri": .text(uri), "root": .text($0.root)]) } ?? Self.outsideAnyProject(["uri": .text(uri)])
+            throw ResponseError(.requestFailed, answer.text(language))
         }
         let vault = Loader.load(overlay(project)).vault
         return (document, path, vault.boundFiles.first { $0.path == path }?.table)

@@ -1,4 +1,5 @@
 import VaultKit
+import VaultLSP
 
 /// Every message `vault` can say: VaultKit's (`Catalogue.all`) and the executable's
 /// own (usage errors, refusals, the help of every command and option). `vault
@@ -7,7 +8,7 @@ import VaultKit
 enum ExecutableCatalogue {
     static var all: [MessageTemplate] {
         Catalogue.all + UsageMessages.all + CommandMessages.all + CommandLineTool.messages + GlobalOptions.messages
-            + Commands.all.flatMap(\.messages)
+            + Commands.all.flatMap(\.messages) + Server.messages
     }
 
     /// `id<TAB>en<TAB>zh`, one message a line under that header; a backslash, tab

@@ -52,7 +52,7 @@ enum Terminal {
     /// has, nothing more is written there, and the process ends with exit status 2
     /// and a message (`finish`), whatever the command found: output that stopped
     /// half-way (a full disk, `> /dev/full`) is never taken for a complete one.
-    nonisolated(unsafe) private(set) static var failedWrite: (stream: String, reason: String)?
+    nonisolated(unsafe) private(set) static var failedWrite: (stream: String, reason: MessageArgument)?
 
     /// Unbuffered, so output and errors keep their order and nothing waits in a buffer at exit.
     private static func writeAll(_ fd: Int32, _ text: String) {
@@ -63,7 +63,7 @@ enum Terminal {
             let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else {
-                let reason = n < 0 ? String(cString: strerror(errno)) : "nothing was written"
+                let reason: MessageArgument = n < 0 ? .text(String(cString: strerror(errno))) : .message(UsageMessages.nothingWritten())
                 failedWrite = (fd == STDERR_FILENO ? "standard error" : "standard output", reason)
                 return
             }
@@ -91,7 +91,7 @@ enum Terminal {
     static func finish(_ status: ExitStatus) -> ExitStatus {
         guard let failed = failedWrite else { return status }
         if failed.stream == "standard output" {
-            let message = "vault: " + UsageMessages.lostOutput(["reason": .text(failed.reason)]).text(language) + "\n"
+            let message = "vault: " + UsageMessages.lostOutput(["reason": failed.reason]).text(language) + "\n"
             _ = message.utf8CString.withUnsafeBufferPointer { Glibc.write(STDERR_FILENO, $0.baseAddress!, $0.count - 1) }
         }
         return .usage

@@ -49,6 +49,7 @@ enum UsageMessages {
     static let lostOutput = MessageTemplate(
         "cli.lost-output", en: "cannot write standard output: {reason}; the output is incomplete",
         zh: "无法写入标准输出：{reason}；输出不完整")
+    static let nothingWritten = MessageTemplate("cli.lost-output.nothing", en: "nothing was written", zh: "一个字节也没有写入")
 
     /// The unknown-option message, with the closest of `known` when one is close.
     static func unknown(option: String, among known: [String]) -> Message {
@@ -66,6 +67,6 @@ enum UsageMessages {
     static let all = [
         unknownOption, unknownOptionGuess, missingCommand, missingArgument, needsValue, needsChoice, needsDirectory,
         notAChoice, notAChoiceGuess, unexpectedArgument, notAnArgumentChoice, notAnArgumentChoiceGuess, needsSubcommand,
-        unknownCommand, unknownCommandGuess, whichPeriod, whichPeriodNone, lostOutput,
+        unknownCommand, unknownCommandGuess, whichPeriod, whichPeriodNone, lostOutput, nothingWritten,
     ]
 }

@@ -23,7 +23,7 @@ public enum ReviewAssignReport {
         if outcome.files.isEmpty { out += nothing().text(l) + "\n" }
         if !plan.uncovered.isEmpty {
             out += uncoveredHeading(["count": .count(plan.uncovered.count)]).text(l) + "\n"
-            for u in plan.uncovered { out += CycleStatusReport.item(["name": .text(u.alliance), "items": .list([u.reason])]).text(l) + "\n" }
+            for u in plan.uncovered { out += CycleStatusReport.item(["name": .text(u.alliance), "items": .message(u.reason)]).text(l) + "\n" }
         }
         if lines > 0 { out += next(["period": .text(plan.period)]).text(l) + "\n" }
         return out
@@ -101,7 +101,7 @@ public enum CycleStatusReport {
                     out += unassigned(["alliances": .text(list(stage.unassigned, l)), "period": .text(s.period),
                                        "stage": .text(stage.stage.rawValue)]).text(l) + "\n"
                 }
-                for u in stage.uncovered { out += uncovered(["alliance": .text(u.alliance), "reason": .text(u.reason)]).text(l) + "\n" }
+                for u in stage.uncovered { out += uncovered(["alliance": .text(u.alliance), "reason": .message(u.reason)]).text(l) + "\n" }
             }
         }
         if !s.divergences.isEmpty {
@@ -193,7 +193,7 @@ public enum CycleStatusReport {
                 ("filled", "\(stage.filled)"),
                 ("owed", J.array(stage.owed.map { J.object([("expert", J.quote($0.expert)), ("alliances", strings($0.alliances))]) })),
                 ("unassigned", strings(stage.unassigned)),
-                ("uncovered", J.array(stage.uncovered.map { J.object([("alliance", J.quote($0.alliance)), ("reason", J.quote($0.reason))]) })),
+                ("uncovered", J.array(stage.uncovered.map { J.object([("alliance", J.quote($0.alliance)), ("reason", J.quote($0.reason.text(language)))]) })),
                 ("complete", stage.complete ? "true" : "false"),
             ])
         }

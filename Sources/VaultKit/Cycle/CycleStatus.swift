@@ -75,9 +75,10 @@ public struct CycleStatus: Sendable {
     static func period(_ id: String, in vault: Vault) throws(CycleRefusal) -> Period {
         guard let period = vault.periods[id] else {
             let known = vault.periodIDs
-            let guess = Suggest.closest(to: id, in: known).map { "did you mean \($0)? " } ?? ""
-            throw CycleRefusal("no period \"\(id)\" in vault/periods/",
-                               hint: "\(guess)periods: \(known.isEmpty ? "none" : known.joined(separator: ", "))")
+            let periods = known.isEmpty ? noPeriods() : periodList(["periods": .list(known)])
+            throw CycleRefusal(noSuchPeriod(["id": .text(id)]),
+                               hint: Suggest.closest(to: id, in: known).map { didYouMean(["guess": .text($0), "periods": .message(periods)]) }
+                                   ?? knownPeriods(["periods": .message(periods)]))
         }
         return period
     }
@@ -106,8 +107,7 @@ public struct CycleStatus: Sendable {
         }) }
         let vault = loaded.vault
         guard let id = requested ?? latestPeriod(in: vault) else {
-            throw CycleRefusal("the vault has no period (vault/periods/ is empty)",
-                               hint: "open one with `vault period new ID --start YYYY-MM-DD --end YYYY-MM-DD` (docs/cycle.md)")
+            throw CycleRefusal(vaultWithoutPeriod(), hint: openPeriod())
         }
         let period = try Self.period(id, in: vault)
         let (results, findings) = StageTimer.measure("score and findings") { scoreAndLint(loaded, period) }
@@ -258,7 +258,7 @@ public struct CycleStatus: Sendable {
 extension ReviewAssigner {
     /// For each of `alliances`, why no expert can review it at `stage`; an alliance
     /// missing from the answer can be assigned.
-    static func coverage(_ cycle: PeriodCycle, stage: Stage, alliances: [String], vault: Vault) -> [String: String] {
+    static func coverage(_ cycle: PeriodCycle, stage: Stage, alliances: [String], vault: Vault) -> [String: Message] {
         var owed: [String: [String]] = [:]
         var uncovered: [Uncovered] = []
         let byID = Dictionary(cycle.entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -272,4 +272,20 @@ extension ReviewAssigner {
         }
         return Dictionary(uncovered.map { ($0.alliance, $0.reason) }, uniquingKeysWith: { a, _ in a })
     }
+}
+
+extension CycleStatus {
+    static let noSuchPeriod = MessageTemplate(
+        "cycle.no-period", en: "no period \"{id}\" in vault/periods/", zh: "vault/periods/ 中没有评价期“{id}”")
+    static let didYouMean = MessageTemplate(
+        "cycle.no-period.hint", en: "did you mean {guess}? periods: {periods}", zh: "是不是 {guess}？现有评价期：{periods}")
+    static let knownPeriods = MessageTemplate("cycle.no-period.known", en: "periods: {periods}", zh: "现有评价期：{periods}")
+    static let periodList = MessageTemplate("cycle.no-period.list", en: "{periods}", zh: "{periods}")
+    static let noPeriods = MessageTemplate("cycle.no-period.none", en: "none", zh: "无")
+    static let vaultWithoutPeriod = MessageTemplate(
+        "cycle.no-periods", en: "the vault has no period (vault/periods/ is empty)", zh: "数据库中还没有评价期（vault/periods/ 为空）")
+    static let openPeriod = MessageTemplate(
+        "cycle.no-periods.hint", en: "open one with `vault period new ID --start YYYY-MM-DD --end YYYY-MM-DD` (docs/cycle.md)",
+        zh: "请用 `vault period new ID --start YYYY-MM-DD --end YYYY-MM-DD` 开启一个评价期（见 docs/cycle.md）")
+    static let messages = [noSuchPeriod, didYouMean, knownPeriods, periodList, noPeriods, vaultWithoutPeriod, openPeriod]
 }

@@ -30,7 +30,9 @@ public struct CycleRefusal: Error, Sendable {
     static func said(_ message: Message) -> Message { message }
 
     /// The cycle commands' refusals (`Catalogue`).
-    public static var messages: [MessageTemplate] { ReviewAssigner.messages + PeriodOpener.messages + Stage.messages }
+    public static var messages: [MessageTemplate] {
+        ReviewAssigner.messages + ReviewAssigner.uncoveredMessages + PeriodOpener.messages + Stage.messages + CycleStatus.messages
+    }
 }
 
 extension Stage {
@@ -173,7 +175,8 @@ public struct PeriodCycle: Sendable {
 public enum ReviewAssigner {
     public struct Uncovered: Sendable, Equatable {
         public var alliance: String
-        public var reason: String
+        /// Why no expert can take it, in either language (`vault review assign`, `vault status`).
+        public var reason: Message
     }
 
     public struct Plan: Sendable {
@@ -253,19 +256,20 @@ public enum ReviewAssigner {
                       _ owed: inout [String: [String]], _ uncovered: inout [Uncovered], firstOnly: Bool = false) {
         let periodID = cycle.period.id
         guard let group = entry.group else {
-            uncovered.append(Uncovered(alliance: entry.id, reason: "its participation line (\(entry.path)) has no group=: add its review group"))
+            uncovered.append(Uncovered(alliance: entry.id, reason: noGroup(["path": .text(entry.path)])))
             return
         }
         guard cycle.groups.contains(group) else {
-            let groups = cycle.groups.isEmpty ? "the panel has no group=" : "groups: \(cycle.groups.joined(separator: ", "))"
-            uncovered.append(Uncovered(alliance: entry.id, reason: "no expert of group \(group) (\(entry.path)) is on the panel of \(periodID) (\(groups))"))
+            let groups = cycle.groups.isEmpty ? panelWithoutGroups() : panelGroups(["groups": .list(cycle.groups)])
+            uncovered.append(Uncovered(alliance: entry.id, reason: groupNotOnPanel(["group": .text(group), "path": .text(entry.path),
+                                                                                     "period": .text(periodID), "groups": .message(groups)])))
             return
         }
         guard let reviewing = cycle.reviewingGroup(of: group, at: stage) else {
-            uncovered.append(Uncovered(alliance: entry.id, reason: "the panel has one review group (\(group)); the cross stage needs another"))
+            uncovered.append(Uncovered(alliance: entry.id, reason: oneGroup(["group": .text(group)])))
             return
         }
-        assign(entry.id, to: cycle.experts(of: reviewing), who: "group \(reviewing)", cycle, &owed, &uncovered, firstOnly: firstOnly)
+        assign(entry.id, to: cycle.experts(of: reviewing), who: ofGroup(["group": .text(reviewing)]), cycle, &owed, &uncovered, firstOnly: firstOnly)
     }
 
     /// The re-check of `alliance`: by the experts whose initial or cross review of it counted.
@@ -274,14 +278,14 @@ public enum ReviewAssigner {
         let reviewers = Set(cycle.reviewers[alliance] ?? [])
         var seen = Set<String>()
         let panel = cycle.period.experts.filter { reviewers.contains($0.id) && seen.insert($0.id).inserted }
-        assign(alliance, to: panel, who: "its initial and cross reviewers", cycle, &owed, &uncovered, firstOnly: firstOnly)
+        assign(alliance, to: panel, who: itsReviewers(), cycle, &owed, &uncovered, firstOnly: firstOnly)
     }
 
     /// Gives `alliance` to every expert of `experts` whose review of it would count.
     /// `firstOnly`: stop at the first expert who may (`vault status` asks only whether anyone may).
-    static func assign(_ alliance: String, to experts: [Expert], who: String, _ cycle: PeriodCycle,
+    static func assign(_ alliance: String, to experts: [Expert], who: Message, _ cycle: PeriodCycle,
                        _ owed: inout [String: [String]], _ uncovered: inout [Uncovered], firstOnly: Bool = false) {
-        var excluded: [String] = []
+        var excluded: [Message] = []
         var given = 0
         for expert in experts {
             let exclusions = cycle.eligibility.exclusions(expert: expert.id, alliance: alliance)
@@ -290,13 +294,14 @@ public enum ReviewAssigner {
                 given += 1
                 if firstOnly { return }
             } else {
-                excluded.append("\(expert.id): \(exclusions.map(ReviewEligibility.describe).joined(separator: "; "))")
+                excluded.append(expertExcluded(["expert": .text(expert.id),
+                                                "reasons": .message(Message.joined(exclusions.map(ReviewEligibility.reason), by: nextReason)!)]))
             }
         }
         guard given == 0 else { return }
         uncovered.append(Uncovered(alliance: alliance,
-            reason: experts.isEmpty ? "no expert of \(who) is on the panel"
-                                    : "no expert of \(who) may review it (\(excluded.joined(separator: "; ")))"))
+            reason: experts.isEmpty ? noExpertOf(["who": .message(who)])
+                                    : noneMay(["who": .message(who), "excluded": .message(Message.joined(excluded, by: nextReason)!)])))
     }
 
     /// A stage is assigned only once the one before is filled in.

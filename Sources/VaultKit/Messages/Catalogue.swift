@@ -14,6 +14,7 @@ public enum Catalogue {
         all += ScoreTable.messages + ExplainReport.messages + StatsReport.messages
         all += CycleStatusReport.messages + ReviewAssignReport.messages
         all += DiffReport.messages + Clauses.messages
+        all += Git.messages + UnknownPeriod.messages
         return all
     }
 

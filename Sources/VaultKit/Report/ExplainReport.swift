@@ -35,7 +35,7 @@ public enum ExplainReport {
                     let set = r.scores.keys.sorted { $0.compare($1, options: .numeric) == .orderedAscending }
                         .map { "\(t($0))=\(r.scores[$0]!)" }.joined(separator: " ")
                     out += "    \(t(r.expert)) \(r.total)\(set.isEmpty ? "" : " (\(set))")\(r.note.map { " \"\(t($0))\"" } ?? "")"
-                    let reason = r.exclusion.map(t) ?? conflictOfInterest().text(l)
+                    let reason = r.exclusion.map { t($0.text(l)) } ?? conflictOfInterest().text(l)
                     out += " \(t(r.path)):\(r.line)\(r.conflict ? excluded(["reason": .text(reason)]).text(l) : "")\n"
                 }
             }
@@ -56,7 +56,7 @@ public enum ExplainReport {
             let text: Message = switch status {
             case .earned: earned()
             case .notEarned: notEarned()
-            case .unknown(let periods): unknownAward(["periods": .list(periods.map(t))])
+            case .unknown(let periods): unknownAward(["periods": .list(periods.map { t($0.message.text(l)) })])
             }
             out += Clauses.entry(["name": .text(t(award)), "value": .message(text)]).text(l) + "\n"
         }

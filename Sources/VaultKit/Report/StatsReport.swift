@@ -18,7 +18,7 @@ public enum StatsReport {
             let name = MessageArgument.text(Escape.terminal(award))
             if let count { out += "\n" + awardCount(["award": name, "count": .count(count)]).text(l) + "\n"; continue }
             let u = s.awardsUnknown[award]!
-            let periods = MessageArgument.list(u.periods.map(Escape.terminal))
+            let periods = MessageArgument.list(u.periods.map { Escape.terminal($0.message.text(l)) })
             out += "\n" + (u.earned > 0 ? awardUnknownEarned(["award": name, "periods": periods, "earned": .count(u.earned), "undecided": .count(u.undecided)])
                 : awardUnknown(["award": name, "periods": periods, "undecided": .count(u.undecided)])).text(l) + "\n"
         }
@@ -90,7 +90,7 @@ public enum StatsReport {
         let awards = JSONWriter.object(s.awards.sorted { $0.key < $1.key }.map { ($0.key, $0.value.map(String.init) ?? "null") })
         let unknown = JSONWriter.object(s.awardsUnknown.sorted { $0.key < $1.key }.map { award, u in
             (award, JSONWriter.object([("earned", String(u.earned)), ("cannotBeChecked", String(u.undecided)),
-                                       ("periodsWithoutResults", JSONWriter.array(u.periods.map(JSONWriter.quote)))]))
+                                       ("periodsWithoutResults", JSONWriter.array(u.periods.map { JSONWriter.quote($0.message.text(.en)) }))]))
         })
         return JSONWriter.document([
             ("period", JSONWriter.quote(s.period)), ("inScope", String(s.inScope)), ("enteredData", String(s.enteredData)),

@@ -8,9 +8,22 @@ public struct Git: Sendable {
 
     public init(directory: String) { self.directory = directory }
 
+    /// Why git could not answer, in either language (printed by `vault diff` and
+    /// `vault lint --changed` as a refusal).
     public struct Failure: Error, Sendable {
-        public var message: String
+        public var message: Message
+        public init(message: Message) { self.message = message }
     }
+
+    static let cannotRun = MessageTemplate(
+        "git.cannot-run", en: "cannot run git: {reason}", zh: "无法运行 git：{reason}")
+    static let commandFailed = MessageTemplate(
+        "git.failed", en: "git {command} failed: {output}", zh: "git {command} 失败：{output}")
+    static let noDefaultBranch = MessageTemplate(
+        "git.no-default-branch",
+        en: "no default branch (origin/HEAD, main or master) to compare with; name a revision: vault diff BASE",
+        zh: "找不到可比较的默认分支（origin/HEAD、main 或 master）；请写明一个版本：vault diff BASE")
+    public static let messages = [cannotRun, commandFailed, noDefaultBranch]
 
     /// Configuration given on every command line, which overrides the repository's
     /// and the user's: what git lists and reads must not depend on settings that
@@ -57,7 +70,7 @@ public struct Git: Sendable {
         process.standardError = errors
         process.standardInput = input == nil ? FileHandle.nullDevice : feed
         do { try process.run() } catch {
-            throw Failure(message: "cannot run git: \(error.localizedDescription)")
+            throw Failure(message: Self.cannotRun(["reason": .text(error.localizedDescription)]))
         }
         // Write the input and drain both outputs concurrently, so a large exchange cannot deadlock.
         let errorData = LockedData()
@@ -74,7 +87,7 @@ public struct Git: Sendable {
         group.wait()
         guard process.terminationStatus == 0 else {
             let text = String(decoding: errorData.get(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw Failure(message: "git \(arguments.first ?? "") failed: \(text)")
+            throw Failure(message: Self.commandFailed(["command": .text(arguments.first ?? ""), "output": .text(text)]))
         }
         return data
     }
@@ -99,7 +112,7 @@ public struct Git: Sendable {
                 return base
             }
         }
-        throw Failure(message: "no default branch (origin/HEAD, main or master) to compare with; name a revision: vault diff BASE")
+        throw Failure(message: Self.noDefaultBranch())
     }
 
     /// Every file of the project under `vault/` and `schemas/` at `revision`, read

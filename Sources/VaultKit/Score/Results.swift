@@ -37,7 +37,7 @@ public struct StageReview: Sendable {
     /// on the panel. Lint reports it; the score leaves it out.
     public var conflict: Bool
     /// Why it is not counted, as lint says it.
-    public var exclusion: String? = nil
+    public var exclusion: Message? = nil
 }
 
 /// Where an alliance's score came from.
@@ -70,7 +70,7 @@ public enum AwardStatus: Sendable, Equatable {
     case earned
     case notEarned
     /// No break in the run, but the vault does not know the band of these periods.
-    case unknown([String])
+    case unknown([UnknownPeriod])
 }
 
 /// An alliance's result for one period.

@@ -219,9 +219,6 @@ extension ReviewEligibility {
         }
     }
 
-    /// The same in English, for the texts not yet in the catalogue.
-    public static func describe(_ exclusion: Exclusion) -> String { reason(exclusion).text(.en) }
-
     static let notOnPanel = MessageTemplate(
         "eligibility.not-on-panel", en: "expert \"{expert}\" is not on the panel of period {period}",
         zh: "专家“{expert}”不在 {period} 评价期的评价专家组名单中")

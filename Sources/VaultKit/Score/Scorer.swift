@@ -201,7 +201,7 @@ enum ReviewCollector {
         var line: Int
         /// Not counted (`ReviewEligibility`): a conflict of interest, or an expert not on the panel.
         var conflict: Bool
-        var exclusion: String?
+        var exclusion: Message?
     }
 
     /// Whether a review counts is `ReviewEligibility`'s decision, the one lint reports.
@@ -225,7 +225,7 @@ enum ReviewCollector {
                 byAlliance[alliance, default: []].append(Raw(expert: expertID, stage: stage, scores: scores,
                                                              note: file.text(record, "note"), path: file.path,
                                                              line: Int(record.number), conflict: !exclusions.isEmpty,
-                                                             exclusion: exclusions.first.map(ReviewEligibility.describe)))
+                                                             exclusion: exclusions.first.map(ReviewEligibility.reason)))
             }
         }
         return byAlliance
@@ -273,10 +273,10 @@ enum Awards {
     /// An alliance's award status over `window`: the alliances in the award's band
     /// in each period, nil for a period without results.
     static func status(of ordinal: Int, window: [(id: String, alliances: [Bool]?)], missingBefore: Int) -> AwardStatus {
-        var unknown: [String] = missingBefore > 0 ? ["\(missingBefore) period(s) before \(window.first?.id ?? "")"] : []
+        var unknown: [UnknownPeriod] = missingBefore > 0 ? [.before(count: missingBefore, first: window.first?.id ?? "")] : []
         for (period, inBand) in window {
             guard let inBand else {
-                unknown.append(period)
+                unknown.append(.period(period))
                 continue
             }
             guard ordinal >= 0, inBand[ordinal] else { return .notEarned }

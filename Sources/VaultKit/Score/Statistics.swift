@@ -50,7 +50,7 @@ public struct PeriodStatistics: Sendable {
     public struct AwardUnknown: Sendable {
         public var earned: Int
         public var undecided: Int
-        public var periods: [String]
+        public var periods: [UnknownPeriod]
     }
     public var activity: [ActivityTotal]
 
@@ -93,7 +93,7 @@ public struct PeriodStatistics: Sendable {
         for award in result.schema?.awards ?? [] {
             let earned = result.alliances.filter { $0.awards[award.id] == .earned }.count
             var undecided = 0
-            var missing: Set<String> = []
+            var missing: Set<UnknownPeriod> = []
             for a in result.alliances {
                 if case .unknown(let periods)? = a.awards[award.id] {
                     undecided += 1

@@ -23,7 +23,7 @@ func plainGit(_ directory: String, _ arguments: String...) throws -> String {
     let data = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-        throw Git.Failure(message: "git \(arguments.joined(separator: " ")) failed in \(directory)")
+        throw Git.Failure(message: Git.commandFailed(["command": .text(arguments.joined(separator: " ")), "output": .text("in \(directory)")]))
     }
     return String(decoding: data, as: UTF8.self)
 }

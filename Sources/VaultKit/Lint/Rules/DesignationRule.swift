@@ -26,7 +26,7 @@ public enum DesignationRule: ScoredRule {
         let order = vault.periodIDs
         for periodID in order {
             guard let result = results[periodID], let schema = result.schema else { continue }
-            var unknownSpans: [String: [String: Int]] = [:]   // award → unknown period → designations
+            var unknownSpans: [String: [UnknownPeriod: Int]] = [:]   // award → unknown period → designations
             // Designations are few: alliances are walked in order and only a designated
             // one's result is looked up (by id, which hashing every alliance's showed in profiles).
             for alliance in vault.orderedAlliances {
@@ -57,11 +57,11 @@ public enum DesignationRule: ScoredRule {
             for (awardID, spans) in unknownSpans.sorted(by: { $0.key < $1.key }) {
                 for (unknown, count) in spans.sorted(by: { $0.key < $1.key }) {
                     let info = description.with(severity: .info)
-                    let target = vault.periods[unknown] ?? result.period
+                    let target = unknown.period.flatMap { vault.periods[$0] } ?? result.period
                     guard let line = target.file.records(of: "period").first else { continue }
                     found.append(target.file.site(line).diagnostic(info, at: Int(line.start),
-                        checkedWithout(["unknown": .text(unknown), "count": .count(count), "award": .text(awardID), "period": .text(periodID)]),
-                        hint: enterResults(["unknown": .text(unknown)])))
+                        checkedWithout(["unknown": .message(unknown.message), "count": .count(count), "award": .text(awardID), "period": .text(periodID)]),
+                        hint: enterResults(["unknown": .message(unknown.message)])))
                 }
             }
         }

@@ -46,7 +46,7 @@ public enum ReportJSON {
             switch a.check {
             case .earned: (check, missing) = ("earned", [])
             case .notEarned: (check, missing) = ("not-earned", [])
-            case .unknown(let periods): (check, missing) = ("unknown", periods)
+            case .unknown(let periods): (check, missing) = ("unknown", periods.map { $0.message.text(.en) })
             }
             return JSONWriter.object([("name", JSONWriter.quote(a.name)), ("code", JSONWriter.optional(a.code)),
                                       ("periods", JSONWriter.array(a.periods.map(JSONWriter.quote))),

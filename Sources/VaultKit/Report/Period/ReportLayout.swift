@@ -181,7 +181,7 @@ extension PeriodReport {
             let check: String = switch a.check {
             case .earned: "符合"
             case .notEarned: "与库内等级不符"
-            case .unknown(let periods): "无法核对（缺 \(periods.joined(separator: "、")) 结果）"
+            case .unknown(let periods): "无法核对（缺 \(periods.map { $0.message.text(.zh) }.joined(separator: "、")) 结果）"
             }
             return [String(index + 1), a.name, a.code ?? "", check]
         }, numeric: [0])))
