@@ -151,7 +151,7 @@ public struct AllianceHistory: Sendable {
         switch status {
         case .earned: "获得"
         case .notEarned: "未获得"
-        case .unknown(let periods): "无法判断（缺 \(periods.joined(separator: "、")) 结果）"
+        case .unknown(let periods): "无法判断（缺 \(periods.map { $0.message.text(.zh) }.joined(separator: "、")) 结果）"
         }
     }
 }

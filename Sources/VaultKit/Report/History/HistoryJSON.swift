@@ -20,7 +20,7 @@ public enum HistoryJSON {
             let (status, missing): (String, [String]) = switch a.status {
             case .earned: ("earned", [])
             case .notEarned: ("not-earned", [])
-            case .unknown(let periods): ("unknown", periods)
+            case .unknown(let periods): ("unknown", periods.map { $0.message.text(.en) })
             }
             return JSONWriter.object([("award", JSONWriter.quote(a.id)), ("label", JSONWriter.quote(a.label)),
                                       ("status", JSONWriter.quote(status)),
