@@ -62,3 +62,13 @@ final class TemporaryDirectory {
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
+
+extension Diagnostic {
+    /// A finding with words of the test's own (`Message.verbatim`), for reporters'
+    /// tests: what `vault` says always comes from the catalogue.
+    init(ruleID: String, severity: Severity, location: VaultKit.SourceLocation,
+         message: String, hint: String? = nil, lineText: String? = nil, lineTextColumn: Int = 1) {
+        self.init(ruleID: ruleID, severity: severity, location: location, message: Message.verbatim(message),
+                  hint: hint.map(Message.verbatim), lineText: lineText, lineTextColumn: lineTextColumn)
+    }
+}

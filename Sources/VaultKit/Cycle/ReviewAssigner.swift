@@ -19,14 +19,8 @@ public struct CycleRefusal: Error, Sendable {
         self.findings = findings
     }
 
-    /// A refusal in words not yet in the catalogue (a file system error's, `vault status`'s).
-    public init(_ message: String, hint: String?, findings: [Diagnostic] = []) {
-        self.init(.verbatim(message), hint: hint.map(Message.verbatim), findings: findings)
-    }
-
     /// The words of another area's error: a message, or a text while that area is moved
     /// into the catalogue.
-    static func said(_ text: String) -> Message { .verbatim(text) }
     static func said(_ message: Message) -> Message { message }
 
     /// The cycle commands' refusals (`Catalogue`).
@@ -345,7 +339,7 @@ public enum ReviewAssigner {
             fs = try DiskFileSystem(root: root)
             lock = try WriteLock(fs)
         } catch {
-            throw CycleRefusal(error.message.text(.en), hint: error.hint?.text(.en))
+            throw CycleRefusal(error.message, hint: error.hint)
         }
         defer { withExtendedLifetime(lock) {} }
         lock.removeLeftovers(vault.leftovers, in: fs)
@@ -359,7 +353,7 @@ public enum ReviewAssigner {
             if let file {
                 let current: [UInt8]
                 do throws(FileSystemError) { current = try fs.read(path) } catch {
-                    throw CycleRefusal(error.message.text(.en), hint: error.hint?.text(.en))
+                    throw CycleRefusal(error.message, hint: error.hint)
                 }
                 guard current == Array(file.parsed.text.bytes) else {
                     throw CycleRefusal(changedMeanwhile(["path": .text(path)]), hint: runAgain())
@@ -400,7 +394,7 @@ public enum ReviewAssigner {
                 try AtomicFile.ensureDirectory("vault/reviews/\(plan.period)", in: fs)
                 for write in writes { try AtomicFile.write(write.bytes, to: write.path, in: fs) }
             } catch {
-                throw CycleRefusal(error.message.text(.en), hint: error.hint?.text(.en))
+                throw CycleRefusal(error.message, hint: error.hint)
             }
         }
         return Outcome(plan: plan, files: writes.map { ($0.path, $0.added, $0.removed) })

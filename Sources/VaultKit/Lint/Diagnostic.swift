@@ -38,13 +38,6 @@ public struct Diagnostic: Hashable, Sendable {
         self.hidden = hidden
     }
 
-    /// A finding whose words are not yet in the catalogue (`Message.verbatim`).
-    public init(ruleID: String, severity: Severity, location: SourceLocation,
-                message: String, hint: String? = nil, lineText: String? = nil,
-                lineTextColumn: Int = 1, hidden: Int = 0) {
-        self.init(ruleID: ruleID, severity: severity, location: location, message: Message.verbatim(message),
-                  hint: hint.map(Message.verbatim), lineText: lineText, lineTextColumn: lineTextColumn, hidden: hidden)
-    }
 
     /// The order every report uses: path, line, column, rule, message, then the rest,
     /// texts compared by their UTF-8 bytes. `String`'s `<` and `==` treat canonically
@@ -100,11 +93,6 @@ public struct DiagnosticSite: Sendable {
         self.text = text
         self.line = line
         self.lineStart = lineStart
-    }
-
-    public func diagnostic(_ rule: RuleDescription, at offset: Int, _ message: String,
-                           hint: String? = nil) -> Diagnostic {
-        diagnostic(rule, at: offset, Message.verbatim(message), hint: hint.map(Message.verbatim))
     }
 
     public func diagnostic(_ rule: RuleDescription, at offset: Int, _ message: Message,

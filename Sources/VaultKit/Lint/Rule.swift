@@ -50,10 +50,6 @@ public struct RuleDescription: Sendable {
 
 extension RuleDescription {
     /// A finding about a whole file (missing, unreadable, misplaced), at its line 1, column 1.
-    public func fileDiagnostic(_ path: String, _ message: String, hint: String?) -> Diagnostic {
-        Diagnostic(ruleID: id, severity: severity, location: .file(path), message: message, hint: hint)
-    }
-
     /// A finding about a whole file, in the catalogue's words.
     public func fileDiagnostic(_ path: String, _ message: Message, hint: Message?) -> Diagnostic {
         Diagnostic(ruleID: id, severity: severity, location: .file(path), message: message, hint: hint)

@@ -30,12 +30,6 @@ public struct FileSystemError: Error, Sendable {
         self.hint = hint
     }
 
-    /// Words not yet in the catalogue (`Message.verbatim`): transitional, for the
-    /// period opener's refusals (`PeriodOpener.Refusal`) until they move into it.
-    public init(message: String, hint: String?) {
-        self.init(message: .verbatim(message), hint: hint.map(Message.verbatim))
-    }
-
     /// The error as the reason in a finding or refusal that names the file.
     var reason: MessageArgument { .message(message) }
 

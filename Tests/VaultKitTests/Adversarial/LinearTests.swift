@@ -181,7 +181,7 @@ import Testing
     /// The cap counts findings of every rule on a line, and a line under it is untouched.
     @Test func theCapFoldsFindingsOfAnyRuleIntoOneSummary() {
         let site = DiagnosticSite(text: SourceText(path: "f.txt", text: String(repeating: "x ", count: 40)), line: 1, lineStart: 0)
-        let many = (0..<30).map { site.diagnostic($0 % 2 == 0 ? TextConventionRule.description : SyntaxRule.description, at: $0 * 2, "finding \($0)") }
+        let many = (0..<30).map { site.diagnostic($0 % 2 == 0 ? TextConventionRule.description : SyntaxRule.description, at: $0 * 2, Message.verbatim("finding \($0)")) }
         let capped = Linter.capped(many.sorted(by: Diagnostic.ordered))
         #expect(capped.count == Linter.findingsPerLine + 1)
         #expect(capped.last?.message.text(.en) == "10 more problems on this line not shown")
