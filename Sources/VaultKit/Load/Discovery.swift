@@ -23,7 +23,7 @@ enum Discovery {
         var leftovers: [String] = []
         /// Symbolic links and special files met, each said as "PATH" is WHAT: never
         /// opened, and the writers refuse to run while any is there.
-        var refused: [String] = []
+        var refused: [Message] = []
     }
 
     /// Whether `name` is a writer's temporary file: `.NAME.tmp-NUMBER` (see `AtomicFile`).
@@ -112,11 +112,11 @@ enum Discovery {
             case .link(let target):
                 let error = DiskFileSystem.notOpened("", what: FileSystemError.link(["target": .text(target)]), link: true)
                 report(IORule.description, path, IORule.refused(["path": .text(path), "reason": error.reason]), hint: error.hint)
-                result.refused.append("\"\(path)\" is a symbolic link (to \(target))")
+                result.refused.append(AtomicFile.refusedEntry(["path": .text(path), "what": .message(FileSystemError.link(["target": .text(target)]))]))
             case .other(let why):
                 let error = DiskFileSystem.notOpened("", what: why, link: false)
                 report(IORule.description, path, IORule.refused(["path": .text(path), "reason": error.reason]), hint: error.hint)
-                result.refused.append("\"\(path)\" is \(why.text(.en))")
+                result.refused.append(AtomicFile.refusedEntry(["path": .text(path), "what": .message(why)]))
             }
             return false
         }

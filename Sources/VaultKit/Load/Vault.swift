@@ -68,7 +68,7 @@ public struct Vault: Sendable {
     public var leftovers: [String] = []
     /// Symbolic links and special files in the tree ("PATH" is WHAT): lint reports
     /// them, nothing opens them, and the writers refuse to run while any is there.
-    public var refusedEntries: [String] = []
+    public var refusedEntries: [Message] = []
     /// `vault/results/PERIOD.tsv` as written, by period.
     public var resultTables: [String: SourceText] = [:]
     /// Record files whose lines were bound to kinds, for per-file rules.

@@ -110,7 +110,7 @@ public enum ResultWriter {
     /// `refused` are the links and special files the load met (`Vault.refusedEntries`):
     /// while any is there nothing is written, since the vault read is not the whole vault.
     public static func write(_ results: [String: PeriodResult], root: String,
-                             leftovers: [String] = [], refused: [String] = []) throws(FileSystemError) -> [String] {
+                             leftovers: [String] = [], refused: [Message] = []) throws(FileSystemError) -> [String] {
         if let refusal = AtomicFile.refusal(refused) { throw refusal }
         var changed: [String] = []
         let fs = try DiskFileSystem(root: root)
@@ -217,11 +217,16 @@ public enum AtomicFile {
     }
 
     /// The refusal of every writer while the tree holds links or special files.
-    public static func refusal(_ refused: [String]) -> FileSystemError? {
-        guard !refused.isEmpty else { return nil }
-        let shown = refused.prefix(5).joined(separator: "; ") + (refused.count > 5 ? "; and \(refused.count - 5) more" : "")
-        return FileSystemError(message: neverOpened(["entries": .text(shown)]), hint: replaceEntries())
+    public static func refusal(_ refused: [Message]) -> FileSystemError? {
+        let more = refused.count > 5 ? [andMore(["count": .count(refused.count - 5)])] : []
+        guard let shown = Message.joined(Array(refused.prefix(5)) + more, by: entries) else { return nil }
+        return FileSystemError(message: neverOpened(["entries": .message(shown)]), hint: replaceEntries())
     }
+
+    /// One entry a load refused (`Vault.refusedEntries`): `"vault" is a symbolic link (to …)`.
+    static let refusedEntry = MessageTemplate("write.refused.entry", en: "\"{path}\" is {what}", zh: "“{path}”是{what}")
+    static let entries = MessageTemplate("write.refused.entries", en: "{first}; {rest}", zh: "{first}；{rest}")
+    static let andMore = MessageTemplate("write.refused.more", en: "and {count} more", zh: "另有 {count} 项")
 
     /// A read or open failure met while writing `path`, said as a refusal to write it.
     static func cannotWrite(_ path: String, _ error: FileSystemError, on entry: String? = nil) -> FileSystemError {
@@ -357,6 +362,6 @@ public enum AtomicFile {
     public static let messages = [
         cannotWritePath, cannotWriteQuoted, projectRoot, quoted, directoryWritable, directoryExists, neverOpened, replaceEntries,
         notRegular, replaceByFile, hardLinked, ownFile, readOnly, makeWritable, diskNotFull, sizeLimit, freeDiskSpace,
-        cannotReplace, leftAsItWas, cannotCreate,
+        cannotReplace, leftAsItWas, cannotCreate, refusedEntry, entries, andMore,
     ] + WriteLock.messages
 }

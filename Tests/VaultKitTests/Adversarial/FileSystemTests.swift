@@ -41,6 +41,20 @@ import Testing
         try expectSafe(write, project)
     }
 
+    /// The writers' refusal names the entries the load refused in the chosen language.
+    @Test func theRefusedEntriesAreNamedInChinese() throws {
+        let project = try HostileProject(from: Fixture.root)
+        try project.link("vault/reviews/linked.txt", to: project.outside + "/secret.txt")
+        try project.fifo("vault/alliances/存储/pipe.txt")
+        let write = try project.run(["--lang", "zh", "score", "--write"], timeout: 20)
+        #expect(write.status == 2)
+        #expect(write.stderr.contains("项目中有 vault 从不打开的目录项："), "\(write.stderr)")
+        #expect(write.stderr.contains("“vault/reviews/linked.txt”是符号链接（指向 \(project.outside)/secret.txt）"), "\(write.stderr)")
+        #expect(write.stderr.contains("；“vault/alliances/存储/pipe.txt”是命名管道（FIFO）") || write.stderr.contains("“vault/alliances/存储/pipe.txt”是命名管道（FIFO）；"), "\(write.stderr)")
+        #expect(write.stderr.contains("；什么也没有写入"), "\(write.stderr)")
+        try expectSafe(write, project)
+    }
+
     @Test func aLinkedSchemasDirectoryIsAFindingAndTheVaultIsStillChecked() throws {
         let project = try HostileProject()
         try project.link("schemas", to: project.outside)
