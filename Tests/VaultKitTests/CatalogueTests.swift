@@ -52,6 +52,17 @@ import Testing
         #expect(refusal.text(.zh) == "--lang 只接受 en、zh，不接受“fr”")
     }
 
+    /// A value a contributor wrote is put in as written: a `{name}` in it is not a
+    /// placeholder, in either language, nested or not.
+    @Test func aPlaceholderInAValueIsNotFilledIn() {
+        let hostile = "{kind}{field|a|b}{text}"
+        let message = MissingFieldRule.needsField(["kind": .term(hostile, title: "{field}"), "field": .text("x")])
+        #expect(message.text(.en) == "record kind \"\(hostile)\" needs field x")
+        #expect(message.text(.zh) == "记录类型“\(hostile)”（{field}）缺少字段x")
+        let nested = Linter.hiddenOnLineHint(["limit": .message(Message.verbatim(hostile))])
+        #expect(nested.text(.en).contains(hostile) && nested.text(.zh).contains(hostile))
+    }
+
     @Test func aBraceThatOpensNoPlaceholderIsText() {
         let template = MessageTemplate("test.braces", en: "a {b c} {d|e} {", zh: "甲")
         #expect(template.placeholders(.en).isEmpty)
